@@ -1,0 +1,288 @@
+//! `frontline-sso`: the same core as the extension, for a terminal or a script.
+//! Exit status: 0 no error findings, 1 error findings, 2 unreadable input or bad usage.
+
+use std::process::ExitCode;
+
+use frontline_sso::certificate::{inspect_certificate, CertInput, CertificateReport};
+use frontline_sso::finding::{has_errors, CoreError, Finding, Severity};
+use frontline_sso::idp::{check_idp_values, IdpInput};
+use frontline_sso::metadata::parse_metadata;
+use frontline_sso::plan::{setup_plan, PlanInput};
+use frontline_sso::realm::realm_urls;
+use frontline_sso::timefmt::parse_rfc3339_ms;
+use serde::Serialize;
+
+const USAGE: &str = "\
+Frontline SSO Assistant — checks for Twilio Frontline SAML SSO with Microsoft Entra ID
+
+Usage:
+  frontline-sso urls <REALM_SID>                     Identifier (Entity ID) and Reply URL for Entra
+  frontline-sso cert <FILE> [--at <RFC3339>]         inspect a certificate (.cer Base64/Raw, PEM)
+  frontline-sso metadata <FILE> [--at <RFC3339>]     parse Entra federation metadata XML
+  frontline-sso idp --login-url <URL> --identifier <URL> [--metadata <FILE>] [--at <RFC3339>]
+  frontline-sso plan <REALM_SID> [--workspace <ID>] [--login-url <URL>] [--identifier <URL>]
+                     [--cert <FILE>] [--at <RFC3339>]  every value both consoles need
+
+Options:
+  --json     one JSON object, same shape as the WASM API
+  --at       judge validity at this time instead of now (e.g. 2026-06-01T00:00:00Z)
+
+Exit status: 0 no error findings, 1 error findings, 2 unreadable input or bad usage.
+";
+
+struct Args {
+    positional: Vec<String>,
+    json: bool,
+    at: Option<String>,
+    login_url: Option<String>,
+    identifier: Option<String>,
+    metadata: Option<String>,
+    workspace: Option<String>,
+    cert: Option<String>,
+}
+
+fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
+    let mut a = Args {
+        positional: vec![],
+        json: false,
+        at: None,
+        login_url: None,
+        identifier: None,
+        metadata: None,
+        workspace: None,
+        cert: None,
+    };
+    let mut it = raw.iter();
+    while let Some(arg) = it.next() {
+        let mut value =
+            |name: &str| it.next().cloned().ok_or_else(|| CoreError::new("usage", format!("{name} needs a value.")));
+        match arg.as_str() {
+            "--json" => a.json = true,
+            "--at" => a.at = Some(value("--at")?),
+            "--login-url" => a.login_url = Some(value("--login-url")?),
+            "--identifier" => a.identifier = Some(value("--identifier")?),
+            "--metadata" => a.metadata = Some(value("--metadata")?),
+            "--workspace" => a.workspace = Some(value("--workspace")?),
+            "--cert" => a.cert = Some(value("--cert")?),
+            s if s.starts_with("--") => return Err(CoreError::new("usage", format!("Unknown option {s}."))),
+            _ => a.positional.push(arg.clone()),
+        }
+    }
+    Ok(a)
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.is_empty() || raw.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return if raw.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+    }
+    let json = raw.iter().any(|a| a == "--json");
+    match run(&raw) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if json {
+                println!("{}", to_json(&serde_json_error(&e)));
+            } else {
+                eprintln!("error [{}]: {}", e.code, e.message);
+                if e.code == "usage" {
+                    eprint!("\n{USAGE}");
+                }
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: &'a CoreError,
+}
+
+fn serde_json_error(e: &CoreError) -> ErrorBody<'_> {
+    ErrorBody { error: e }
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v)
+        .unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"internal\",\"message\":\"{e}\"}}}}"))
+}
+
+fn run(raw: &[String]) -> Result<u8, CoreError> {
+    let a = parse_args(raw)?;
+    let now_ms = match &a.at {
+        Some(t) => parse_rfc3339_ms(t)?,
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            .unwrap_or(0),
+    };
+    let cmd = a.positional.first().map(String::as_str).unwrap_or_default();
+    let arg1 = a.positional.get(1).cloned();
+    let need = |what: &str| arg1.clone().ok_or_else(|| CoreError::new("usage", format!("{cmd} needs {what}.")));
+    match cmd {
+        "urls" => {
+            let r = realm_urls(&need("a Realm SID")?)?;
+            if a.json {
+                println!("{}", to_json(&r));
+            } else {
+                println!("Realm SID               {}", r.realm_sid);
+                println!("Identifier (Entity ID)  {}", r.entity_id);
+                println!("Reply URL (ACS)         {}", r.reply_url);
+                for n in &r.normalized {
+                    println!("note: {n}");
+                }
+            }
+            Ok(0)
+        }
+        "cert" => {
+            let path = need("a certificate file")?;
+            let bytes = read(&path)?;
+            let r = inspect_certificate(CertInput::Bytes(&bytes), now_ms)?;
+            if a.json {
+                println!("{}", to_json(&r));
+            } else {
+                print_cert(&r, "");
+                print_findings(&r.findings);
+            }
+            Ok(status(&r.findings))
+        }
+        "metadata" => {
+            let path = need("a metadata file")?;
+            let xml = read_text(&path)?;
+            let r = parse_metadata(&xml, now_ms)?;
+            if a.json {
+                println!("{}", to_json(&r));
+            } else {
+                println!("entityID      {}", r.entity_id);
+                println!("tenant        {}", r.tenant_id.as_deref().unwrap_or("-"));
+                for e in &r.single_sign_on_services {
+                    println!("SSO           {}  ({})", e.location, short_binding(&e.binding));
+                }
+                for e in &r.single_logout_services {
+                    println!("logout        {}  ({})", e.location, short_binding(&e.binding));
+                }
+                for (i, c) in r.certificates.iter().enumerate() {
+                    let mark = if Some(i) == r.chosen_certificate { " (chosen)" } else { "" };
+                    println!("\ncertificate {}{mark}", i + 1);
+                    print_cert(c, "  ");
+                }
+                print_findings(&r.findings);
+            }
+            Ok(status(&r.findings))
+        }
+        "idp" => {
+            let metadata_xml = a.metadata.as_deref().map(read_text).transpose()?;
+            let input = IdpInput {
+                login_url: a.login_url.clone().ok_or_else(|| CoreError::new("usage", "idp needs --login-url."))?,
+                identifier: a.identifier.clone().ok_or_else(|| CoreError::new("usage", "idp needs --identifier."))?,
+                metadata_xml,
+            };
+            let r = check_idp_values(&input, now_ms);
+            if a.json {
+                println!("{}", to_json(&r));
+            } else {
+                println!("Login URL     {}  [{}]", r.login_url.value, r.login_url.kind);
+                println!("Identifier    {}  [{}]", r.identifier.value, r.identifier.kind);
+                println!("tenant        {}", r.tenant_id.as_deref().unwrap_or("-"));
+                println!("cloud         {}", r.cloud.map(|c| c.label()).unwrap_or("-"));
+                print_findings(&r.findings);
+            }
+            Ok(status(&r.findings))
+        }
+        "plan" => {
+            let certificate = a.cert.as_deref().map(read_text).transpose()?;
+            let input = PlanInput {
+                realm_sid: need("a Realm SID")?,
+                workspace_id: a.workspace.clone(),
+                app_name: None,
+                login_url: a.login_url.clone(),
+                identifier: a.identifier.clone(),
+                certificate,
+                now_ms: Some(now_ms),
+            };
+            let p = setup_plan(&input)?;
+            if a.json {
+                println!("{}", to_json(&p));
+            } else {
+                println!("Entra — Basic SAML Configuration");
+                println!("  Identifier (Entity ID)  {}", p.azure.basic_saml.identifier);
+                println!("  Reply URL (ACS)         {}", p.azure.basic_saml.reply_url);
+                println!("Entra — SAML Certificates: {} / {}", p.azure.signing.option, p.azure.signing.algorithm);
+                for c in &p.azure.claims {
+                    println!("Entra — claim  {} = {}", c.name, c.source_attribute);
+                }
+                let r = &p.azure.app_role;
+                println!(
+                    "Entra — app role  {} (value {}, \"{}\", {})",
+                    r.display_name, r.value, r.description, r.allowed_member_types_label
+                );
+                println!("Twilio — Realm SID      {}", p.twilio.realm_sid);
+                println!("Twilio — Workspace ID   {}", p.twilio.workspace_id.as_deref().unwrap_or("-"));
+                println!("Twilio — SSO URL        {}", p.twilio.sso_url.as_deref().unwrap_or("- (Entra's Login URL)"));
+                println!(
+                    "Twilio — IdP issuer     {}",
+                    p.twilio.identity_provider_issuer.as_deref().unwrap_or("- (Microsoft Entra Identifier)")
+                );
+                match &p.twilio.certificate {
+                    Some(c) => println!("Twilio — certificate    {} (expires {})", c.thumbprint_sha1, c.not_after),
+                    None => println!("Twilio — certificate    - (Certificate (Base64))"),
+                }
+                println!("ready for Twilio: {}", if p.twilio.ready { "yes" } else { "no" });
+                print_findings(&p.findings);
+            }
+            Ok(status(&p.findings))
+        }
+        "" => Err(CoreError::new("usage", "Name a command.")),
+        other => Err(CoreError::new("usage", format!("Unknown command \"{other}\"."))),
+    }
+}
+
+fn status(findings: &[Finding]) -> u8 {
+    u8::from(has_errors(findings))
+}
+
+fn read(path: &str) -> Result<Vec<u8>, CoreError> {
+    std::fs::read(path).map_err(|e| CoreError::new("unreadable_file", format!("Cannot read {path}: {e}.")))
+}
+
+fn read_text(path: &str) -> Result<String, CoreError> {
+    let bytes = read(path)?;
+    String::from_utf8(bytes).map_err(|_| CoreError::new("not_text", format!("{path} is not UTF-8 text.")))
+}
+
+fn short_binding(b: &str) -> &str {
+    b.rsplit(':').next().unwrap_or(b)
+}
+
+fn print_cert(c: &CertificateReport, pad: &str) {
+    println!("{pad}subject       {}", c.subject);
+    println!("{pad}issuer        {}", c.issuer);
+    println!("{pad}serial        {}", c.serial_number);
+    println!("{pad}valid         {} → {} ({} days left)", c.not_before, c.not_after, c.days_until_expiry);
+    println!("{pad}key           {} {} bits, {}", c.key_algorithm, c.key_bits, c.signature_algorithm);
+    let sig = match c.self_signature_valid {
+        Some(true) => "valid",
+        Some(false) => "INVALID",
+        None => "not checked",
+    };
+    println!("{pad}self-signed   {} (signature {sig})", if c.self_signed { "yes" } else { "no" });
+    println!("{pad}thumbprint    {}", c.thumbprint_sha1);
+    println!("{pad}sha-256       {}", c.fingerprint_sha256);
+}
+
+fn print_findings(findings: &[Finding]) {
+    if findings.is_empty() {
+        println!("\nno findings");
+        return;
+    }
+    println!();
+    for f in findings {
+        let tag = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        println!("{tag} [{}]: {}", f.code, f.message);
+    }
+}

@@ -1,0 +1,14 @@
+//! Frontline SSO Assistant core: everything about Entra ID ↔ Twilio Frontline SAML SSO
+//! that can be decided without touching a page. Domain modules know nothing of wasm-bindgen;
+//! `bindings` is the single door to JavaScript.
+
+pub mod certificate;
+pub mod finding;
+pub mod idp;
+pub mod metadata;
+pub mod plan;
+pub mod realm;
+pub mod timefmt;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;

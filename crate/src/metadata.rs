@@ -1,0 +1,206 @@
+//! Entra federation metadata (the app's "Federation Metadata XML", or the tenant document):
+//! entity, endpoints and signing certificates, read without ever expanding entities.
+
+use roxmltree::{Document, Node, ParsingOptions};
+use serde::Serialize;
+
+use crate::certificate::{decode_base64, inspect_der, CertificateReport};
+use crate::finding::{CoreError, Finding};
+use crate::idp::{classify, is_guid};
+
+const MD_NS: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
+const DS_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
+/// Entra's documents are 15–25 KB; anything past this is not metadata.
+pub const MAX_METADATA_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    pub binding: String,
+    pub location: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MetadataReport {
+    pub entity_id: String,
+    pub tenant_id: Option<String>,
+    pub single_sign_on_services: Vec<Endpoint>,
+    pub single_logout_services: Vec<Endpoint>,
+    /// The HTTP-Redirect SSO location (the portal's Login URL), else the first one.
+    pub sso_url: Option<String>,
+    /// Distinct signing certificates, in document order.
+    pub certificates: Vec<CertificateReport>,
+    /// Index into `certificates` of the one to use: valid now, latest notAfter.
+    pub chosen_certificate: Option<usize>,
+    /// The metadata's own findings, then the chosen certificate's.
+    pub findings: Vec<Finding>,
+}
+
+impl MetadataReport {
+    pub fn chosen(&self) -> Option<&CertificateReport> {
+        self.chosen_certificate.and_then(|i| self.certificates.get(i))
+    }
+}
+
+/// Parse federation metadata and judge it, and its certificates, at `now_ms`.
+pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreError> {
+    if xml.len() > MAX_METADATA_BYTES {
+        return Err(CoreError::new(
+            "too_large",
+            format!("This file is over {} KB; Entra federation metadata is about 20 KB. Download \"Federation Metadata XML\" from the SAML Certificates section.", MAX_METADATA_BYTES / 1024),
+        ));
+    }
+    let text = xml.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Err(CoreError::new(
+            "empty",
+            "The metadata is empty. Download \"Federation Metadata XML\" from Entra's SAML Certificates section.",
+        ));
+    }
+    let doc = parse_xml(text)?;
+    let entity = find_entity(&doc).ok_or_else(|| {
+        CoreError::new(
+            "not_metadata",
+            "This XML is not SAML federation metadata (no EntityDescriptor with an IDPSSODescriptor). Download \"Federation Metadata XML\" from Entra's SAML Certificates section.",
+        )
+    })?;
+    let entity_id = entity.attribute("entityID").unwrap_or_default().trim().to_string();
+    let idp = children(entity, MD_NS, "IDPSSODescriptor").next();
+    let endpoints = |name: &'static str| -> Vec<Endpoint> {
+        idp.into_iter()
+            .flat_map(|d| children(d, MD_NS, name))
+            .map(|n| Endpoint {
+                binding: n.attribute("Binding").unwrap_or_default().to_string(),
+                location: n.attribute("Location").unwrap_or_default().trim().to_string(),
+            })
+            .collect()
+    };
+    let single_sign_on_services = endpoints("SingleSignOnService");
+    let single_logout_services = endpoints("SingleLogoutService");
+    let sso_url = single_sign_on_services
+        .iter()
+        .find(|e| e.binding.ends_with("HTTP-Redirect"))
+        .or_else(|| single_sign_on_services.first())
+        .map(|e| e.location.clone());
+
+    let mut findings = Vec::new();
+    let mut certificates: Vec<CertificateReport> = Vec::new();
+    for text in idp.into_iter().flat_map(signing_certificates) {
+        match decode_base64(&text).and_then(|der| inspect_der(&der, now_ms)) {
+            Ok(c) if certificates.iter().any(|k| k.thumbprint_sha1 == c.thumbprint_sha1) => {}
+            Ok(c) => certificates.push(c),
+            Err(e) => findings.push(Finding::warning(
+                "unreadable_certificate",
+                format!("One signing certificate in the metadata could not be read: {}", e.message),
+            )),
+        }
+    }
+
+    let id = classify(&entity_id);
+    let tenant_id = id.tenant_id.clone().filter(|t| is_guid(t)).map(|t| t.to_ascii_lowercase());
+    let sso_common = sso_url.as_deref().is_some_and(|u| {
+        let l = u.to_ascii_lowercase();
+        ["/common/", "/organizations/", "/consumers/"].iter().any(|s| l.contains(s))
+    });
+    if entity_id.contains("{tenantid}") || sso_common {
+        findings.push(Finding::error(
+            "tenant_independent",
+            "This is Entra's tenant-independent metadata (its entityID holds {tenantid}, or its sign-in URL says common), not your app's. In the app's SAML Certificates section, use \"App Federation Metadata Url\" or download \"Federation Metadata XML\".",
+        ));
+    } else if id.kind != "identifier" || tenant_id.is_none() {
+        findings.push(Finding::error(
+            "not_entra",
+            format!("This metadata is from another identity provider (entityID \"{entity_id}\"), not Microsoft Entra ID. Download \"Federation Metadata XML\" from the Entra app's SAML Certificates section."),
+        ));
+    }
+    if single_sign_on_services.is_empty() {
+        findings.push(Finding::error("no_sso_url", "The metadata lists no SingleSignOnService, so there is no Login URL to give Twilio. Download the app's \"Federation Metadata XML\" again."));
+    }
+
+    let chosen_certificate = choose(&certificates, now_ms);
+    match chosen_certificate.and_then(|i| certificates.get(i)) {
+        None => findings.push(Finding::error(
+            "no_signing_certificate",
+            "The metadata holds no signing certificate. In Entra → SAML Certificates, make sure a certificate is Active, then download the metadata again.",
+        )),
+        Some(chosen) => {
+            if certificates.len() > 1 {
+                findings.push(Finding::info(
+                    "rollover",
+                    format!(
+                        "The metadata lists {} signing certificates, as during a certificate rollover. The one valid now with the latest expiry is chosen (thumbprint {}, expires {}). Make sure it is the Active one in Entra's SAML Certificates section.",
+                        certificates.len(),
+                        chosen.thumbprint_sha1,
+                        chosen.not_after
+                    ),
+                ));
+            }
+            findings.extend(chosen.findings.iter().cloned());
+        }
+    }
+
+    Ok(MetadataReport {
+        entity_id,
+        tenant_id,
+        single_sign_on_services,
+        single_logout_services,
+        sso_url,
+        certificates,
+        chosen_certificate,
+        findings,
+    })
+}
+
+/// Refuses DTDs outright (roxmltree's default), so no entity is ever declared or expanded.
+fn parse_xml(text: &str) -> Result<Document<'_>, CoreError> {
+    let opts = ParsingOptions { allow_dtd: false, nodes_limit: 200_000, ..ParsingOptions::default() };
+    Document::parse_with_options(text, opts).map_err(|e| match e {
+        roxmltree::Error::DtdDetected => CoreError::new(
+            "doctype_not_allowed",
+            "This XML has a DOCTYPE, which Entra's metadata never has. It is refused for safety; download \"Federation Metadata XML\" from Entra again.",
+        ),
+        other => CoreError::new(
+            "not_xml",
+            format!("This is not readable XML (it breaks at line {}, column {}). Download \"Federation Metadata XML\" from Entra's SAML Certificates section, or copy the App Federation Metadata Url.", other.pos().row, other.pos().col),
+        ),
+    })
+}
+
+/// The EntityDescriptor that describes an IdP: the root, or one inside EntitiesDescriptor.
+fn find_entity<'a>(doc: &'a Document<'a>) -> Option<Node<'a, 'a>> {
+    doc.root_element()
+        .descendants()
+        .filter(|n| is(n, MD_NS, "EntityDescriptor"))
+        .find(|n| children(*n, MD_NS, "IDPSSODescriptor").next().is_some())
+}
+
+/// X509Certificate texts of the KeyDescriptors used for signing (or with no `use`).
+fn signing_certificates(idp: Node<'_, '_>) -> Vec<String> {
+    children(idp, MD_NS, "KeyDescriptor")
+        .filter(|k| k.attribute("use").is_none_or(|u| u == "signing"))
+        .flat_map(|k| k.descendants().filter(|n| is(n, DS_NS, "X509Certificate")).collect::<Vec<_>>())
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect()
+}
+
+/// The certificate valid at `now_ms` with the latest notAfter; if none is valid, the latest.
+fn choose(certs: &[CertificateReport], now_ms: i64) -> Option<usize> {
+    let latest = |valid_only: bool| {
+        certs
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !valid_only || c.valid_at(now_ms))
+            .max_by_key(|(i, c)| (c.not_after_secs, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+    };
+    latest(true).or_else(|| latest(false))
+}
+
+fn is(n: &Node<'_, '_>, ns: &str, name: &str) -> bool {
+    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(ns)
+}
+
+fn children<'a, 'i>(n: Node<'a, 'i>, ns: &'static str, name: &'static str) -> impl Iterator<Item = Node<'a, 'i>> {
+    n.children().filter(move |c| is(c, ns, name))
+}

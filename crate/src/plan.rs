@@ -1,0 +1,265 @@
+//! Every value each form needs, in one place: Entra's side from the Realm SID,
+//! Twilio's side from what Entra produced.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::certificate::{inspect_certificate, CertInput, CertificateReport};
+use crate::finding::{has_errors, CoreError, Finding};
+use crate::idp::{check_idp_values, IdpInput};
+use crate::realm::{realm_urls, RealmUrls};
+
+pub const DEFAULT_APP_NAME: &str = "FrontlineSSO Setup";
+pub const SIGNING_OPTION: &str = "Sign SAML response and assertion";
+pub const SIGNING_ALGORITHM: &str = "SHA-256";
+
+#[derive(Debug, Clone, Default)]
+pub struct PlanInput {
+    pub realm_sid: String,
+    pub workspace_id: Option<String>,
+    pub app_name: Option<String>,
+    pub login_url: Option<String>,
+    pub identifier: Option<String>,
+    /// PEM or bare base64, as pasted or downloaded.
+    pub certificate: Option<String>,
+    pub now_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupPlan {
+    pub realm: RealmUrls,
+    pub azure: AzurePlan,
+    pub twilio: TwilioPlan,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AzurePlan {
+    pub app_name: String,
+    pub basic_saml: BasicSaml,
+    pub signing: Signing,
+    pub claims: Vec<Claim>,
+    pub app_role: AppRole,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BasicSaml {
+    pub identifier: String,
+    pub reply_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Signing {
+    pub option: &'static str,
+    pub algorithm: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Claim {
+    pub name: &'static str,
+    /// Empty: Frontline matches the short names exactly.
+    pub namespace: &'static str,
+    pub source: &'static str,
+    pub source_attribute: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppRole {
+    pub display_name: &'static str,
+    /// As the "Allowed member types" radio labels it.
+    pub allowed_member_types_label: &'static str,
+    pub value: &'static str,
+    pub description: &'static str,
+    pub enabled: bool,
+    /// The same role as an entry of the app manifest's `appRoles`, for admins who edit JSON.
+    pub manifest: AppRoleManifest,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppRoleManifest {
+    pub allowed_member_types: [&'static str; 1],
+    pub description: &'static str,
+    pub display_name: &'static str,
+    pub id: String,
+    pub is_enabled: bool,
+    pub origin: &'static str,
+    pub value: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TwilioPlan {
+    pub realm_sid: String,
+    pub workspace_id: Option<String>,
+    pub sso_url: Option<String>,
+    pub identity_provider_issuer: Option<String>,
+    pub x509_certificate: Option<String>,
+    pub certificate: Option<CertificateReport>,
+    /// All values known and none has an error finding: safe to fill.
+    pub ready: bool,
+}
+
+/// Build the whole plan. Only an unusable Realm SID is an error; everything else is a finding.
+pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
+    let realm = realm_urls(&input.realm_sid)?;
+    let now_ms = input.now_ms.unwrap_or(0);
+    let mut findings = Vec::new();
+
+    let workspace_id = input.workspace_id.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(str::to_string);
+    if let Some(w) = &workspace_id {
+        findings.extend(check_workspace_id(w));
+    }
+
+    let login = input.login_url.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let ident = input.identifier.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let mut idp_errors = false;
+    if login.is_some() || ident.is_some() {
+        let check = check_idp_values(
+            &IdpInput {
+                login_url: login.unwrap_or_default().into(),
+                identifier: ident.unwrap_or_default().into(),
+                metadata_xml: None,
+            },
+            now_ms,
+        );
+        idp_errors = !check.ok;
+        // Missing values are only "not yet known" here, not mistakes.
+        findings.extend(
+            check
+                .findings
+                .into_iter()
+                .filter(|f| !f.code.starts_with("missing_") || login.is_some() && ident.is_some()),
+        );
+    }
+
+    let certificate = match input.certificate.as_deref().filter(|c| !c.trim().is_empty()) {
+        None => None,
+        Some(text) => match inspect_certificate(CertInput::Text(text), now_ms) {
+            Ok(report) => {
+                findings.extend(report.findings.iter().cloned());
+                Some(report)
+            }
+            Err(e) => {
+                findings.push(Finding::error(e.code, e.message));
+                None
+            }
+        },
+    };
+    let cert_errors = certificate.as_ref().is_some_and(|c| has_errors(&c.findings));
+    let ready = login.is_some() && ident.is_some() && certificate.is_some() && !idp_errors && !cert_errors;
+
+    let app_name =
+        input.app_name.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_APP_NAME).to_string();
+    Ok(SetupPlan {
+        azure: AzurePlan {
+            app_name,
+            basic_saml: BasicSaml { identifier: realm.entity_id.clone(), reply_url: realm.reply_url.clone() },
+            signing: Signing { option: SIGNING_OPTION, algorithm: SIGNING_ALGORITHM },
+            claims: vec![
+                Claim { name: "email", namespace: "", source: "Attribute", source_attribute: "user.mail" },
+                Claim { name: "roles", namespace: "", source: "Attribute", source_attribute: "user.assignedroles" },
+            ],
+            app_role: app_role(&realm.realm_sid),
+        },
+        twilio: TwilioPlan {
+            realm_sid: realm.realm_sid.clone(),
+            workspace_id,
+            sso_url: login.map(str::to_string),
+            identity_provider_issuer: ident.map(str::to_string),
+            x509_certificate: certificate.as_ref().map(|c| c.pem.clone()),
+            certificate,
+            ready,
+        },
+        realm,
+        findings,
+    })
+}
+
+/// Nothing public defines the Workspace ID's rules: block only what is surely wrong.
+pub fn check_workspace_id(w: &str) -> Vec<Finding> {
+    let mut f = Vec::new();
+    if w.chars().any(char::is_whitespace) {
+        f.push(Finding::error(
+            "workspace_id_whitespace",
+            "The Workspace ID cannot contain spaces. Use the company name exactly as your agents type it in the Frontline app.",
+        ));
+    } else if w.chars().any(|c| c.is_ascii_uppercase()) {
+        f.push(Finding::warning(
+            "workspace_id_case",
+            "Workspace IDs are usually lower case. Check it matches what agents type into the Frontline app.",
+        ));
+    }
+    if w.chars().any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c.is_whitespace())) {
+        f.push(Finding::warning(
+            "workspace_id_characters",
+            "The Workspace ID has characters other than letters, digits, - and _. Check it against the Frontline Console.",
+        ));
+    }
+    f
+}
+
+fn app_role(realm_sid: &str) -> AppRole {
+    const DESCRIPTION: &str = "Frontline user";
+    AppRole {
+        display_name: "Agent",
+        allowed_member_types_label: "Users/Groups",
+        value: "agent",
+        description: DESCRIPTION,
+        enabled: true,
+        manifest: AppRoleManifest {
+            allowed_member_types: ["User"],
+            description: DESCRIPTION,
+            display_name: "Agent",
+            id: stable_uuid(realm_sid),
+            is_enabled: true,
+            origin: "Application",
+            value: "agent",
+        },
+    }
+}
+
+/// A name-based UUID (version 8, from SHA-256), so a re-run proposes the same role id.
+fn stable_uuid(realm_sid: &str) -> String {
+    let digest = Sha256::digest(format!("frontline-sso-assistant/app-role/agent/{realm_sid}").as_bytes());
+    let mut b = [0u8; 16];
+    for (dst, src) in b.iter_mut().zip(digest.iter()) {
+        *dst = *src;
+    }
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let part = |r: std::ops::Range<usize>| h.get(r).unwrap_or_default().to_string();
+    format!("{}-{}-{}-{}-{}", part(0..8), part(8..12), part(12..16), part(16..20), part(20..32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_from_sid_only() {
+        let p = setup_plan(&PlanInput { realm_sid: "JB0123456789abcdef0123456789abcdef".into(), ..Default::default() })
+            .unwrap();
+        assert_eq!(p.azure.basic_saml.identifier, p.realm.entity_id);
+        assert_eq!(p.azure.signing.option, SIGNING_OPTION);
+        assert_eq!(p.azure.claims[1].source_attribute, "user.assignedroles");
+        assert_eq!(p.azure.app_role.manifest.id.len(), 36);
+        assert_eq!(p.azure.app_name, DEFAULT_APP_NAME);
+        assert!(!p.twilio.ready);
+        assert!(p.findings.is_empty());
+    }
+
+    #[test]
+    fn workspace_rules() {
+        assert!(check_workspace_id("owlpress").is_empty());
+        assert_eq!(check_workspace_id("owl press")[0].code, "workspace_id_whitespace");
+        assert_eq!(check_workspace_id("OwlPress")[0].code, "workspace_id_case");
+    }
+}

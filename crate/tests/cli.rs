@@ -1,0 +1,115 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+//! The CLI's text, JSON and exit status, as a script would use them.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_frontline-sso")).args(args).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn json(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let (code, out, _) = run(&all);
+    (code, serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}")))
+}
+
+fn path(rel: &str) -> String {
+    fixture(rel).to_string_lossy().into_owned()
+}
+
+#[test]
+fn urls() {
+    let (code, out, _) = run(&["urls", "jb0123456789ABCDEF0123456789abcdef"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("https://iam.twilio.com/v2/saml2/metadata/JB0123456789abcdef0123456789abcdef"));
+    assert!(out.contains("https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef"));
+    let (code, v) = json(&["urls", "AC0123456789abcdef0123456789abcdef"]);
+    assert_eq!(code, 2);
+    assert_eq!(v["error"]["code"], "account_sid");
+}
+
+#[test]
+fn cert_at_two_times() {
+    let p = path("realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem");
+    let (code, v) = json(&["cert", &p, "--at", "2026-06-01T00:00:00Z"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["thumbprintSha1"], "A33533A86D6933F8B680EAE64AFFD9BE22AD4725");
+    assert_eq!(v["selfSignatureValid"], true);
+    assert_eq!(v["findings"], serde_json::json!([]));
+    let (code, v) = json(&["cert", &p, "--at", "2026-11-29T00:00:00Z"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["findings"][0]["code"], "expired");
+    assert_eq!(v["findings"][0]["severity"], "error");
+    let (code, text, _) = run(&["cert", &p, "--at", "2026-11-29T00:00:00Z"]);
+    assert_eq!(code, 1);
+    assert!(text.contains("error [expired]"));
+}
+
+#[test]
+fn metadata_and_idp() {
+    let md = path("realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml");
+    let (code, v) = json(&["metadata", &md, "--at", "2026-06-01T00:00:00Z"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["entityId"], "https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/");
+    assert_eq!(v["ssoUrl"], "https://login.microsoftonline.com/a9054a0f-2011-4e31-b3ac-fd8c354146ec/saml2");
+    assert_eq!(v["certificates"].as_array().unwrap().len(), 1);
+    let (code, v) =
+        json(&["metadata", &path("realworld/unsuitable/google_workspace_idp_metadata_not-azure_ggtristams.xml")]);
+    assert_eq!(code, 1);
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "not_entra"));
+    let t = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
+    let login = format!("https://login.microsoftonline.com/{t}/saml2");
+    let ident = format!("https://sts.windows.net/{t}/");
+    let (code, v) = json(&[
+        "idp",
+        "--login-url",
+        &login,
+        "--identifier",
+        &ident,
+        "--metadata",
+        &md,
+        "--at",
+        "2026-06-01T00:00:00Z",
+    ]);
+    assert_eq!(code, 0, "{v}");
+    let (code, v) = json(&["idp", "--login-url", &login, "--identifier", ident.trim_end_matches('/')]);
+    assert_eq!(code, 1);
+    assert_eq!(v["findings"][0]["code"], "missing_trailing_slash");
+}
+
+#[test]
+fn unreadable_input_and_bad_usage_exit_2() {
+    let (code, v) = json(&["cert", &path("realworld/unsuitable/malformed_pem_pysaml2.crt")]);
+    assert_eq!(code, 2);
+    assert_eq!(v["error"]["code"], "truncated_pem");
+    assert!(v["error"]["message"].as_str().unwrap().contains("END"));
+    assert_eq!(run(&["cert"]).0, 2);
+    assert_eq!(run(&["frobnicate"]).0, 2);
+    assert_eq!(run(&["cert", "/nonexistent/file.pem"]).0, 2);
+    assert_eq!(run(&["cert", &path("generated/good.pem"), "--at", "yesterday"]).0, 2);
+    assert_eq!(run(&["--help"]).0, 0);
+}
+
+#[test]
+fn plan_command() {
+    let (code, v) = json(&[
+        "plan",
+        "JB0123456789abcdef0123456789abcdef",
+        "--workspace",
+        "owlpress",
+        "--cert",
+        &path("generated/good.pem"),
+        "--at",
+        "2026-11-29T00:00:00Z",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["azure"]["signing"]["option"], "Sign SAML response and assertion");
+    assert_eq!(v["azure"]["appRole"]["manifest"]["allowedMemberTypes"][0], "User");
+    assert_eq!(v["twilio"]["workspaceId"], "owlpress");
+    assert!(v["twilio"]["x509Certificate"].as_str().unwrap().starts_with("-----BEGIN CERTIFICATE-----"));
+}

@@ -1,0 +1,87 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+//! Every fixture, every prefix of it, and pseudo-random bytes through every entry point:
+//! each must return a value or a typed error, never panic.
+
+mod common;
+use common::*;
+use frontline_sso::certificate::{inspect_certificate, CertInput};
+use frontline_sso::idp::{check_idp_values, IdpInput};
+use frontline_sso::metadata::parse_metadata;
+use frontline_sso::plan::{setup_plan, PlanInput};
+use frontline_sso::realm::realm_urls;
+
+fn feed(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let _ = inspect_certificate(CertInput::Bytes(data), now());
+    let _ = inspect_certificate(CertInput::Text(&text), now());
+    let _ = parse_metadata(&text, now());
+    let _ = realm_urls(&text);
+    let _ = check_idp_values(
+        &IdpInput { login_url: text.to_string(), identifier: text.to_string(), metadata_xml: Some(text.to_string()) },
+        now(),
+    );
+    let _ = setup_plan(&PlanInput {
+        realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
+        workspace_id: Some(text.to_string()),
+        login_url: Some(text.to_string()),
+        identifier: Some(text.to_string()),
+        certificate: Some(text.to_string()),
+        now_ms: Some(now()),
+        ..Default::default()
+    });
+}
+
+#[test]
+fn fixtures_and_their_truncations() {
+    let files = all_fixture_files();
+    assert!(files.len() > 30, "fixtures missing: {}", files.len());
+    for path in files {
+        let data = std::fs::read(&path).unwrap();
+        feed(&data);
+        // Cut at many points, including inside multi-byte characters and DER lengths.
+        let step = (data.len() / 97).max(1);
+        for cut in (0..data.len()).step_by(step) {
+            feed(&data[..cut]);
+        }
+        // And with one byte damaged at several places.
+        for at in (0..data.len()).step_by((data.len() / 13).max(1)) {
+            let mut bad = data.clone();
+            bad[at] ^= 0x5a;
+            feed(&bad);
+        }
+    }
+}
+
+#[test]
+fn pseudo_random_bytes() {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for len in [0usize, 1, 2, 3, 7, 64, 300, 1500, 5000] {
+        for _ in 0..20 {
+            let data: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state >> 24) as u8
+                })
+                .collect();
+            feed(&data);
+            // DER-looking: a SEQUENCE header in front of noise.
+            let mut der = vec![0x30, 0x82, 0x05, 0x00];
+            der.extend_from_slice(&data);
+            feed(&der);
+        }
+    }
+}
+
+#[test]
+fn hostile_sizes_and_times() {
+    feed(&vec![b'A'; 2 * 1024 * 1024]);
+    feed(&vec![0x30; 300 * 1024]);
+    let cert = bytes("generated/good.pem");
+    for t in [i64::MIN, -1, 0, i64::MAX] {
+        let _ = inspect_certificate(CertInput::Bytes(&cert), t);
+        let _ = parse_metadata(&text("generated/metadata_rollover.xml"), t);
+    }
+}

@@ -1,0 +1,94 @@
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+//! The JS-facing bindings, run in Node by wasm-bindgen-test: shapes, camelCase, errors.
+
+use frontline_sso::bindings::*;
+use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const ENTRA_PEM: &str = include_str!("../../tests/fixtures/realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem");
+const SSOREADY: &str = include_str!("../../tests/fixtures/realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml");
+const GOOD_DER: &[u8] = include_bytes!("../../tests/fixtures/generated/good_raw.cer");
+const MALFORMED: &str = include_str!("../../tests/fixtures/realworld/unsuitable/malformed_pem_pysaml2.crt");
+/// 2026-06-01T00:00:00Z and 2026-11-29T00:00:00Z.
+const JUNE: f64 = 1_780_272_000_000.0;
+const NOW: f64 = 1_795_910_400_000.0;
+
+fn v(js: Result<JsValue, JsValue>) -> Value {
+    serde_wasm_bindgen::from_value(js.expect("ok")).unwrap()
+}
+fn e(js: Result<JsValue, JsValue>) -> Value {
+    serde_wasm_bindgen::from_value(js.expect_err("error")).unwrap()
+}
+fn obj(value: Value) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap()
+}
+use serde::Serialize;
+
+#[wasm_bindgen_test]
+fn realm_urls_binding() {
+    let r = v(realm_urls(" jb0123456789ABCDEF0123456789abcdef "));
+    assert_eq!(r["realmSid"], "JB0123456789abcdef0123456789abcdef");
+    assert_eq!(r["entityId"], "https://iam.twilio.com/v2/saml2/metadata/JB0123456789abcdef0123456789abcdef");
+    assert_eq!(r["replyUrl"], "https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef");
+    assert!(r["normalized"].as_array().unwrap().len() >= 2);
+    let err = e(realm_urls("AC0123456789abcdef0123456789abcdef"));
+    assert_eq!(err["code"], "account_sid");
+    assert!(err["message"].as_str().unwrap().contains("JB"));
+}
+
+#[wasm_bindgen_test]
+fn inspect_certificate_text_and_bytes() {
+    let r = v(inspect_certificate(JsValue::from_str(ENTRA_PEM), JUNE));
+    assert_eq!(r["thumbprintSha1"], "A33533A86D6933F8B680EAE64AFFD9BE22AD4725");
+    assert_eq!(r["selfSignatureValid"], true);
+    assert_eq!(r["findings"], json!([]));
+    let expired = v(inspect_certificate(JsValue::from_str(ENTRA_PEM), NOW));
+    assert_eq!(expired["findings"][0], json!({"code": "expired", "severity": "error", "message": expired["findings"][0]["message"]}));
+    let der = js_sys::Uint8Array::from(GOOD_DER);
+    let r = v(inspect_certificate(der.into(), NOW));
+    assert_eq!(r["keyBits"], 2048);
+    assert_eq!(e(inspect_certificate(JsValue::from_str(MALFORMED), NOW))["code"], "truncated_pem");
+    assert_eq!(e(inspect_certificate(JsValue::from_f64(3.0), NOW))["code"], "bad_input");
+    assert_eq!(e(inspect_certificate(JsValue::from_str(ENTRA_PEM), f64::NAN))["code"], "bad_time");
+}
+
+#[wasm_bindgen_test]
+fn parse_metadata_binding() {
+    let r = v(parse_metadata(SSOREADY, JUNE));
+    assert_eq!(r["entityId"], "https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/");
+    assert_eq!(r["chosenCertificate"], 0);
+    assert_eq!(r["singleSignOnServices"].as_array().unwrap().len(), 2);
+    assert_eq!(e(parse_metadata("not xml", NOW))["code"], "not_xml");
+}
+
+#[wasm_bindgen_test]
+fn check_idp_values_binding() {
+    let t = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
+    let input = obj(json!({
+        "loginUrl": format!("https://login.microsoftonline.com/{t}/saml2"),
+        "identifier": format!("https://sts.windows.net/{t}/"),
+        "metadataXml": SSOREADY,
+    }));
+    let r = v(check_idp_values(input, JUNE));
+    assert_eq!(r["ok"], true, "{r}");
+    assert_eq!(r["tenantId"], t);
+    assert_eq!(r["cloud"], "global");
+    let swapped = obj(json!({"loginUrl": format!("https://sts.windows.net/{t}/"), "identifier": format!("https://login.microsoftonline.com/{t}/saml2")}));
+    assert_eq!(v(check_idp_values(swapped, NOW))["findings"][0]["code"], "swapped_fields");
+    assert_eq!(e(check_idp_values(JsValue::from_str("x"), NOW))["code"], "bad_input");
+    assert_eq!(e(check_idp_values(obj(json!({"loginUrl": 5})), NOW))["code"], "bad_input");
+}
+
+#[wasm_bindgen_test]
+fn setup_plan_binding() {
+    let p = v(setup_plan(obj(json!({"realmSid": "JB0123456789abcdef0123456789abcdef", "workspaceId": "owlpress", "nowMs": NOW}))));
+    assert_eq!(p["azure"]["basicSaml"]["replyUrl"], "https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef");
+    assert_eq!(p["azure"]["claims"][0], json!({"name": "email", "namespace": "", "source": "Attribute", "sourceAttribute": "user.mail"}));
+    assert_eq!(p["azure"]["appRole"]["value"], "agent");
+    assert_eq!(p["twilio"]["workspaceId"], "owlpress");
+    assert_eq!(p["twilio"]["ssoUrl"], Value::Null);
+    assert_eq!(e(setup_plan(obj(json!({"realmSid": "JQ0123456789abcdef0123456789abcdef"}))))["code"], "wrong_prefix");
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,13 @@
+// Service worker entry: wires Chrome events to the router. Holds no state: Chrome stops
+// this worker after ~30 s idle, and everything that matters lives in chrome.storage.
+import { route } from './router.js';
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  route(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: { code: 'internal', message: String(e) } }));
+  return true; // the reply is async
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  // The toolbar button opens the side panel.
+  chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+});

@@ -1,0 +1,40 @@
+// Benchmark (not a test): times the built wasm core in Node on the real Entra samples.
+// Run with `./build.sh bench`. Prints a table; nothing passes or fails.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(import.meta.dirname, '../..');
+const wasmPath = resolve(root, 'dist/extension/wasm/frontline_sso_bg.wasm');
+const fixtures = resolve(root, 'tests/fixtures');
+const t0 = performance.now();
+const glue = await import(pathToFileURL(resolve(root, 'dist/extension/wasm/frontline_sso.js')).href);
+const bytes = readFileSync(wasmPath);
+glue.initSync({ module: bytes });
+const initMs = performance.now() - t0;
+
+const pem = readFileSync(resolve(fixtures, 'realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem'), 'utf8');
+const der = new Uint8Array(readFileSync(resolve(fixtures, 'generated/good_raw.cer')));
+const xml = readFileSync(resolve(fixtures, 'realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml'), 'utf8');
+const tenantXml = readFileSync(resolve(fixtures, 'realworld/metadata/aad_tenant_8b966979_2017_jmfixit.xml'), 'utf8');
+const now = Date.parse('2026-06-01T00:00:00Z');
+const T = 'a9054a0f-2011-4e31-b3ac-fd8c354146ec';
+
+function bench(name, fn) {
+  for (let i = 0; i < 20; i++) fn(); // warm up
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < 400) { fn(); n++; }
+  const us = ((performance.now() - start) * 1000) / n;
+  console.log(`${name.padEnd(52)} ${us.toFixed(1).padStart(9)} µs`);
+}
+
+console.log(`.wasm ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped; import + instantiate ${initMs.toFixed(1)} ms`);
+bench('realmUrls', () => glue.realmUrls('JB0123456789abcdef0123456789abcdef'));
+bench('inspectCertificate (PEM, incl. RSA self-signature)', () => glue.inspectCertificate(pem, now));
+bench('inspectCertificate (DER)', () => glue.inspectCertificate(der, now));
+bench('parseMetadata (app, 1 certificate)', () => glue.parseMetadata(xml, now));
+bench('parseMetadata (tenant, 3 certificates)', () => glue.parseMetadata(tenantXml, now));
+bench('checkIdpValues (with metadata)', () => glue.checkIdpValues({ loginUrl: `https://login.microsoftonline.com/${T}/saml2`, identifier: `https://sts.windows.net/${T}/`, metadataXml: xml }, now));
+bench('setupPlan (with certificate)', () => glue.setupPlan({ realmSid: 'JB0123456789abcdef0123456789abcdef', certificate: pem, nowMs: now }));
