@@ -94,7 +94,7 @@ run_tests() {
   cargo fmt --all -- --check
   log "cargo clippy (native, all targets; wasm32 bindings)"
   cargo clippy --all-targets -- -D warnings
-  cargo clippy --lib --target "$TARGET" -- -D warnings
+  cargo clippy --all-targets --target "$TARGET" -- -D warnings
   log "native tests"
   cargo test
   log "wasm tests in Node (wasm-bindgen-test)"

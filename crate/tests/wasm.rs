@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const ENTRA_PEM: &str = include_str!("../../tests/fixtures/realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem");
+const ENTRA_PEM: &str =
+    include_str!("../../tests/fixtures/realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem");
 const SSOREADY: &str = include_str!("../../tests/fixtures/realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml");
 const GOOD_DER: &[u8] = include_bytes!("../../tests/fixtures/generated/good_raw.cer");
 const MALFORMED: &str = include_str!("../../tests/fixtures/realworld/unsuitable/malformed_pem_pysaml2.crt");
@@ -45,7 +46,10 @@ fn inspect_certificate_text_and_bytes() {
     assert_eq!(r["selfSignatureValid"], true);
     assert_eq!(r["findings"], json!([]));
     let expired = v(inspect_certificate(JsValue::from_str(ENTRA_PEM), NOW));
-    assert_eq!(expired["findings"][0], json!({"code": "expired", "severity": "error", "message": expired["findings"][0]["message"]}));
+    assert_eq!(
+        expired["findings"][0],
+        json!({"code": "expired", "severity": "error", "message": expired["findings"][0]["message"]})
+    );
     let der = js_sys::Uint8Array::from(GOOD_DER);
     let r = v(inspect_certificate(der.into(), NOW));
     assert_eq!(r["keyBits"], 2048);
@@ -75,7 +79,9 @@ fn check_idp_values_binding() {
     assert_eq!(r["ok"], true, "{r}");
     assert_eq!(r["tenantId"], t);
     assert_eq!(r["cloud"], "global");
-    let swapped = obj(json!({"loginUrl": format!("https://sts.windows.net/{t}/"), "identifier": format!("https://login.microsoftonline.com/{t}/saml2")}));
+    let swapped = obj(
+        json!({"loginUrl": format!("https://sts.windows.net/{t}/"), "identifier": format!("https://login.microsoftonline.com/{t}/saml2")}),
+    );
     assert_eq!(v(check_idp_values(swapped, NOW))["findings"][0]["code"], "swapped_fields");
     assert_eq!(e(check_idp_values(JsValue::from_str("x"), NOW))["code"], "bad_input");
     assert_eq!(e(check_idp_values(obj(json!({"loginUrl": 5})), NOW))["code"], "bad_input");
@@ -83,9 +89,17 @@ fn check_idp_values_binding() {
 
 #[wasm_bindgen_test]
 fn setup_plan_binding() {
-    let p = v(setup_plan(obj(json!({"realmSid": "JB0123456789abcdef0123456789abcdef", "workspaceId": "owlpress", "nowMs": NOW}))));
-    assert_eq!(p["azure"]["basicSaml"]["replyUrl"], "https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef");
-    assert_eq!(p["azure"]["claims"][0], json!({"name": "email", "namespace": "", "source": "Attribute", "sourceAttribute": "user.mail"}));
+    let p = v(setup_plan(obj(
+        json!({"realmSid": "JB0123456789abcdef0123456789abcdef", "workspaceId": "owlpress", "nowMs": NOW}),
+    )));
+    assert_eq!(
+        p["azure"]["basicSaml"]["replyUrl"],
+        "https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef"
+    );
+    assert_eq!(
+        p["azure"]["claims"][0],
+        json!({"name": "email", "namespace": "", "source": "Attribute", "sourceAttribute": "user.mail"})
+    );
     assert_eq!(p["azure"]["appRole"]["value"], "agent");
     assert_eq!(p["twilio"]["workspaceId"], "owlpress");
     assert_eq!(p["twilio"]["ssoUrl"], Value::Null);
