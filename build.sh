@@ -62,6 +62,7 @@ build() {
   log "assembling dist/ (version $ver)"
   rm -rf dist && mkdir -p dist
   cp -r extension dist/extension
+  find dist/extension -name "*.py" -delete
   # Chrome looks for _locales next to manifest.json.
   mv dist/extension/_locales dist/_locales
   mkdir -p dist/extension/wasm
@@ -99,6 +100,8 @@ run_tests() {
   cargo test
   log "wasm tests in Node (wasm-bindgen-test)"
   cargo test --target "$TARGET" --test wasm
+  log "extension unit tests (Node)"
+  node --test tests/unit/
   build
   ensure_chromium
   log "browser tests (Playwright + Debian chromium, real extension from dist/)"

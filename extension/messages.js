@@ -1,22 +1,52 @@
 // Every message between the extension's parts, defined once. The worker's router accepts
-// exactly these; anything else is refused.
+// exactly these, each from the senders listed; anything else is refused.
 
 /** @typedef {{ code: string, message: string }} CoreError */
 /** @template T @typedef {{ ok: true, value: T } | { ok: false, error: CoreError }} Reply */
+/**
+ * A setup event, as the core's applySetupEvent takes it. One of:
+ * {type:'setRealmSid'|'setWorkspaceId'|'setAppName', value} ·
+ * {type:'setIdpValues', loginUrl?, identifier?, where?} ·
+ * {type:'setCertificate', text?|bytes?: number[], source} · {type:'clearCertificate'} ·
+ * {type:'observed', step, outcome:'todo'|'in-progress'|'done'|'attention', what, where} ·
+ * {type:'markDone'|'undo', step}
+ * @typedef {{ type: string, [k: string]: unknown }} SetupEvent
+ */
 
 export const MSG = Object.freeze({
-  /** Panel → worker. `{}` → `Reply<string>`: the core's version (and proof the wasm loads). */
+  /** panel → worker: `{}` → `Reply<string>` the core's version. */
   CORE_VERSION: 'core/version',
-  /** Panel → worker. `{ sid: string }` → `Reply<{realmSid, entityId, replyUrl, normalized}>`. */
+  /** panel → worker: `{sid}` → `Reply<RealmUrls>`. */
   REALM_URLS: 'realm/urls',
+  /** panel → worker: `{}` → `Reply<{revision, activeId, setups: {id, label}[], setup, view}>`. */
+  STATE_GET: 'state/get',
+  /** panel → worker: `{event: SetupEvent}` → `Reply<{revision}>`; applied to the active setup. */
+  SETUP_EVENT: 'setup/event',
+  /** panel → worker: `{}` → `Reply<{revision}>`: a new, empty setup becomes active. */
+  SETUP_NEW: 'setup/new',
+  /** panel → worker: `{id}` → `Reply<{revision}>`: make another kept setup active. */
+  SETUP_SWITCH: 'setup/switch',
+  /** panel → worker: `{}` → `Reply<{revision}>`: the active setup starts over, empty. */
+  SETUP_RESET: 'setup/reset',
+  /** panel → worker: `{}` → `Reply<string>` the Markdown summary of the active setup. */
+  SUMMARY: 'setup/summary',
+  /** panel → worker: `{}` → `Reply<object>` the active setup and its view, for "Download JSON". */
+  EXPORT: 'setup/export',
+  /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open. */
+  PAGE_HELLO: 'page/hello',
+  /** content → worker: `{step, outcome, what}` → `Reply<{revision}>`: evidence seen on a page. */
+  PAGE_OBSERVED: 'page/observed',
 });
 
+/** Storage key of the whole state (see worker/schema.js). */
+export const STORAGE_KEY = 'frontlineSso';
+
 /**
- * Send a message to the worker and unwrap its reply.
+ * Send a message to the worker.
  * @param {string} type one of MSG
  * @param {object} [payload]
  * @returns {Promise<Reply<any>>}
  */
-export async function send(type, payload = {}) {
+export function send(type, payload = {}) {
   return chrome.runtime.sendMessage({ type, ...payload });
 }

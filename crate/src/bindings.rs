@@ -5,11 +5,13 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::certificate::{inspect_certificate as inspect, CertInput};
+use crate::checklist::{ChecklistEvent, Status};
 use crate::finding::CoreError;
 use crate::idp::{check_idp_values as check_idp, IdpInput};
 use crate::metadata::parse_metadata as parse_md;
 use crate::plan::{setup_plan as plan, PlanInput};
 use crate::realm::realm_urls as urls;
+use crate::setup::{self, Setup, SetupEvent};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // json_compatible: Option::None → null and maps → plain objects, as the panel expects.
@@ -32,8 +34,8 @@ fn now(now_ms: f64) -> Result<i64, JsValue> {
     }
 }
 
-/// Inputs are read field by field rather than through serde's Deserialize: its error
-/// formatting alone would pull ~25 KB of float printing into the .wasm.
+/// Plain inputs are read field by field: it keeps their errors precise ("loginUrl must be a
+/// string"). Stored setups and events, which are larger, go through serde.
 fn object(value: &JsValue, what: &str) -> Result<(), JsValue> {
     if value.is_object() {
         Ok(())
@@ -111,4 +113,83 @@ pub fn setup_plan(input: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn setup_from(value: JsValue) -> Result<Setup, JsValue> {
+    // A stored setup from chrome.storage; `default` fields let older shapes load.
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| err(CoreError::new("bad_setup", format!("The stored setup could not be read: {e}"))))
+}
+
+fn required(obj: &JsValue, name: &str) -> Result<String, JsValue> {
+    text(obj, name)?.ok_or_else(|| err(CoreError::new("bad_event", format!("The event needs {name}."))))
+}
+
+/// `{type, ...}` → event. Read by hand: serde's tagged enums buffer their input, and that
+/// machinery alone cost ~35 KB of .wasm.
+fn event_from(e: &JsValue) -> Result<SetupEvent, JsValue> {
+    object(e, "applySetupEvent's event")?;
+    let kind = required(e, "type")?;
+    let step = || required(e, "step");
+    Ok(match kind.as_str() {
+        "setRealmSid" => SetupEvent::SetRealmSid { value: required(e, "value")? },
+        "setWorkspaceId" => SetupEvent::SetWorkspaceId { value: required(e, "value")? },
+        "setAppName" => SetupEvent::SetAppName { value: required(e, "value")? },
+        "setIdpValues" => SetupEvent::SetIdpValues {
+            login_url: text(e, "loginUrl")?,
+            identifier: text(e, "identifier")?,
+            place: text(e, "where")?,
+        },
+        "setCertificate" => {
+            let bytes = js_sys::Reflect::get(e, &JsValue::from_str("bytes")).unwrap_or(JsValue::UNDEFINED);
+            let bytes = if bytes.is_instance_of::<js_sys::Uint8Array>() || js_sys::Array::is_array(&bytes) {
+                Some(js_sys::Uint8Array::new(&bytes).to_vec())
+            } else {
+                None
+            };
+            SetupEvent::SetCertificate { text: text(e, "text")?, bytes, source: text(e, "source")?.unwrap_or_default() }
+        }
+        "clearCertificate" => SetupEvent::ClearCertificate,
+        "observed" => {
+            let outcome = required(e, "outcome")?;
+            SetupEvent::Checklist(ChecklistEvent::Observed {
+                step: step()?,
+                outcome: Status::parse(&outcome).ok_or_else(|| {
+                    err(CoreError::new("bad_event", "outcome must be todo, in-progress, done or attention."))
+                })?,
+                what: required(e, "what")?,
+                place: required(e, "where")?,
+            })
+        }
+        "markDone" => SetupEvent::Checklist(ChecklistEvent::MarkDone { step: step()? }),
+        "undo" => SetupEvent::Checklist(ChecklistEvent::Undo { step: step()? }),
+        other => return Err(err(CoreError::new("bad_event", format!("Unknown event type \"{other}\".")))),
+    })
+}
+
+/// `newSetup(id, nowMs)` → an empty setup with all 11 steps to do.
+#[wasm_bindgen(js_name = newSetup)]
+pub fn new_setup(id: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+    to_js(&setup::new_setup(id, now(now_ms)?))
+}
+
+/// `applySetupEvent(setup, event, nowMs)` → the new setup; throws `{code, message}` and
+/// changes nothing when the event cannot apply.
+#[wasm_bindgen(js_name = applySetupEvent)]
+pub fn apply_setup_event(setup: JsValue, event: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let s = setup_from(setup)?;
+    let e = event_from(&event)?;
+    to_js(&setup::apply_event(s, &e, now(now_ms)?).map_err(err)?)
+}
+
+/// `setupView(setup, nowMs)` → everything the panel renders.
+#[wasm_bindgen(js_name = setupView)]
+pub fn setup_view(setup: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    to_js(&setup::view(&setup_from(setup)?, now(now_ms)?))
+}
+
+/// `setupSummary(setup, nowMs)` → Markdown with every value and every step's status.
+#[wasm_bindgen(js_name = setupSummary)]
+pub fn setup_summary(setup: JsValue, now_ms: f64) -> Result<String, JsValue> {
+    Ok(setup::summary_markdown(&setup_from(setup)?, now(now_ms)?))
 }

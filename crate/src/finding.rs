@@ -11,6 +11,16 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
 /// Something an admin should know about a value: `code` is stable for programs,
 /// `message` says what is wrong and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -3,11 +3,13 @@
 //! `bindings` is the single door to JavaScript.
 
 pub mod certificate;
+pub mod checklist;
 pub mod finding;
 pub mod idp;
 pub mod metadata;
 pub mod plan;
 pub mod realm;
+pub mod setup;
 pub mod timefmt;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,7 @@ use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
 use frontline_sso::realm::realm_urls;
+use frontline_sso::setup::{apply_event, new_setup, summary_markdown, view, SetupEvent};
 
 fn feed(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
@@ -30,6 +31,19 @@ fn feed(data: &[u8]) {
         now_ms: Some(now()),
         ..Default::default()
     });
+    let mut setup = new_setup("s", now());
+    for event in [
+        SetupEvent::SetRealmSid { value: text.to_string() },
+        SetupEvent::SetWorkspaceId { value: text.to_string() },
+        SetupEvent::SetIdpValues { login_url: Some(text.to_string()), identifier: Some(text.to_string()), place: None },
+        SetupEvent::SetCertificate { text: None, bytes: Some(data.to_vec()), source: "fuzz".into() },
+    ] {
+        if let Ok(next) = apply_event(setup.clone(), &event, now()) {
+            setup = next;
+        }
+    }
+    let _ = view(&setup, now());
+    let _ = summary_markdown(&setup, now());
 }
 
 #[test]

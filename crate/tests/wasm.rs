@@ -106,3 +106,39 @@ fn setup_plan_binding() {
     assert_eq!(e(setup_plan(obj(json!({"realmSid": "JQ0123456789abcdef0123456789abcdef"}))))["code"], "wrong_prefix");
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn setup_bindings_round_trip() {
+    let s = new_setup("setup-1", NOW).unwrap();
+    let s =
+        apply_setup_event(s, obj(json!({"type": "setRealmSid", "value": "JB0123456789abcdef0123456789abcdef"})), NOW)
+            .unwrap();
+    let s = apply_setup_event(s, obj(json!({"type": "markDone", "step": "claims"})), NOW).unwrap();
+    let s = apply_setup_event(
+        s,
+        obj(json!({"type": "observed", "step": "signing", "outcome": "attention", "what": "SHA-1", "where": "portal"})),
+        NOW,
+    )
+    .unwrap();
+    let der = js_sys::Uint8Array::from(GOOD_DER);
+    let event = js_sys::Object::new();
+    js_sys::Reflect::set(&event, &"type".into(), &"setCertificate".into()).unwrap();
+    js_sys::Reflect::set(&event, &"bytes".into(), &der).unwrap();
+    js_sys::Reflect::set(&event, &"source".into(), &"file good.cer".into()).unwrap();
+    let s = apply_setup_event(s, event.into(), NOW).unwrap();
+    let view = v(setup_view(s.clone(), NOW));
+    assert_eq!(view["done"], 2);
+    assert_eq!(view["steps"][3]["status"], "attention");
+    assert_eq!(view["steps"][4]["status"], "done");
+    assert_eq!(view["realm"]["realmSid"], "JB0123456789abcdef0123456789abcdef");
+    assert_eq!(view["certificate"]["keyBits"], 2048);
+    let md = setup_summary(s.clone(), NOW).unwrap();
+    assert!(md.contains("2 of 11 done"), "{md}");
+    assert_eq!(e(apply_setup_event(s.clone(), obj(json!({"type": "explode"})), NOW))["code"], "bad_event");
+    assert_eq!(
+        e(apply_setup_event(s.clone(), obj(json!({"type": "markDone", "step": "nope"})), NOW))["code"],
+        "unknown_step"
+    );
+    assert_eq!(e(apply_setup_event(s, obj(json!({"type": "markDone"})), NOW))["code"], "bad_event");
+    assert_eq!(e(setup_view(JsValue::from_str("x"), NOW))["code"], "bad_setup");
+}

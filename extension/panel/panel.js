@@ -1,34 +1,140 @@
-// Side panel: renders what the worker's core returns. Decides nothing itself, and writes
-// page text only through textContent.
-import { MSG, send } from '../messages.js';
+// Side panel: renders what the worker and its core return, and turns the admin's input
+// into events. It decides nothing and stores nothing: the worker owns chrome.storage.
+import { MSG, STORAGE_KEY, send } from '../messages.js';
+import { byId, toast } from './dom.js';
+import { renderCaptured } from './views/captured.js';
+import { renderCertificate } from './views/certificate.js';
+import { renderChecklist } from './views/checklist.js';
+import { renderProgress } from './views/progress.js';
+import { renderValues } from './views/values.js';
 
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+/** @type {any} the last state the worker returned */
+let state;
 
-async function showRealm() {
-  const sid = /** @type {HTMLInputElement} */ ($('realm-sid')).value;
-  const err = $('realm-error');
-  const values = $('realm-values');
-  const notes = $('realm-notes');
-  if (!sid.trim()) {
-    err.hidden = values.hidden = notes.hidden = true;
-    return;
-  }
-  const reply = await send(MSG.REALM_URLS, { sid });
-  if (!reply.ok) {
-    err.textContent = reply.error.message;
-    err.hidden = false;
-    values.hidden = notes.hidden = true;
-    return;
-  }
-  err.hidden = true;
-  $('entity-id').textContent = reply.value.entityId;
-  $('reply-url').textContent = reply.value.replyUrl;
-  values.hidden = false;
-  notes.textContent = reply.value.normalized.length ? `Normalized: ${reply.value.normalized.join('; ')}.` : '';
-  notes.hidden = !reply.value.normalized.length;
+async function refresh() {
+  const reply = await send(MSG.STATE_GET);
+  if (!reply.ok) return toast(reply.error.message);
+  state = reply.value;
+  renderProgress(state);
+  renderValues(state);
+  renderChecklist(state, emit);
+  renderCaptured(state);
+  renderCertificate(state);
+  document.body.dataset.revision = String(state.revision);
 }
 
-$('realm-sid').addEventListener('input', showRealm);
-send(MSG.CORE_VERSION).then((r) => {
-  $('core-version').textContent = r.ok ? r.value : `failed to load: ${r.error.message}`;
+/** Send one event for the active setup; the storage change triggers the re-render. */
+async function emit(event) {
+  const reply = await send(MSG.SETUP_EVENT, { event });
+  if (!reply.ok) toast(reply.error.message);
+  return reply;
+}
+
+/** Inputs send their value after a short pause in typing, and at once on blur. */
+function bindInput(id, toEvent, delay = 250) {
+  const el = /** @type {HTMLInputElement} */ (byId(id));
+  let timer;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    emit(toEvent(el.value));
+  };
+  el.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(flush, delay);
+  });
+  el.addEventListener('blur', () => timer !== undefined && flush());
+}
+
+bindInput('realm-sid', (value) => ({ type: 'setRealmSid', value }));
+bindInput('workspace-id', (value) => ({ type: 'setWorkspaceId', value }));
+bindInput('login-url', (loginUrl) => ({ type: 'setIdpValues', loginUrl, where: 'side panel' }));
+bindInput('identifier', (identifier) => ({ type: 'setIdpValues', identifier, where: 'side panel' }));
+
+for (const b of document.querySelectorAll('button.copy')) {
+  b.addEventListener('click', async () => {
+    const text = byId(/** @type {HTMLElement} */ (b).dataset.copy ?? '').textContent ?? '';
+    await navigator.clipboard.writeText(text);
+    toast('Copied');
+  });
+}
+
+// Certificate: file picker, drop zone, paste box. Bytes travel as a number array, since
+// extension messages are JSON.
+async function useFile(file) {
+  if (!file) return;
+  const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
+  showCertError(await emit({ type: 'setCertificate', bytes, source: `file ${file.name}` }));
+}
+function showCertError(reply) {
+  const err = byId('cert-error');
+  err.hidden = reply.ok;
+  err.textContent = reply.ok ? '' : reply.error.message;
+}
+byId('cert-file').addEventListener('change', (e) => useFile(/** @type {HTMLInputElement} */ (e.target).files?.[0]));
+const zone = byId('drop-zone');
+zone.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  zone.classList.add('over');
 });
+zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+zone.addEventListener('drop', (e) => {
+  e.preventDefault();
+  zone.classList.remove('over');
+  useFile(e.dataTransfer?.files?.[0]);
+});
+byId('cert-use-paste').addEventListener('click', async () => {
+  const text = /** @type {HTMLTextAreaElement} */ (byId('cert-paste')).value;
+  const reply = await emit({ type: 'setCertificate', text, source: 'paste' });
+  showCertError(reply);
+  if (reply.ok) /** @type {HTMLTextAreaElement} */ (byId('cert-paste')).value = '';
+});
+byId('cert-clear').addEventListener('click', () => emit({ type: 'clearCertificate' }));
+
+// Setups: one per Realm SID, kept side by side.
+byId('setup-select').addEventListener('change', (e) => send(MSG.SETUP_SWITCH, { id: /** @type {HTMLSelectElement} */ (e.target).value }));
+byId('new-setup').addEventListener('click', () => send(MSG.SETUP_NEW));
+
+// Export and start over.
+byId('copy-summary').addEventListener('click', async () => {
+  const reply = await send(MSG.SUMMARY);
+  if (!reply.ok) return toast(reply.error.message);
+  await navigator.clipboard.writeText(reply.value);
+  toast('Summary copied as Markdown');
+});
+byId('download-json').addEventListener('click', async () => {
+  const reply = await send(MSG.EXPORT);
+  if (!reply.ok) return toast(reply.error.message);
+  const blob = new Blob([JSON.stringify(reply.value, null, 2)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  const name = reply.value.view.realm?.realmSid ?? reply.value.setup.id;
+  a.download = `frontline-sso-${name}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+});
+const confirmBox = byId('confirm-reset');
+byId('start-over').addEventListener('click', () => {
+  confirmBox.hidden = false;
+  byId('confirm-reset-no').focus();
+});
+byId('confirm-reset-no').addEventListener('click', () => {
+  confirmBox.hidden = true;
+  byId('start-over').focus();
+});
+byId('confirm-reset-yes').addEventListener('click', async () => {
+  confirmBox.hidden = true;
+  for (const id of ['realm-sid', 'workspace-id', 'login-url', 'identifier']) /** @type {HTMLInputElement} */ (byId(id)).value = '';
+  await send(MSG.SETUP_RESET);
+  toast('Started over');
+  byId('realm-sid').focus();
+});
+
+// Storage is the single source: any change (ours, a content script's) re-renders.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && STORAGE_KEY in changes) refresh();
+});
+send(MSG.CORE_VERSION).then((r) => {
+  byId('core-version').textContent = r.ok ? r.value : `failed to load: ${r.error.message}`;
+});
+refresh();

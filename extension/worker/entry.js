@@ -7,7 +7,5 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // the reply is async
 });
 
-chrome.runtime.onInstalled.addListener(() => {
-  // The toolbar button opens the side panel.
-  chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
-});
+// The toolbar button opens the side panel. Set on every start: it is cheap and idempotent.
+chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});

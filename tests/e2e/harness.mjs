@@ -1,18 +1,21 @@
-// Browser test harness: the built extension (dist/) in Debian's Chromium, driven by Playwright.
-// Never downloads a browser. See ../../shared/e2e-recipe.md for why each flag is here.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Browser test harness: the built extension (dist/) in Debian's Chromium, driven by
+// Playwright, with replica pages served on the real hostnames. Never downloads a browser.
+// See ../../shared/e2e-recipe.md for why each flag is here.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
+export const OUTPUT = resolve(import.meta.dirname, '../output');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * Launch Chromium with the extension loaded, on a profile that survives `restart()`.
- * @param {{profileDir?: string, hostRules?: string[]}} [opts]
+ * Launch Chromium with the extension loaded.
+ * @param {{profileDir?: string, hostRules?: string[], colorScheme?: 'light' | 'dark'}} [opts]
  */
 export async function launch(opts = {}) {
+  const ownProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'fsa-profile-'));
   const args = [
     `--disable-extensions-except=${DIST}`,
@@ -26,28 +29,76 @@ export async function launch(opts = {}) {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
+    colorScheme: opts.colorScheme ?? 'light',
     args,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(worker.url()).host;
-  return {
+  const ext = {
     context,
-    worker,
     extensionId,
     profileDir,
     /** @param {string} path inside the extension, e.g. 'extension/panel/panel.html' */
     url: (path) => `chrome-extension://${extensionId}/${path}`,
-    /** Close and remove the profile. */
+    /** The running worker (a new one after a stop). */
+    worker: () => context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? worker,
+    /** Close; the profile is kept when the caller gave it (for restarts). */
     async close() {
       await context.close();
-      if (!opts.profileDir) rmSync(profileDir, { recursive: true, force: true });
+      if (ownProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+    /** Close and relaunch on the same profile, as a browser restart does. */
+    async restart() {
+      await context.close();
+      const again = await launch({ ...opts, profileDir });
+      if (ownProfile) {
+        const close = again.close;
+        again.close = async () => { await close(); rmSync(profileDir, { recursive: true, force: true }); };
+      }
+      return again;
     },
   };
+  return ext;
 }
 
 /** Open the side panel's page in a normal tab, where tests can drive it like any page. */
-export async function openPanel(ext) {
+export async function openPanel(ext, { width = 400, height = 900 } = {}) {
   const page = await ext.context.newPage();
+  await page.setViewportSize({ width, height });
   await page.goto(ext.url('extension/panel/panel.html'));
+  await page.locator('body[data-revision]').waitFor();
   return page;
+}
+
+/**
+ * Stop the extension's service worker as Chrome does after 30 s idle: globals are gone,
+ * chrome.storage stays, and the next message starts it again.
+ * @param {any} ext
+ * @param {import('playwright-core').Page} page any page, for the CDP session
+ */
+export async function stopWorker(ext, page) {
+  const cdp = await ext.context.newCDPSession(page);
+  const versions = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: vs }) => {
+    for (const v of vs) if (v.scriptURL.includes(ext.extensionId)) versions.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const deadline = Date.now() + 5000;
+  while (![...versions.values()].some((s) => s === 'running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  for (const [versionId, status] of versions) if (status === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
+  while ([...versions.values()].some((s) => s !== 'stopped') && Date.now() < deadline + 5000) await new Promise((r) => setTimeout(r, 25));
+  await cdp.detach();
+  if ([...versions.values()].some((s) => s !== 'stopped')) throw new Error('service worker did not stop');
+}
+
+/** Read the stored state straight from chrome.storage (through an extension page). */
+export async function storedState(page) {
+  return page.evaluate(async () => (await chrome.storage.local.get('frontlineSso')).frontlineSso);
+}
+
+/** Save a screenshot under tests/output/ (git-ignored): the visible panel, and the whole of it. */
+export async function screenshot(page, name) {
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+  await page.screenshot({ path: join(OUTPUT, `${name}-full.png`), fullPage: true });
 }

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use frontline_sso::certificate::{inspect_certificate, CertInput, CertificateReport};
-use frontline_sso::finding::{has_errors, CoreError, Finding, Severity};
+use frontline_sso::finding::{has_errors, CoreError, Finding};
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
@@ -278,11 +278,6 @@ fn print_findings(findings: &[Finding]) {
     }
     println!();
     for f in findings {
-        let tag = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        println!("{tag} [{}]: {}", f.code, f.message);
+        println!("{} [{}]: {}", f.severity.label(), f.code, f.message);
     }
 }

@@ -1,0 +1,374 @@
+//! One setup (one Realm SID): what the admin entered or the pages showed, plus its
+//! checklist. Events in, new setup out; the view and the summary are derived, never stored.
+
+use serde::{Deserialize, Serialize};
+
+use crate::certificate::{decode, inspect_certificate, to_pem, CertInput, CertificateReport};
+use crate::checklist::{Checklist, ChecklistEvent, Evidence, Link, Status, STEPS};
+use crate::finding::{CoreError, Finding, Severity};
+use crate::idp::{check_idp_values, IdpCheck, IdpInput};
+use crate::plan::{check_workspace_id, DEFAULT_APP_NAME};
+use crate::realm::{realm_urls, RealmUrls};
+
+/// The stored form. Raw inputs are kept as typed, so nothing the admin typed is lost;
+/// validity is recomputed by `view`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Setup {
+    pub id: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub realm_sid_input: String,
+    pub workspace_id: String,
+    pub app_name: String,
+    pub login_url: String,
+    pub identifier: String,
+    /// Normalized PEM of the certificate the admin gave, if it could be read.
+    pub certificate_pem: Option<String>,
+    /// Where it came from: "file entra.cer", "paste", "metadata …".
+    pub certificate_source: Option<String>,
+    pub checklist: Checklist,
+}
+
+/// Built by the bindings from `{type, ...}` objects (see `bindings::event_from`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupEvent {
+    SetRealmSid {
+        value: String,
+    },
+    SetWorkspaceId {
+        value: String,
+    },
+    SetAppName {
+        value: String,
+    },
+    /// Login URL and/or identifier, typed in the panel or captured from the portal.
+    SetIdpValues {
+        login_url: Option<String>,
+        identifier: Option<String>,
+        place: Option<String>,
+    },
+    /// A certificate as text (PEM/base64) or bytes (DER, or text as bytes).
+    SetCertificate {
+        text: Option<String>,
+        bytes: Option<Vec<u8>>,
+        source: String,
+    },
+    ClearCertificate,
+    Checklist(ChecklistEvent),
+}
+
+pub fn new_setup(id: &str, now: i64) -> Setup {
+    Setup { id: id.to_string(), created_at: now, updated_at: now, checklist: Checklist::new(), ..Default::default() }
+}
+
+/// Apply one event. Only an unreadable certificate or an unknown step is an error; the
+/// setup is then unchanged.
+pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, CoreError> {
+    let mut s = Setup { checklist: setup.checklist.normalized(), ..setup };
+    match event {
+        SetupEvent::SetRealmSid { value } => s.realm_sid_input = value.trim().to_string(),
+        SetupEvent::SetWorkspaceId { value } => s.workspace_id = value.trim().to_string(),
+        SetupEvent::SetAppName { value } => s.app_name = value.trim().to_string(),
+        SetupEvent::SetIdpValues { login_url, identifier, place } => {
+            if let Some(v) = login_url {
+                s.login_url = v.trim().to_string();
+            }
+            if let Some(v) = identifier {
+                s.identifier = v.trim().to_string();
+            }
+            s = observe_idp(s, place.as_deref().unwrap_or("side panel"), now)?;
+        }
+        SetupEvent::SetCertificate { text, bytes, source } => {
+            let input = match (bytes, text) {
+                (Some(b), _) => CertInput::Bytes(b),
+                (None, Some(t)) => CertInput::Text(t),
+                (None, None) => return Err(CoreError::new("empty", "No certificate was given.")),
+            };
+            let ders = decode(input)?;
+            let report = inspect_certificate(input, now)?;
+            let der = ders.first().ok_or_else(|| CoreError::new("empty", "No certificate was given."))?;
+            s.certificate_pem = Some(to_pem(der));
+            s.certificate_source = Some(source.clone());
+            let (outcome, what) = judge_certificate(&report);
+            s.checklist = s.checklist.apply(&observed("certificate", outcome, what, source), now)?;
+        }
+        SetupEvent::ClearCertificate => {
+            s.certificate_pem = None;
+            s.certificate_source = None;
+            s.checklist = s.checklist.apply(&ChecklistEvent::Undo { step: "certificate".into() }, now)?;
+        }
+        SetupEvent::Checklist(e) => s.checklist = s.checklist.apply(e, now)?,
+    }
+    s.updated_at = now;
+    Ok(s)
+}
+
+fn observed(step: &str, outcome: Status, what: String, place: &str) -> ChecklistEvent {
+    ChecklistEvent::Observed { step: step.into(), outcome, what, place: place.into() }
+}
+
+fn judge_certificate(r: &CertificateReport) -> (Status, String) {
+    let summary = format!("{} — thumbprint {}, expires {}", r.subject, r.thumbprint_sha1, r.not_after);
+    match r.findings.iter().find(|f| f.severity == Severity::Error) {
+        Some(f) => (Status::Attention, format!("{summary}: {}", f.message)),
+        None => (Status::Done, summary),
+    }
+}
+
+/// Once both values are known, the core judges them and records the outcome on `capture-idp`.
+fn observe_idp(s: Setup, place: &str, now: i64) -> Result<Setup, CoreError> {
+    if s.login_url.is_empty() || s.identifier.is_empty() {
+        return Ok(s);
+    }
+    let check = idp_check(&s, now);
+    let (outcome, what) = match check.findings.iter().find(|f| f.severity == Severity::Error) {
+        Some(f) => (Status::Attention, f.message.clone()),
+        None => (
+            Status::Done,
+            format!("Login URL and identifier agree (tenant {})", check.tenant_id.as_deref().unwrap_or("?")),
+        ),
+    };
+    let checklist = s.checklist.clone().apply(&observed("capture-idp", outcome, what, place), now)?;
+    Ok(Setup { checklist, ..s })
+}
+
+fn idp_check(s: &Setup, now: i64) -> IdpCheck {
+    check_idp_values(
+        &IdpInput { login_url: s.login_url.clone(), identifier: s.identifier.clone(), metadata_xml: None },
+        now,
+    )
+}
+
+/// Everything the panel shows, derived from a stored setup at `now`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupView {
+    pub done: usize,
+    pub total: usize,
+    pub realm: Option<RealmUrls>,
+    pub realm_error: Option<CoreError>,
+    pub workspace_findings: Vec<Finding>,
+    pub app_name: String,
+    pub idp: Option<IdpCheck>,
+    pub certificate: Option<CertificateReport>,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepView {
+    pub id: &'static str,
+    pub number: usize,
+    pub title: &'static str,
+    pub instruction: &'static str,
+    pub status: Status,
+    pub status_label: &'static str,
+    pub manual: bool,
+    pub evidence: Vec<Evidence>,
+    pub link: Option<Link>,
+    pub updated_at: Option<i64>,
+}
+
+pub fn view(setup: &Setup, now: i64) -> SetupView {
+    let checklist = setup.checklist.clone().normalized();
+    let (realm, realm_error) = if setup.realm_sid_input.is_empty() {
+        (None, None)
+    } else {
+        match realm_urls(&setup.realm_sid_input) {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(e)),
+        }
+    };
+    let idp = (!setup.login_url.is_empty() || !setup.identifier.is_empty()).then(|| idp_check(setup, now));
+    let certificate =
+        setup.certificate_pem.as_deref().and_then(|pem| inspect_certificate(CertInput::Text(pem), now).ok());
+    let steps = STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, info)| {
+            let state = checklist.step(info.id);
+            let status = state.map(|s| s.status()).unwrap_or_default();
+            StepView {
+                id: info.id,
+                number: i + 1,
+                title: info.title,
+                instruction: info.instruction,
+                status,
+                status_label: status.label(),
+                manual: state.is_some_and(|s| s.manual.is_some()),
+                evidence: state.map(|s| s.evidence.clone()).unwrap_or_default(),
+                link: info.link,
+                updated_at: state.and_then(|s| s.updated_at),
+            }
+        })
+        .collect();
+    SetupView {
+        done: checklist.done_count(),
+        total: STEPS.len(),
+        realm,
+        realm_error,
+        workspace_findings: if setup.workspace_id.is_empty() {
+            Vec::new()
+        } else {
+            check_workspace_id(&setup.workspace_id)
+        },
+        app_name: if setup.app_name.is_empty() { DEFAULT_APP_NAME.to_string() } else { setup.app_name.clone() },
+        idp,
+        certificate,
+        steps,
+    }
+}
+
+/// The Markdown an admin pastes into a ticket: every value and every step's status.
+pub fn summary_markdown(setup: &Setup, now: i64) -> String {
+    let v = view(setup, now);
+    let cell = |s: &str| {
+        if s.is_empty() {
+            "—".to_string()
+        } else {
+            format!("`{}`", s.replace('`', "'").replace('|', "\\|"))
+        }
+    };
+    let mut out = String::new();
+    let title = v.realm.as_ref().map(|r| r.realm_sid.as_str()).unwrap_or("(no Realm SID yet)");
+    out.push_str(&format!("# Frontline SSO setup — {title}\n\n"));
+    out.push_str(&format!("Progress: **{} of {} done**\n\n", v.done, v.total));
+    out.push_str("## Values\n\n| Value | |\n|---|---|\n");
+    let realm_sid = v.realm.as_ref().map(|r| r.realm_sid.clone()).unwrap_or_else(|| setup.realm_sid_input.clone());
+    let rows: Vec<(&str, String)> = vec![
+        ("Realm SID", realm_sid),
+        ("Workspace ID", setup.workspace_id.clone()),
+        ("Application name", v.app_name.clone()),
+        ("Identifier (Entity ID)", v.realm.as_ref().map(|r| r.entity_id.clone()).unwrap_or_default()),
+        ("Reply URL (ACS)", v.realm.as_ref().map(|r| r.reply_url.clone()).unwrap_or_default()),
+        ("Signing option", "Sign SAML response and assertion, SHA-256".to_string()),
+        ("Claims", "email = user.mail; roles = user.assignedroles".to_string()),
+        ("App role", "Agent (value agent, Users/Groups, enabled)".to_string()),
+        ("Login URL (Twilio SSO URL)", setup.login_url.clone()),
+        ("Microsoft Entra Identifier (Twilio Identity Provider Issuer)", setup.identifier.clone()),
+        ("Certificate subject", v.certificate.as_ref().map(|c| c.subject.clone()).unwrap_or_default()),
+        (
+            "Certificate thumbprint (SHA-1)",
+            v.certificate.as_ref().map(|c| c.thumbprint_sha1.clone()).unwrap_or_default(),
+        ),
+        ("Certificate expires", v.certificate.as_ref().map(|c| c.not_after.clone()).unwrap_or_default()),
+    ];
+    for (k, val) in rows {
+        out.push_str(&format!("| {k} | {} |\n", cell(&val)));
+    }
+    out.push_str("\n## Steps\n\n");
+    for s in &v.steps {
+        let mark = if s.status == Status::Done { "x" } else { " " };
+        let manual = if s.manual { " (marked by the admin)" } else { "" };
+        out.push_str(&format!("- [{mark}] {}. {} — **{}**{manual}", s.number, s.title, s.status_label));
+        if let Some(e) = s.evidence.last() {
+            out.push_str(&format!(": {} ({})", e.what, e.place));
+        }
+        out.push('\n');
+    }
+    let mut findings: Vec<&Finding> = Vec::new();
+    if let Some(idp) = &v.idp {
+        findings.extend(idp.findings.iter());
+    }
+    if let Some(c) = &v.certificate {
+        findings.extend(c.findings.iter());
+    }
+    findings.extend(v.workspace_findings.iter());
+    if let Some(e) = &v.realm_error {
+        out.push_str(&format!("\n**Realm SID:** {} (`{}`)\n", e.message, e.code));
+    }
+    if !findings.is_empty() {
+        out.push_str("\n## Findings\n\n");
+        for f in findings {
+            out.push_str(&format!("- {} `{}`: {}\n", f.severity.label(), f.code, f.message));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SID: &str = "JB0123456789abcdef0123456789abcdef";
+    const T: &str = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
+
+    fn apply(s: Setup, e: SetupEvent) -> Setup {
+        apply_event(s, &e, 1_000).unwrap()
+    }
+
+    #[test]
+    fn values_are_kept_as_typed_and_judged_in_the_view() {
+        let s = apply(new_setup("a", 0), SetupEvent::SetRealmSid { value: "AC0123".into() });
+        assert_eq!(s.realm_sid_input, "AC0123");
+        let v = view(&s, 0);
+        assert_eq!(v.realm_error.unwrap().code, "wrong_length");
+        let s = apply(s, SetupEvent::SetRealmSid { value: SID.into() });
+        assert_eq!(view(&s, 0).realm.unwrap().realm_sid, SID);
+    }
+
+    #[test]
+    fn idp_values_drive_capture_idp() {
+        let s = apply(
+            new_setup("a", 0),
+            SetupEvent::SetIdpValues {
+                login_url: Some(format!("https://login.microsoftonline.com/{T}/saml2")),
+                identifier: Some(format!("https://sts.windows.net/{T}")),
+                place: None,
+            },
+        );
+        assert_eq!(s.checklist.step("capture-idp").unwrap().status(), Status::Attention);
+        let s = apply(
+            s,
+            SetupEvent::SetIdpValues {
+                login_url: None,
+                identifier: Some(format!("https://sts.windows.net/{T}/")),
+                place: None,
+            },
+        );
+        assert_eq!(s.checklist.step("capture-idp").unwrap().status(), Status::Done);
+        assert_eq!(view(&s, 0).done, 1);
+    }
+
+    #[test]
+    fn bad_certificates_change_nothing() {
+        let s = new_setup("a", 0);
+        let e = apply_event(
+            s.clone(),
+            &SetupEvent::SetCertificate { text: Some("nope!".into()), bytes: None, source: "paste".into() },
+            1,
+        );
+        assert_eq!(e.unwrap_err().code, "not_base64");
+    }
+
+    #[test]
+    fn summary_holds_every_value_and_step() {
+        let mut s = new_setup("a", 0);
+        for e in [
+            SetupEvent::SetRealmSid { value: SID.into() },
+            SetupEvent::SetWorkspaceId { value: "owlpress".into() },
+            SetupEvent::SetIdpValues {
+                login_url: Some(format!("https://login.microsoftonline.com/{T}/saml2")),
+                identifier: Some(format!("https://sts.windows.net/{T}/")),
+                place: None,
+            },
+        ] {
+            s = apply(s, e);
+        }
+        let md = summary_markdown(&s, 0);
+        for needle in [
+            SID,
+            "owlpress",
+            "https://iam.twilio.com/v2/saml2/metadata/",
+            "https://iam.twilio.com/v2/saml2/authenticate/",
+            T,
+            "1 of 11 done",
+        ] {
+            assert!(md.contains(needle), "{needle} missing from\n{md}");
+        }
+        for info in STEPS {
+            assert!(md.contains(info.title), "{}", info.title);
+        }
+    }
+}

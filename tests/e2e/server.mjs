@@ -1,0 +1,54 @@
+// An HTTPS server on 127.0.0.1 that serves the replica pages under tests/e2e/replica/<host>/,
+// chosen by the Host header. Chromium maps the real hostnames here (--host-resolver-rules),
+// so the URL bar shows https://portal.azure.com/... and the manifest's real matches apply.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const REPLICA = resolve(import.meta.dirname, 'replica');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json' };
+
+/** A throwaway self-signed certificate, made with openssl at test time. */
+function selfSigned() {
+  const dir = mkdtempSync(join(tmpdir(), 'fsa-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=replica.test',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+/**
+ * Start the server on a free port.
+ * @returns {Promise<{port: number, hostRules: (hosts: string[]) => string[], close: () => Promise<void>}>}
+ */
+export async function startServer() {
+  const server = createServer(selfSigned(), (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
+    // Hosts in a family (sandbox-1.reactblade…, sandbox-2.reactblade…) share one folder.
+    const folder = existsSync(join(REPLICA, host)) ? host : host.replace(/^[^.]+/, '_');
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(REPLICA, folder, path));
+    if (!file.startsWith(join(REPLICA, folder)) || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`replica: no ${host}${path}`);
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  return {
+    port,
+    hostRules: (hosts) => hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`),
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+/** Every hostname the replicas answer for (look-alikes included, to prove nothing runs there). */
+export const REPLICA_HOSTS = [
+  'portal.azure.com', '*.reactblade.portal.azure.net', 'entra.microsoft.com',
+  'console.twilio.com', 'www.twilio.com', 'login.microsoftonline.com', 'iam.twilio.com',
+  'portal.azure.com.example.test', 'console.twilio.com.example.test',
+];

@@ -1,0 +1,45 @@
+// Sender checks and host lists, without a browser: pure functions of Chrome's MessageSender.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { AZURE_HOSTS, consoleOf, TWILIO_HOSTS } from '../../extension/hosts.js';
+import { classify } from '../../extension/worker/senders.js';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+
+test('extension pages and content scripts on the real hosts are told apart', () => {
+  assert.deepEqual(classify({ id: ID, url: `chrome-extension://${ID}/extension/panel/panel.html` }, ID), { kind: 'page' });
+  for (const url of ['https://portal.azure.com/#home', 'https://sandbox-3.reactblade.portal.azure.net/blade', 'https://entra.microsoft.com/', 'https://main.iam.ad.ext.azure.com/x']) {
+    assert.equal(classify({ id: ID, url, origin: new URL(url).origin }, ID).console, 'azure', url);
+  }
+  assert.equal(classify({ id: ID, url: 'https://console.twilio.com/us1/frontline', origin: 'https://console.twilio.com' }, ID).console, 'twilio');
+  assert.equal(classify({ id: ID, url: 'https://www.twilio.com/console/frontline/sso' }, ID).console, 'twilio');
+});
+
+test('everything else is "other"', () => {
+  const other = (s) => assert.equal(classify(s, ID).kind, 'other', JSON.stringify(s));
+  other({ id: 'another-extension', url: `chrome-extension://another-extension/x.html` });
+  other({ id: ID, url: 'https://portal.azure.com.example.test/' });
+  other({ id: ID, url: 'https://evilportal.azure.com/' });
+  other({ id: ID, url: 'https://reactblade.portal.azure.net.evil.test/' });
+  other({ id: ID, url: 'http://portal.azure.com/' });
+  other({ id: ID, url: 'https://www.twilio.com/blog' });
+  other({ id: ID, url: 'https://portal.azure.com/', origin: 'https://evil.test' });
+  other({ id: ID, url: `chrome-extension://${ID}.evil/x` });
+  other({ id: ID });
+  other(undefined);
+});
+
+test('the manifest injects content scripts exactly on the hosts the worker trusts', () => {
+  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8'));
+  const matches = manifest.content_scripts.flatMap((c) => c.matches);
+  const hosts = [...new Set(matches.map((m) => new URL(m.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.')))];
+  assert.deepEqual(hosts.sort(), [...AZURE_HOSTS, ...TWILIO_HOSTS].sort());
+  assert.ok(manifest.content_scripts.every((c) => c.all_frames));
+  for (const m of matches) assert.notEqual(consoleOf(m.replace('*.', 'x.').replace(/\*$/, 'sso')), null, m);
+  assert.deepEqual(manifest.permissions.sort(), ['sidePanel', 'storage']);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
+  assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
+});
