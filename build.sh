@@ -111,6 +111,6 @@ run_tests() {
 case "${1:-build}" in
   build) build ;;
   test) ensure_tools && run_tests ;;
-  bench) build && node tests/bench/core.mjs ;;
+  bench) build && ensure_chromium && node tests/bench/core.mjs && node tests/bench/fill.mjs ;;
   *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
 esac

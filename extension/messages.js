@@ -32,8 +32,20 @@ export const MSG = Object.freeze({
   SUMMARY: 'setup/summary',
   /** panel → worker: `{}` → `Reply<object>` the active setup and its view, for "Download JSON". */
   EXPORT: 'setup/export',
-  /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open. */
+  /** panel → worker: `{autoFill: boolean}` → `Reply<{revision}>`. */
+  PREFS_SET: 'prefs/set',
+  /** panel → worker: `{windowId?}` → `Reply<{tabId}>`: fill the last supported tab the admin used. */
+  FILL_REQUEST: 'fill/request',
+  /** panel → worker: `{}` → `Reply<{revision}>`: fetch the captured App Federation Metadata Url
+   *  (the panel has asked for the host permission first) and take its signing certificate. */
+  FETCH_METADATA: 'metadata/fetch',
+  /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open (top frame). */
   PAGE_HELLO: 'page/hello',
+  /** content → worker: `{snapshot, onDemand, verify?}` → `Reply<{form, fills}>`: what a frame
+   *  shows; the core records what it proves and plans the fills. */
+  PAGE_SNAPSHOT: 'page/snapshot',
+  /** worker → content (all frames of a tab): `{}`: collect and fill now. */
+  CONTENT_FILL: 'content/fill',
   /** content → worker: `{step, outcome, what}` → `Reply<{revision}>`: evidence seen on a page. */
   PAGE_OBSERVED: 'page/observed',
 });

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::certificate::{inspect_certificate as inspect, CertInput};
 use crate::checklist::{ChecklistEvent, Status};
 use crate::finding::CoreError;
+use crate::forms::{self, FillMode, Snapshot};
 use crate::idp::{check_idp_values as check_idp, IdpInput};
 use crate::metadata::parse_metadata as parse_md;
 use crate::plan::{setup_plan as plan, PlanInput};
@@ -150,6 +151,11 @@ fn event_from(e: &JsValue) -> Result<SetupEvent, JsValue> {
             SetupEvent::SetCertificate { text: text(e, "text")?, bytes, source: text(e, "source")?.unwrap_or_default() }
         }
         "clearCertificate" => SetupEvent::ClearCertificate,
+        "certificateFromMetadata" => SetupEvent::CertificateFromMetadata {
+            xml: required(e, "xml")?,
+            source: text(e, "source")?.unwrap_or_default(),
+        },
+        "approveReplace" => SetupEvent::ApproveReplace { id: required(e, "id")? },
         "observed" => {
             let outcome = required(e, "outcome")?;
             SetupEvent::Checklist(ChecklistEvent::Observed {
@@ -192,4 +198,19 @@ pub fn setup_view(setup: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = setupSummary)]
 pub fn setup_summary(setup: JsValue, now_ms: f64) -> Result<String, JsValue> {
     Ok(setup::summary_markdown(&setup_from(setup)?, now(now_ms)?))
+}
+
+/// `observePage(setup, snapshot, mode, nowMs)` → `{form, fills, changed, setup}`.
+/// `mode` is "auto", "onDemand" or "off" (collect and record, fill nothing).
+#[wasm_bindgen(js_name = observePage)]
+pub fn observe_page(setup: JsValue, snapshot: JsValue, mode: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+    let s = setup_from(setup)?;
+    let snap: Snapshot = serde_wasm_bindgen::from_value(snapshot)
+        .map_err(|e| err(CoreError::new("bad_snapshot", format!("The page snapshot has the wrong shape: {e}"))))?;
+    let mode = match mode {
+        "auto" => FillMode::Auto,
+        "onDemand" => FillMode::OnDemand,
+        _ => FillMode::Off,
+    };
+    to_js(&forms::observe_page(s, &snap, mode, now(now_ms)?).map_err(err)?)
 }

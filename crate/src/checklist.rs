@@ -247,6 +247,15 @@ impl Checklist {
             return Err(CoreError::new("unknown_step", format!("There is no checklist step \"{id}\".")));
         };
         let before = step.status();
+        if let ChecklistEvent::Observed { outcome, what, place, .. } = event {
+            // Pages re-render and are collected again: the same evidence twice is one.
+            let last = step.evidence.last();
+            if step.observed == *outcome
+                && last.is_some_and(|e| e.outcome == *outcome && &e.what == what && &e.place == place)
+            {
+                return Ok(self);
+            }
+        }
         match event {
             ChecklistEvent::Observed { outcome, what, place, .. } => {
                 step.observed = *outcome;
@@ -329,8 +338,27 @@ mod tests {
     fn evidence_is_capped() {
         let mut c = Checklist::new();
         for i in 0..(MAX_EVIDENCE as i64 + 5) {
-            c = c.apply(&observed("signing", Status::InProgress), i).unwrap();
+            let e = ChecklistEvent::Observed {
+                step: "signing".into(),
+                outcome: Status::InProgress,
+                what: format!("seen {i}"),
+                place: "test".into(),
+            };
+            c = c.apply(&e, i).unwrap();
         }
+        let again = c
+            .clone()
+            .apply(
+                &ChecklistEvent::Observed {
+                    step: "signing".into(),
+                    outcome: Status::InProgress,
+                    what: "seen 24".into(),
+                    place: "test".into(),
+                },
+                99,
+            )
+            .unwrap();
+        assert_eq!(again, c, "repeated evidence is recorded once");
         let s = c.step("signing").unwrap();
         assert_eq!(s.evidence.len(), MAX_EVIDENCE);
         assert_eq!(s.evidence[0].at, 5);

@@ -5,6 +5,7 @@
 pub mod certificate;
 pub mod checklist;
 pub mod finding;
+pub mod forms;
 pub mod idp;
 pub mod metadata;
 pub mod plan;

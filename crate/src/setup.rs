@@ -7,6 +7,7 @@ use crate::certificate::{decode, inspect_certificate, to_pem, CertInput, Certifi
 use crate::checklist::{Checklist, ChecklistEvent, Evidence, Link, Status, STEPS};
 use crate::finding::{CoreError, Finding, Severity};
 use crate::idp::{check_idp_values, IdpCheck, IdpInput};
+use crate::metadata::parse_metadata;
 use crate::plan::{check_workspace_id, DEFAULT_APP_NAME};
 use crate::realm::{realm_urls, RealmUrls};
 
@@ -27,7 +28,35 @@ pub struct Setup {
     pub certificate_pem: Option<String>,
     /// Where it came from: "file entra.cer", "paste", "metadata …".
     pub certificate_source: Option<String>,
+    /// Read from the portal's SAML Certificates section.
+    pub portal: PortalCapture,
+    /// Fields that hold a different value than the plan: never overwritten until approved.
+    pub conflicts: Vec<Conflict>,
+    /// Conflict ids the admin approved with "Replace".
+    pub replace: Vec<String>,
     pub checklist: Checklist,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PortalCapture {
+    pub thumbprint: Option<String>,
+    pub expiration: Option<String>,
+    pub metadata_url: Option<String>,
+}
+
+/// A field that already holds something else. Shown in the panel with a "Replace" action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Conflict {
+    /// Stable: "<form>/<field>", e.g. "basic-saml/reply-url".
+    pub id: String,
+    pub form: String,
+    pub step: String,
+    pub field: String,
+    pub current: String,
+    pub wanted: String,
+    pub at: i64,
 }
 
 /// Built by the bindings from `{type, ...}` objects (see `bindings::event_from`).
@@ -55,6 +84,21 @@ pub enum SetupEvent {
         source: String,
     },
     ClearCertificate,
+    /// The certificate from the app's federation metadata, picked by the portal's thumbprint.
+    CertificateFromMetadata {
+        xml: String,
+        source: String,
+    },
+    /// Values read from the portal's SAML Certificates section.
+    SetPortalCapture {
+        thumbprint: Option<String>,
+        expiration: Option<String>,
+        metadata_url: Option<String>,
+    },
+    /// The admin's "Replace" for one conflict.
+    ApproveReplace {
+        id: String,
+    },
     Checklist(ChecklistEvent),
 }
 
@@ -98,9 +142,78 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             s.certificate_source = None;
             s.checklist = s.checklist.apply(&ChecklistEvent::Undo { step: "certificate".into() }, now)?;
         }
+        SetupEvent::CertificateFromMetadata { xml, source } => s = certificate_from_metadata(s, xml, source, now)?,
+        SetupEvent::SetPortalCapture { thumbprint, expiration, metadata_url } => {
+            let keep = |new: &Option<String>, old: &Option<String>| {
+                new.clone().filter(|v| !v.trim().is_empty()).or(old.clone())
+            };
+            s.portal = PortalCapture {
+                thumbprint: keep(thumbprint, &s.portal.thumbprint)
+                    .map(|t| t.replace([' ', ':'], "").to_ascii_uppercase()),
+                expiration: keep(expiration, &s.portal.expiration),
+                metadata_url: keep(metadata_url, &s.portal.metadata_url),
+            };
+        }
+        SetupEvent::ApproveReplace { id } => {
+            if !s.conflicts.iter().any(|c| &c.id == id) {
+                return Err(CoreError::new(
+                    "unknown_conflict",
+                    "That conflict is no longer there; collect the page again.",
+                ));
+            }
+            if !s.replace.contains(id) {
+                s.replace.push(id.clone());
+            }
+        }
         SetupEvent::Checklist(e) => s.checklist = s.checklist.apply(e, now)?,
     }
     s.updated_at = now;
+    Ok(s)
+}
+
+/// Take the signing certificate out of federation metadata: the one whose thumbprint the
+/// portal shows (else the metadata's own choice), cross-checked with the captured values.
+fn certificate_from_metadata(mut s: Setup, xml: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
+    let md = parse_metadata(xml, now)?;
+    let wanted = s.portal.thumbprint.clone();
+    let picked = match &wanted {
+        Some(t) => md.certificates.iter().find(|c| &c.thumbprint_sha1 == t),
+        None => md.chosen(),
+    };
+    let mut problems: Vec<String> = Vec::new();
+    let cert = match (picked, &wanted) {
+        (Some(c), _) => c,
+        (None, Some(t)) => {
+            problems.push(format!("none of the metadata's {} signing certificates has the thumbprint the portal shows ({t}); download the metadata of this app again", md.certificates.len()));
+            md.chosen()
+                .ok_or_else(|| CoreError::new("no_signing_certificate", "The metadata holds no signing certificate."))?
+        }
+        (None, None) => {
+            return Err(CoreError::new("no_signing_certificate", "The metadata holds no signing certificate."))
+        }
+    };
+    if !s.identifier.is_empty() && md.entity_id != s.identifier {
+        problems.push(format!("the metadata's entityID {} differs from the identifier {}", md.entity_id, s.identifier));
+    }
+    if !s.login_url.is_empty() && !md.single_sign_on_services.iter().any(|e| e.location == s.login_url) {
+        problems.push(format!(
+            "the metadata's sign-on URL {} differs from the Login URL {}",
+            md.sso_url.as_deref().unwrap_or("-"),
+            s.login_url
+        ));
+    }
+    let der = crate::certificate::decode_base64(
+        cert.pem.lines().filter(|l| !l.starts_with("-----")).collect::<String>().as_str(),
+    )?;
+    let report = inspect_certificate(CertInput::Bytes(&der), now)?;
+    s.certificate_pem = Some(report.pem.clone());
+    s.certificate_source = Some(source.to_string());
+    let (mut outcome, mut what) = judge_certificate(&report);
+    if !problems.is_empty() {
+        outcome = Status::Attention;
+        what = format!("{what}; {}", problems.join("; "));
+    }
+    s.checklist = s.checklist.apply(&observed("certificate", outcome, what, source), now)?;
     Ok(s)
 }
 
@@ -152,6 +265,10 @@ pub struct SetupView {
     pub app_name: String,
     pub idp: Option<IdpCheck>,
     pub certificate: Option<CertificateReport>,
+    /// The certificate's thumbprint differs from the one the portal shows.
+    pub thumbprint_mismatch: bool,
+    pub portal: PortalCapture,
+    pub conflicts: Vec<Conflict>,
     pub steps: Vec<StepView>,
 }
 
@@ -214,8 +331,11 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
             check_workspace_id(&setup.workspace_id)
         },
         app_name: if setup.app_name.is_empty() { DEFAULT_APP_NAME.to_string() } else { setup.app_name.clone() },
+        thumbprint_mismatch: matches!((&certificate, &setup.portal.thumbprint), (Some(c), Some(t)) if &c.thumbprint_sha1 != t),
         idp,
         certificate,
+        portal: setup.portal.clone(),
+        conflicts: setup.conflicts.clone(),
         steps,
     }
 }

@@ -6,6 +6,7 @@
 mod common;
 use common::*;
 use frontline_sso::certificate::{inspect_certificate, CertInput};
+use frontline_sso::forms::{observe_page, Field, FillMode, Snapshot, Table, TextPair};
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
@@ -41,6 +42,29 @@ fn feed(data: &[u8]) {
         if let Ok(next) = apply_event(setup.clone(), &event, now()) {
             setup = next;
         }
+    }
+    let field = Field {
+        key: "k".into(),
+        name: text.to_string(),
+        section: text.to_string(),
+        role: "textbox".into(),
+        value: text.to_string(),
+        ..Default::default()
+    };
+    let snap = Snapshot {
+        title: "Basic SAML Configuration".into(),
+        headings: vec![text.to_string(), "Set up Single Sign-On with SAML".into()],
+        fields: vec![field.clone(), Field { name: "Identifier (Entity ID)".into(), ..field }],
+        texts: vec![TextPair { section: text.to_string(), label: "Login URL".into(), value: text.to_string() }],
+        tables: vec![Table {
+            name: text.to_string(),
+            headers: vec!["Claim name".into(), "Value".into()],
+            rows: vec![vec![text.to_string()]],
+        }],
+        ..Default::default()
+    };
+    if let Ok(r) = observe_page(setup.clone(), &snap, FillMode::Auto, now()) {
+        setup = r.setup;
     }
     let _ = view(&setup, now());
     let _ = summary_markdown(&setup, now());

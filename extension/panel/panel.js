@@ -4,6 +4,7 @@ import { MSG, STORAGE_KEY, send } from '../messages.js';
 import { byId, toast } from './dom.js';
 import { renderCaptured } from './views/captured.js';
 import { renderCertificate } from './views/certificate.js';
+import { renderConflicts } from './views/conflicts.js';
 import { renderChecklist } from './views/checklist.js';
 import { renderProgress } from './views/progress.js';
 import { renderValues } from './views/values.js';
@@ -20,6 +21,8 @@ async function refresh() {
   renderChecklist(state, emit);
   renderCaptured(state);
   renderCertificate(state);
+  renderConflicts(state, replace);
+  /** @type {HTMLInputElement} */ (byId('auto-fill')).checked = state.prefs.autoFill;
   document.body.dataset.revision = String(state.revision);
 }
 
@@ -48,6 +51,7 @@ function bindInput(id, toEvent, delay = 250) {
 
 bindInput('realm-sid', (value) => ({ type: 'setRealmSid', value }));
 bindInput('workspace-id', (value) => ({ type: 'setWorkspaceId', value }));
+bindInput('app-name', (value) => ({ type: 'setAppName', value }));
 bindInput('login-url', (loginUrl) => ({ type: 'setIdpValues', loginUrl, where: 'side panel' }));
 bindInput('identifier', (identifier) => ({ type: 'setIdpValues', identifier, where: 'side panel' }));
 
@@ -90,6 +94,31 @@ byId('cert-use-paste').addEventListener('click', async () => {
   if (reply.ok) /** @type {HTMLTextAreaElement} */ (byId('cert-paste')).value = '';
 });
 byId('cert-clear').addEventListener('click', () => emit({ type: 'clearCertificate' }));
+
+// Filling: the automatic toggle, "Fill this page", and Replace for a conflict.
+async function fillPage() {
+  const win = await chrome.windows?.getCurrent().catch(() => undefined);
+  const reply = await send(MSG.FILL_REQUEST, { windowId: win?.id });
+  toast(reply.ok ? 'Filling the page…' : reply.error.message);
+}
+async function replace(id) {
+  const reply = await emit({ type: 'approveReplace', id });
+  if (reply.ok) await fillPage();
+}
+byId('auto-fill').addEventListener('change', (e) => send(MSG.PREFS_SET, { autoFill: /** @type {HTMLInputElement} */ (e.target).checked }));
+byId('fill-page').addEventListener('click', fillPage);
+
+// The certificate from the app's federation metadata. The host permission is asked for
+// here, in the click: Chrome only shows the prompt for a user gesture.
+byId('fetch-metadata').addEventListener('click', async () => {
+  const url = state?.view.portal.metadataUrl;
+  if (!url) return;
+  const origin = `https://${new URL(url).hostname}/*`;
+  const granted = await chrome.permissions.request({ origins: [origin] }).catch(() => false);
+  if (!granted) return toast('Without that permission, drop the downloaded certificate instead.');
+  const reply = await send(MSG.FETCH_METADATA);
+  toast(reply.ok ? 'Certificate taken from the federation metadata' : reply.error.message);
+});
 
 // Setups: one per Realm SID, kept side by side.
 byId('setup-select').addEventListener('change', (e) => send(MSG.SETUP_SWITCH, { id: /** @type {HTMLSelectElement} */ (e.target).value }));

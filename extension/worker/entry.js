@@ -1,5 +1,6 @@
 // Service worker entry: wires Chrome events to the router. Holds no state: Chrome stops
 // this worker after ~30 s idle, and everything that matters lives in chrome.storage.
+import { MSG } from '../messages.js';
 import { route } from './router.js';
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -9,3 +10,8 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 // The toolbar button opens the side panel. Set on every start: it is cheap and idempotent.
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
+// The keyboard shortcut fills the page in the tab it was pressed in.
+chrome.commands?.onCommand.addListener((command, tab) => {
+  if (command === 'fill-page' && tab?.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: MSG.CONTENT_FILL }).catch(() => {});
+});

@@ -4,6 +4,7 @@ import { STEPS_BY_CONSOLE } from '../hosts.js';
 import { MSG } from '../messages.js';
 import { loadCore } from './core.js';
 import { nextSetupId } from './schema.js';
+import { fetchMetadata } from './metadata.js';
 import { classify } from './senders.js';
 import { read, update } from './store.js';
 
@@ -28,10 +29,29 @@ async function applyToActive(event) {
   return ok({ revision: next.revision });
 }
 
+/** The worker's fill mode for a page pass: the panel's toggle, or the admin's explicit ask. */
+const modeFor = (state, onDemand) => (onDemand ? 'onDemand' : state.prefs?.autoFill === false ? 'off' : 'auto');
+
+/** A snapshot's shape and size, before the core sees it. */
+function validSnapshot(s) {
+  if (!s || typeof s !== 'object') return false;
+  const arr = (a, max) => a === undefined || (Array.isArray(a) && a.length <= max);
+  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500);
+}
+
+/** Fetch the captured metadata URL and let the core take the certificate from it. */
+async function fetchCertificate() {
+  const state = await read();
+  const url = state.setups[state.activeId]?.portal?.metadataUrl;
+  if (!url) return fail('no_metadata_url', 'Open the app\'s single sign-on page in the Azure portal first, so the App Federation Metadata Url is captured.');
+  const xml = await fetchMetadata(url);
+  return applyToActive({ type: 'certificateFromMetadata', xml, source: 'App Federation Metadata Url' });
+}
+
 /** Shapes the panel may send, checked before the core sees them. */
 function validEvent(e) {
   if (!e || typeof e !== 'object' || !isStr(e.type, 40)) return false;
-  for (const k of ['value', 'loginUrl', 'identifier', 'text', 'step', 'what', 'where', 'source', 'outcome']) {
+  for (const k of ['value', 'loginUrl', 'identifier', 'text', 'step', 'what', 'where', 'source', 'outcome', 'id']) {
     if (k in e && e[k] !== undefined && !isStr(e[k])) return false;
   }
   if ('bytes' in e && !(Array.isArray(e.bytes) && e.bytes.length <= 256 * 1024)) return false;
@@ -41,7 +61,7 @@ function validEvent(e) {
 const PAGE = (s) => s.kind === 'page';
 const CONTENT = (s) => s.kind === 'content';
 
-/** @type {Record<string, {allow: (s: import('./senders.js').SenderKind) => boolean, run: (msg: any, s: any) => Promise<any>}>} */
+/** @type {Record<string, {allow: (s: import('./senders.js').SenderKind) => boolean, run: (msg: any, s: any, sender: chrome.runtime.MessageSender) => Promise<any>}>} */
 const ROUTES = {
   [MSG.CORE_VERSION]: { allow: PAGE, run: async () => ok((await loadCore()).version()) },
   [MSG.REALM_URLS]: {
@@ -54,7 +74,7 @@ const ROUTES = {
       const [core, state] = await Promise.all([loadCore(), read()]);
       const setup = state.setups[state.activeId];
       const setups = state.order.map((id) => ({ id, label: state.setups[id]?.realmSidInput || 'New setup' }));
-      return ok({ revision: state.revision, activeId: state.activeId, setups, setup, view: core.setupView(setup, Date.now()) });
+      return ok({ revision: state.revision, activeId: state.activeId, setups, setup, prefs: { autoFill: state.prefs?.autoFill !== false }, view: core.setupView(setup, Date.now()) });
     },
   },
   [MSG.SETUP_EVENT]: { allow: PAGE, run: (m) => (validEvent(m.event) ? applyToActive(m.event) : Promise.resolve(fail('bad_input', 'Malformed event.'))) },
@@ -110,7 +130,67 @@ const ROUTES = {
       return ok({ exportedAt: new Date().toISOString(), schema: state.schema, setup, view: core.setupView(setup, Date.now()) });
     },
   },
-  [MSG.PAGE_HELLO]: { allow: CONTENT, run: async (_m, s) => ok({ console: s.console }) },
+  [MSG.PREFS_SET]: {
+    allow: PAGE,
+    run: async (m) => {
+      if (typeof m.autoFill !== 'boolean') return fail('bad_input', 'autoFill must be true or false.');
+      const next = await update((state) => ({ ...state, prefs: { ...state.prefs, autoFill: m.autoFill } }));
+      return ok({ revision: next.revision });
+    },
+  },
+  [MSG.FILL_REQUEST]: {
+    allow: PAGE,
+    run: async (m) => {
+      const state = await read();
+      const tabs = state.lastTabs ?? {};
+      const key = typeof m.windowId === 'number' ? String(m.windowId) : Object.keys(tabs).sort((a, b) => tabs[b].at - tabs[a].at)[0];
+      const target = key === undefined ? undefined : tabs[key];
+      if (!target) return fail('no_tab', 'Open the Azure portal or the Twilio Console page to fill, then try again.');
+      try {
+        await chrome.tabs.sendMessage(target.tabId, { type: MSG.CONTENT_FILL });
+      } catch {
+        return fail('no_tab', 'That tab is closed or was navigated away. Open the page to fill, then try again.');
+      }
+      return ok({ tabId: target.tabId });
+    },
+  },
+  [MSG.FETCH_METADATA]: { allow: PAGE, run: fetchCertificate },
+  [MSG.PAGE_HELLO]: {
+    allow: CONTENT,
+    run: async (_m, s, sender) => {
+      // Remember the last supported tab per window, for "Fill this page" and the shortcut.
+      const tab = sender.tab;
+      if (tab?.id !== undefined && sender.frameId === 0) {
+        await update((state) => {
+          const lastTabs = { ...(state.lastTabs ?? {}), [String(tab.windowId)]: { tabId: tab.id, at: Date.now() } };
+          return { ...state, lastTabs };
+        });
+      }
+      return ok({ console: s.console });
+    },
+  },
+  [MSG.PAGE_SNAPSHOT]: {
+    allow: CONTENT,
+    run: async (m, s) => {
+      if (!validSnapshot(m.snapshot)) return fail('bad_input', 'Malformed page snapshot.');
+      // Only the Azure portal's forms are recognised so far; a Twilio page proves nothing about them.
+      if (s.console !== 'azure') return ok({ form: null, fills: [], console: s.console });
+      const core = await loadCore();
+      let result = null;
+      let hadMetadataUrl = true;
+      await update((state) => {
+        const setup = state.setups[state.activeId];
+        hadMetadataUrl = Boolean(setup.portal?.metadataUrl);
+        result = core.observePage(setup, m.snapshot, modeFor(state, m.onDemand === true), Date.now());
+        if (!result.changed) return null;
+        state.setups[state.activeId] = result.setup;
+        return state;
+      });
+      // A newly captured metadata URL: fetch the certificate at once if already allowed.
+      if (!hadMetadataUrl && result.setup.portal?.metadataUrl && !result.setup.certificatePem) fetchCertificate().catch(() => {});
+      return ok({ form: result.form, fills: result.fills, console: s.console });
+    },
+  },
   [MSG.PAGE_OBSERVED]: {
     allow: CONTENT,
     run: async (m, s) => {
@@ -133,7 +213,7 @@ export async function route(msg, sender) {
   const who = classify(sender, chrome.runtime.id);
   if (!r.allow(who)) return fail('forbidden', 'This sender may not send that message.');
   try {
-    return await r.run(msg, who);
+    return await r.run(msg, who, sender);
   } catch (e) {
     return replyFromError(e);
   }

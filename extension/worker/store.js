@@ -20,15 +20,17 @@ export async function read() {
 }
 
 /**
- * Serialized read-modify-write. `fn` returns the new state (or throws to change nothing).
+ * Serialized read-modify-write. `fn` returns the new state; `null` (nothing to store) or a
+ * throw changes nothing.
  * @template T
- * @param {(state: import('./schema.js').State) => Promise<import('./schema.js').State> | import('./schema.js').State} fn
+ * @param {(state: import('./schema.js').State) => Promise<import('./schema.js').State | null> | import('./schema.js').State | null} fn
  * @returns {Promise<import('./schema.js').State>}
  */
 export function update(fn) {
   const run = tail.then(async () => {
     const state = await read();
     const next = await fn(structuredClone(state));
+    if (next === null) return state;
     next.revision = state.revision + 1;
     await chrome.storage.local.set({ [STORAGE_KEY]: next });
     return next;

@@ -1,7 +1,7 @@
 // Browser test harness: the built extension (dist/) in Debian's Chromium, driven by
 // Playwright, with replica pages served on the real hostnames. Never downloads a browser.
 // See ../../shared/e2e-recipe.md for why each flag is here.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,15 +11,31 @@ export const OUTPUT = resolve(import.meta.dirname, '../output');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
+ * A copy of dist/ whose optional host permissions are granted up front. Chrome's
+ * permission prompt cannot be answered by automation (microsoft/playwright#32755); with the
+ * permission already held, chrome.permissions.request() resolves at once, so the panel's and
+ * the worker's code paths are the same ones an admin runs after clicking "Allow".
+ */
+function distWithOptionalGranted() {
+  const dir = join(mkdtempSync(join(tmpdir(), 'fsa-dist-')), 'dist');
+  cpSync(DIST, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = manifest.optional_host_permissions;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/**
  * Launch Chromium with the extension loaded.
- * @param {{profileDir?: string, hostRules?: string[], colorScheme?: 'light' | 'dark'}} [opts]
+ * @param {{profileDir?: string, hostRules?: string[], colorScheme?: 'light' | 'dark', grantOptional?: boolean, extDir?: string}} [opts]
  */
 export async function launch(opts = {}) {
   const ownProfile = !opts.profileDir;
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'fsa-profile-'));
+  const extDir = opts.extDir ?? (opts.grantOptional ? distWithOptionalGranted() : DIST);
   const args = [
-    `--disable-extensions-except=${DIST}`,
-    `--load-extension=${DIST}`,
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
     '--ignore-certificate-errors',
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -50,7 +66,7 @@ export async function launch(opts = {}) {
     /** Close and relaunch on the same profile, as a browser restart does. */
     async restart() {
       await context.close();
-      const again = await launch({ ...opts, profileDir });
+      const again = await launch({ ...opts, profileDir, extDir });
       if (ownProfile) {
         const close = again.close;
         again.close = async () => { await close(); rmSync(profileDir, { recursive: true, force: true }); };

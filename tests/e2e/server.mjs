@@ -6,8 +6,22 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { freshTenant } from './tenant.mjs';
 
 const REPLICA = resolve(import.meta.dirname, 'replica');
+const MODULES = resolve(import.meta.dirname, '../../node_modules');
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+/** Metadata documents the replica tenant serves, by ?appid=. */
+const METADATA = {
+  good: join(FIXTURES, 'generated/metadata_rollover.xml'),
+  ssoready: join(FIXTURES, 'realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml'),
+};
+/** The real frameworks the portal uses, served to the replicas on every host. */
+const VENDOR = {
+  '/_vendor/react.js': 'react/umd/react.production.min.js',
+  '/_vendor/react-dom.js': 'react-dom/umd/react-dom.production.min.js',
+  '/_vendor/knockout.js': 'knockout/build/output/knockout-latest.js',
+};
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json' };
 
 /** A throwaway self-signed certificate, made with openssl at test time. */
@@ -20,14 +34,37 @@ function selfSigned() {
 
 /**
  * Start the server on a free port.
- * @returns {Promise<{port: number, hostRules: (hosts: string[]) => string[], close: () => Promise<void>}>}
+ * @returns {Promise<{port: number, seed: (patch?: object) => void, tenant: () => any, hostRules: (hosts: string[]) => string[], close: () => Promise<void>}>}
  */
 export async function startServer() {
-  const server = createServer(selfSigned(), (req, res) => {
+  /** The replica tenant's saved configuration (see tenant.mjs). */
+  let tenant = freshTenant();
+  const server = createServer(selfSigned(), async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     // Hosts in a family (sandbox-1.reactblade…, sandbox-2.reactblade…) share one folder.
     const folder = existsSync(join(REPLICA, host)) ? host : host.replace(/^[^.]+/, '_');
     let path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
+    if (path === '/_state') {
+      if (req.method === 'PUT') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        tenant = JSON.parse(body);
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(tenant));
+      return;
+    }
+    // Entra's App Federation Metadata Url: ?appid= picks which metadata the "tenant" serves.
+    if (host.startsWith('login.microsoftonline.') && path.toLowerCase().endsWith('/federationmetadata.xml')) {
+      const appid = new URL(req.url ?? '/', 'https://x').searchParams.get('appid') ?? '';
+      const file = METADATA[appid];
+      if (!file) return void res.writeHead(404).end('no such app');
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(readFileSync(file));
+      return;
+    }
+    if (VENDOR[path]) {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(readFileSync(join(MODULES, VENDOR[path])));
+      return;
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(REPLICA, folder, path));
     if (!file.startsWith(join(REPLICA, folder)) || !existsSync(file)) {
@@ -41,6 +78,12 @@ export async function startServer() {
   const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   return {
     port,
+    /** Start the replica tenant over, with `patch` merged in. */
+    seed(patch = {}) {
+      tenant = { ...freshTenant(), ...patch };
+    },
+    /** What the replica tenant holds now (saved values, clicks on commit buttons). */
+    tenant: () => structuredClone(tenant),
     hostRules: (hosts) => hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`),
     close: () => new Promise((ok) => server.close(() => ok())),
   };

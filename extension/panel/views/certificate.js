@@ -3,6 +3,7 @@ import { byId, h, renderFindings } from '../dom.js';
 
 export function renderCertificate(state) {
   const c = state.view.certificate;
+  byId('cert-mismatch').hidden = !state.view.thumbprintMismatch;
   const details = byId('cert-details');
   details.hidden = !c;
   byId('cert-clear').hidden = !c;

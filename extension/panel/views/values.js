@@ -6,6 +6,7 @@ export function renderValues(state) {
   const { setup, view } = state;
   setValue('realm-sid', setup.realmSidInput);
   setValue('workspace-id', setup.workspaceId);
+  setValue('app-name', setup.appName);
   const err = byId('realm-error');
   err.hidden = !view.realmError;
   err.textContent = view.realmError?.message ?? '';

@@ -1,0 +1,242 @@
+//! Recognition and plans, from descriptor fixtures shaped like the content script's.
+
+use serde_json::json;
+
+use super::*;
+use crate::setup::{apply_event, new_setup, SetupEvent};
+
+const SID: &str = "JB0123456789abcdef0123456789abcdef";
+const T: &str = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
+
+fn setup() -> Setup {
+    apply_event(new_setup("s", 0), &SetupEvent::SetRealmSid { value: SID.into() }, 0).unwrap()
+}
+
+fn snap(v: serde_json::Value) -> Snapshot {
+    serde_json::from_value(v).unwrap()
+}
+
+fn field(key: &str, name: &str, section: &str, role: &str, value: &str) -> serde_json::Value {
+    json!({"key": key, "name": name, "section": section, "role": role, "value": value})
+}
+
+fn status(s: &Setup, step: &str) -> Status {
+    s.checklist.step(step).unwrap().status()
+}
+
+fn basic_edit(id: &str, acs: &str) -> Snapshot {
+    snap(json!({
+        "title": "Basic SAML Configuration",
+        "headings": ["Basic SAML Configuration", "Identifier (Entity ID)", "Reply URL (Assertion Consumer Service URL)"],
+        "fields": [
+            {"key": "f0", "name": "Identifier (Entity ID)", "section": "Identifier (Entity ID)", "role": "textbox", "value": id, "row": 0},
+            {"key": "f1", "name": "Default", "section": "Identifier (Entity ID)", "role": "checkbox", "row": 0},
+            {"key": "f2", "name": "Reply URL (Assertion Consumer Service URL)", "section": "Reply URL (Assertion Consumer Service URL)", "role": "textbox", "value": acs, "row": 0},
+            {"key": "f3", "name": "Default", "section": "Reply URL (Assertion Consumer Service URL)", "role": "checkbox", "row": 0},
+            field("f4", "Sign on URL (Optional)", "Sign on URL (Optional)", "textbox", ""),
+        ]
+    }))
+}
+
+#[test]
+fn basic_saml_edit_fills_empty_rows_and_marks_default() {
+    let r = observe_page(setup(), &basic_edit("", ""), FillMode::Auto, 1).unwrap();
+    assert_eq!(r.form, Some("basic-saml"));
+    let keys: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.action, f.value.as_str())).collect();
+    assert_eq!(
+        keys,
+        [
+            ("f0", "text", format!("https://iam.twilio.com/v2/saml2/metadata/{SID}").as_str()),
+            ("f1", "check", "true"),
+            ("f2", "text", format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}").as_str()),
+            ("f3", "check", "true"),
+        ]
+    );
+    assert!(!r.changed, "nothing proven yet");
+    let off = observe_page(setup(), &basic_edit("", ""), FillMode::Off, 1).unwrap();
+    assert!(off.fills.is_empty());
+}
+
+#[test]
+fn verify_pass_records_progress_once() {
+    let filled = basic_edit(
+        &format!("https://iam.twilio.com/v2/saml2/metadata/{SID}"),
+        &format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}"),
+    );
+    let mut snap = filled.clone();
+    for f in &mut snap.fields {
+        if f.role == "checkbox" {
+            f.checked = true;
+        }
+    }
+    let r = observe_page(setup(), &snap, FillMode::Auto, 2).unwrap();
+    assert!(r.fills.is_empty());
+    assert!(r.changed);
+    assert_eq!(status(&r.setup, "basic-saml"), Status::InProgress);
+    let again = observe_page(r.setup.clone(), &snap, FillMode::Auto, 3).unwrap();
+    assert!(!again.changed, "the same page twice changes nothing");
+}
+
+#[test]
+fn a_different_value_is_a_conflict_until_replace() {
+    let snap = basic_edit("https://example.test/other", "");
+    let r = observe_page(setup(), &snap, FillMode::Auto, 1).unwrap();
+    assert!(r.fills.iter().all(|f| f.key != "f0"), "never overwrite");
+    assert_eq!(r.setup.conflicts.len(), 1);
+    assert_eq!(r.setup.conflicts[0].id, "basic-saml/identifier");
+    assert_eq!(status(&r.setup, "basic-saml"), Status::Attention);
+    let approved = apply_event(r.setup, &SetupEvent::ApproveReplace { id: "basic-saml/identifier".into() }, 2).unwrap();
+    let r = observe_page(approved, &snap, FillMode::Auto, 3).unwrap();
+    assert!(r.fills.iter().any(|f| f.key == "f0"));
+    assert!(r.setup.conflicts.is_empty());
+}
+
+#[test]
+fn no_realm_sid_no_fills() {
+    let r = observe_page(new_setup("s", 0), &basic_edit("", ""), FillMode::Auto, 1).unwrap();
+    assert!(r.fills.is_empty());
+}
+
+fn pane(id: &str, acs: &str, option: &str, ident_label: &str) -> Snapshot {
+    snap(json!({
+        "title": "FrontlineSSO Setup | SAML-based Sign-on",
+        "headings": ["Set up Single Sign-On with SAML", "Basic SAML Configuration", "Attributes & Claims", "SAML Certificates", "Set up FrontlineSSO Setup"],
+        "texts": [
+            {"section": "Basic SAML Configuration", "label": "Identifier (Entity ID)", "value": id},
+            {"section": "Basic SAML Configuration", "label": "Reply URL (Assertion Consumer Service URL)", "value": acs},
+            {"section": "SAML Certificates", "label": "Signing Option", "value": option},
+            {"section": "SAML Certificates", "label": "Signing Algorithm", "value": "SHA-256"},
+            {"section": "SAML Certificates", "label": "Thumbprint", "value": "a3 35 33 a8 6d 69 33 f8 b6 80 ea e6 4a ff d9 be 22 ad 47 25"},
+            {"section": "SAML Certificates", "label": "Expiration", "value": "11/16/2026, 8:41:29 PM"},
+            {"section": "Attributes & Claims", "label": "email", "value": "user.mail"},
+            {"section": "Attributes & Claims", "label": "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "value": "user.mail"},
+        ],
+        "fields": [
+            {"key": "r0", "name": "App Federation Metadata Url", "section": "SAML Certificates", "role": "textbox", "readonly": true,
+             "value": format!("https://login.microsoftonline.com/{T}/federationmetadata/2007-06/federationmetadata.xml?appid=x")},
+            {"key": "r1", "name": "Login URL", "section": "Set up FrontlineSSO Setup", "role": "textbox", "readonly": true, "value": format!("https://login.microsoftonline.com/{T}/saml2")},
+            {"key": "r2", "name": ident_label, "section": "Set up FrontlineSSO Setup", "role": "textbox", "readonly": true, "value": format!("https://sts.windows.net/{T}/")},
+        ]
+    }))
+}
+
+#[test]
+fn saml_pane_verifies_and_captures() {
+    let good = pane(
+        &format!("https://iam.twilio.com/v2/saml2/metadata/{SID}"),
+        &format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}"),
+        "Sign SAML response and assertion",
+        "Microsoft Entra Identifier",
+    );
+    let r = observe_page(setup(), &good, FillMode::Auto, 1).unwrap();
+    assert_eq!(r.form, Some("saml-pane"));
+    for step in ["create-app", "choose-saml", "basic-saml", "signing", "capture-idp"] {
+        assert_eq!(status(&r.setup, step), Status::Done, "{step}");
+    }
+    assert_eq!(status(&r.setup, "claims"), Status::InProgress, "roles missing");
+    assert_eq!(r.setup.portal.thumbprint.as_deref(), Some("A33533A86D6933F8B680EAE64AFFD9BE22AD4725"));
+    assert_eq!(r.setup.login_url, format!("https://login.microsoftonline.com/{T}/saml2"));
+    assert!(r.setup.portal.metadata_url.as_deref().unwrap().contains("federationmetadata"));
+}
+
+#[test]
+fn saml_pane_names_a_typo_and_the_default_signing_option_and_the_old_label() {
+    let typo = pane(
+        &format!("https://iam.twilio.com/v2/saml2/metadata/{SID}"),
+        &format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}x"),
+        "Sign SAML assertion",
+        "Azure AD Identifier",
+    );
+    let r = observe_page(setup(), &typo, FillMode::Auto, 1).unwrap();
+    assert_eq!(status(&r.setup, "basic-saml"), Status::Attention);
+    let what = &r.setup.checklist.step("basic-saml").unwrap().evidence.last().unwrap().what;
+    assert!(what.contains("Reply URL is") && what.contains("should be"), "{what}");
+    assert_eq!(status(&r.setup, "signing"), Status::Attention);
+    assert_eq!(r.setup.identifier, format!("https://sts.windows.net/{T}/"), "Azure AD Identifier is captured too");
+}
+
+#[test]
+fn signing_edit_chooses_options_replacing_entra_defaults_only() {
+    let s = |opt: &str| {
+        snap(json!({"title": "SAML Signing Certificate", "fields": [
+        field("c0", "Signing Option", "", "combobox", opt), field("c1", "Signing Algorithm", "", "combobox", "SHA-256")]}))
+    };
+    let r = observe_page(setup(), &s("Sign SAML assertion"), FillMode::Auto, 1).unwrap();
+    assert_eq!(r.fills.len(), 1);
+    assert_eq!((r.fills[0].action, r.fills[0].value.as_str()), ("choose", "Sign SAML response and assertion"));
+    let r = observe_page(setup(), &s("Sign SAML response"), FillMode::Auto, 1).unwrap();
+    assert!(r.fills.is_empty(), "an admin's own choice is a conflict");
+    assert_eq!(r.setup.conflicts[0].id, "signing/option");
+}
+
+#[test]
+fn claims_table_and_claim_form() {
+    let table = |rows: serde_json::Value| {
+        snap(
+            json!({"title": "Attributes & Claims", "tables": [{"name": "Additional claims", "headers": ["Claim name", "Type", "Value"], "rows": rows}]}),
+        )
+    };
+    let long_only =
+        table(json!([["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "SAML", "user.mail"]]));
+    let r = observe_page(setup(), &long_only, FillMode::Auto, 1).unwrap();
+    let what = r.setup.checklist.step("claims").unwrap().evidence.last().unwrap().what.clone();
+    assert!(what.contains("email is missing") && what.contains("long emailaddress"), "{what}");
+    let email_only = table(json!([["email", "SAML", "user.mail"]]));
+    let r = observe_page(r.setup, &email_only, FillMode::Auto, 2).unwrap();
+    let form = snap(json!({"title": "Manage claim", "fields": [
+        field("n", "Name", "", "textbox", ""), field("ns", "Namespace", "", "textbox", ""),
+        {"key": "a", "name": "Attribute", "role": "radio", "checked": true},
+        field("sa", "Source attribute", "", "combobox", "")]}));
+    let plan = observe_page(r.setup.clone(), &form, FillMode::Auto, 3).unwrap();
+    let fills: Vec<_> = plan.fills.iter().map(|f| (f.key.as_str(), f.value.as_str())).collect();
+    assert_eq!(fills, [("n", "roles"), ("sa", "user.assignedroles")], "the missing claim is roles");
+    let both = table(json!([["email", "SAML", "user.mail"], ["roles", "SAML", "\"agent\""]]));
+    assert_eq!(status(&observe_page(r.setup, &both, FillMode::Auto, 4).unwrap().setup, "claims"), Status::Done);
+}
+
+#[test]
+fn app_role_form_and_table() {
+    let form = snap(json!({"title": "Create app role", "fields": [
+        field("d", "Display name", "", "textbox", ""),
+        {"key": "u", "name": "Users/Groups", "role": "radio"}, {"key": "b", "name": "Both (Users/Groups + Applications)", "role": "radio"},
+        field("v", "Value", "", "textbox", ""), field("ds", "Description", "", "textbox", ""),
+        {"key": "e", "name": "Do you want to enable this app role?", "role": "checkbox"}]}));
+    let r = observe_page(setup(), &form, FillMode::Auto, 1).unwrap();
+    let keys: Vec<_> = r.fills.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["d", "v", "ds", "u", "e"]);
+    let table = snap(
+        json!({"title": "App roles", "tables": [{"headers": ["Display name", "Description", "Allowed member types", "Value", "ID", "State"],
+        "rows": [["Agent", "Frontline user", "Users/Groups", "agent", "x", "Enabled"]]}]}),
+    );
+    assert_eq!(status(&observe_page(setup(), &table, FillMode::Auto, 1).unwrap().setup, "app-role"), Status::Done);
+}
+
+#[test]
+fn assignments_and_create_app() {
+    let rows: Vec<_> = (0..120)
+        .map(|i| json!([format!("User {i}"), "User", if i % 40 == 7 { "Agent" } else { "Default Access" }]))
+        .collect();
+    let t = snap(
+        json!({"title": "Users and groups", "tables": [{"headers": ["Display name", "Object type", "Role assigned"], "rows": rows}]}),
+    );
+    let r = observe_page(setup(), &t, FillMode::Auto, 1).unwrap();
+    assert_eq!(status(&r.setup, "assign-users"), Status::Done);
+    assert!(r.setup.checklist.step("assign-users").unwrap().evidence[0].what.starts_with("3 of 120"));
+    let create = snap(json!({"title": "Create your own application", "fields": [
+        field("n", "What's the name of your app?", "", "textbox", ""),
+        {"key": "g", "name": "Integrate any other application you don't find in the gallery (Non-gallery)", "role": "radio"}]}));
+    let r = observe_page(setup(), &create, FillMode::Auto, 1).unwrap();
+    assert_eq!(r.fills.iter().map(|f| f.value.as_str()).collect::<Vec<_>>(), ["FrontlineSSO Setup", "true"]);
+}
+
+#[test]
+fn unknown_pages_do_nothing() {
+    let r = observe_page(
+        setup(),
+        &snap(json!({"title": "Home", "fields": [field("x", "Search", "", "textbox", "")]})),
+        FillMode::Auto,
+        1,
+    )
+    .unwrap();
+    assert_eq!((r.form, r.fills.len(), r.changed), (None, 0, false));
+}

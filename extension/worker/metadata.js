@@ -1,0 +1,29 @@
+// Fetching the app's federation metadata. Only from Microsoft's sign-in hosts, only with
+// the optional host permission the panel asked for, never with cookies.
+
+/** Sign-in hosts of the global, US Government and China clouds (optional_host_permissions). */
+export const METADATA_HOSTS = Object.freeze(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn']);
+
+/** The origin pattern to request for a metadata URL, or null if it is not a sign-in host. */
+export function originFor(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && METADATA_HOSTS.includes(u.hostname) ? `https://${u.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** @returns {Promise<string>} the metadata XML */
+export async function fetchMetadata(url) {
+  const origin = originFor(url);
+  if (!origin) throw { code: 'not_metadata_url', message: 'The App Federation Metadata Url is not on a Microsoft sign-in host.' };
+  if (!(await chrome.permissions.contains({ origins: [origin] }))) {
+    throw { code: 'permission_needed', message: `Allow the extension to read ${new URL(url).hostname} (the panel asks when you fetch), or drop the downloaded certificate instead.` };
+  }
+  const res = await fetch(url, { credentials: 'omit', cache: 'no-store' });
+  if (!res.ok) throw { code: 'fetch_failed', message: `Entra answered ${res.status} for the metadata URL. Copy "App Federation Metadata Url" again, or download "Federation Metadata XML".` };
+  const text = await res.text();
+  if (text.length > 1024 * 1024) throw { code: 'too_large', message: 'The metadata is larger than 1 MB.' };
+  return text;
+}
