@@ -3,6 +3,7 @@
 #   ./build.sh          install what is missing, build the wasm core and dist/ (loadable unpacked) + the store zip
 #   ./build.sh test     everything above, then fmt, clippy, native tests, wasm tests in Node, browser tests
 #   ./build.sh bench    build, then run the benchmark scripts (numbers, not pass/fail)
+#   ./build.sh demo     build, then serve the replica pages and open Chromium with the extension
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -112,5 +113,6 @@ case "${1:-build}" in
   build) build ;;
   test) ensure_tools && run_tests ;;
   bench) build && ensure_chromium && node tests/bench/core.mjs && node tests/bench/fill.mjs ;;
-  *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
+  demo) build && ensure_chromium && node tests/e2e/demo.mjs ;;
+  *) echo "usage: $0 [build|test|bench|demo]" >&2; exit 2 ;;
 esac

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::certificate::{inspect_certificate as inspect, CertInput};
 use crate::checklist::{ChecklistEvent, Status};
 use crate::finding::CoreError;
-use crate::forms::{self, FillMode, Snapshot};
+use crate::forms::{self, Console, FillMode, Snapshot};
 use crate::idp::{check_idp_values as check_idp, IdpInput};
 use crate::metadata::parse_metadata as parse_md;
 use crate::plan::{setup_plan as plan, PlanInput};
@@ -200,10 +200,16 @@ pub fn setup_summary(setup: JsValue, now_ms: f64) -> Result<String, JsValue> {
     Ok(setup::summary_markdown(&setup_from(setup)?, now(now_ms)?))
 }
 
-/// `observePage(setup, snapshot, mode, nowMs)` → `{form, fills, changed, setup}`.
-/// `mode` is "auto", "onDemand" or "off" (collect and record, fill nothing).
+/// `observePage(setup, snapshot, console, mode, nowMs)` → `{form, fills, changed, setup}`.
+/// `console` is "azure" or "twilio"; `mode` is "auto", "onDemand" or "off" (record, fill nothing).
 #[wasm_bindgen(js_name = observePage)]
-pub fn observe_page(setup: JsValue, snapshot: JsValue, mode: &str, now_ms: f64) -> Result<JsValue, JsValue> {
+pub fn observe_page(
+    setup: JsValue,
+    snapshot: JsValue,
+    console: &str,
+    mode: &str,
+    now_ms: f64,
+) -> Result<JsValue, JsValue> {
     let s = setup_from(setup)?;
     let snap: Snapshot = serde_wasm_bindgen::from_value(snapshot)
         .map_err(|e| err(CoreError::new("bad_snapshot", format!("The page snapshot has the wrong shape: {e}"))))?;
@@ -212,5 +218,10 @@ pub fn observe_page(setup: JsValue, snapshot: JsValue, mode: &str, now_ms: f64) 
         "onDemand" => FillMode::OnDemand,
         _ => FillMode::Off,
     };
-    to_js(&forms::observe_page(s, &snap, mode, now(now_ms)?).map_err(err)?)
+    let console = match console {
+        "azure" => Console::Azure,
+        "twilio" => Console::Twilio,
+        _ => return Err(err(CoreError::new("bad_input", "console must be azure or twilio."))),
+    };
+    to_js(&forms::observe_page(s, &snap, console, mode, now(now_ms)?).map_err(err)?)
 }

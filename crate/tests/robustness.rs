@@ -6,7 +6,7 @@
 mod common;
 use common::*;
 use frontline_sso::certificate::{inspect_certificate, CertInput};
-use frontline_sso::forms::{observe_page, Field, FillMode, Snapshot, Table, TextPair};
+use frontline_sso::forms::{observe_page, Console, Field, FillMode, Snapshot, Table, TextPair};
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
@@ -63,8 +63,10 @@ fn feed(data: &[u8]) {
         }],
         ..Default::default()
     };
-    if let Ok(r) = observe_page(setup.clone(), &snap, FillMode::Auto, now()) {
-        setup = r.setup;
+    for console in [Console::Azure, Console::Twilio] {
+        if let Ok(r) = observe_page(setup.clone(), &snap, console, FillMode::Auto, now()) {
+            setup = r.setup;
+        }
     }
     let _ = view(&setup, now());
     let _ = summary_markdown(&setup, now());

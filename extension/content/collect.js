@@ -154,5 +154,6 @@ export async function collect(doc = document) {
   }
   const headings = [...doc.querySelectorAll(HEADINGS)].filter(visible).map(text).filter(Boolean);
   const title = text(doc.querySelector('h1, [role=heading][aria-level="1"]')) || doc.title;
-  return { snapshot: { url: location.href, title, headings, fields, texts: texts(doc), tables: await tables(doc) }, elements };
+  const notices = [...doc.querySelectorAll('[role=status], [role=alert]')].filter(visible).map(text).filter(Boolean);
+  return { snapshot: { url: location.href, title, headings, fields, texts: texts(doc), tables: await tables(doc), notices }, elements };
 }

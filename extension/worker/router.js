@@ -36,7 +36,7 @@ const modeFor = (state, onDemand) => (onDemand ? 'onDemand' : state.prefs?.autoF
 function validSnapshot(s) {
   if (!s || typeof s !== 'object') return false;
   const arr = (a, max) => a === undefined || (Array.isArray(a) && a.length <= max);
-  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500);
+  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500) && arr(s.notices, 100);
 }
 
 /** Fetch the captured metadata URL and let the core take the certificate from it. */
@@ -173,15 +173,14 @@ const ROUTES = {
     allow: CONTENT,
     run: async (m, s) => {
       if (!validSnapshot(m.snapshot)) return fail('bad_input', 'Malformed page snapshot.');
-      // Only the Azure portal's forms are recognised so far; a Twilio page proves nothing about them.
-      if (s.console !== 'azure') return ok({ form: null, fills: [], console: s.console });
       const core = await loadCore();
       let result = null;
       let hadMetadataUrl = true;
       await update((state) => {
         const setup = state.setups[state.activeId];
         hadMetadataUrl = Boolean(setup.portal?.metadataUrl);
-        result = core.observePage(setup, m.snapshot, modeFor(state, m.onDemand === true), Date.now());
+        // Each console only ever gets its own forms recognised: a Twilio page proves nothing about Azure.
+        result = core.observePage(setup, m.snapshot, s.console, modeFor(state, m.onDemand === true), Date.now());
         if (!result.changed) return null;
         state.setups[state.activeId] = result.setup;
         return state;

@@ -1,6 +1,6 @@
 // Who sent a message: the extension's own pages, or a content script on a supported
 // console. Pure functions of Chrome's MessageSender, so they are unit-tested in Node.
-import { consoleOf } from '../hosts.js';
+import { AZURE_HOSTS, TWILIO_HOSTS, consoleOf, hostMatches } from '../hosts.js';
 
 /**
  * @typedef {{ kind: 'page' } | { kind: 'content', console: 'azure' | 'twilio', url: string } | { kind: 'other' }} SenderKind
@@ -15,9 +15,18 @@ export function classify(sender, extensionId) {
   if (!sender || sender.id !== extensionId) return { kind: 'other' };
   const own = `chrome-extension://${extensionId}/`;
   if (typeof sender.url === 'string' && sender.url.startsWith(own)) return { kind: 'page' };
-  // Content scripts: judge the frame's URL, and its origin when Chrome gives one.
+  // Content scripts: judge the frame's URL; when Chrome gives its origin too, that must be
+  // the same supported host (the origin has no path, so it is checked by host only).
   const byUrl = consoleOf(sender.url);
-  const byOrigin = sender.origin === undefined ? byUrl : consoleOf(`${sender.origin}/`) && byUrl;
-  if (byUrl && byOrigin === byUrl) return { kind: 'content', console: byUrl, url: /** @type {string} */ (sender.url) };
-  return { kind: 'other' };
+  if (!byUrl) return { kind: 'other' };
+  if (sender.origin !== undefined) {
+    let host;
+    try {
+      host = new URL(sender.origin).host;
+    } catch {
+      return { kind: 'other' };
+    }
+    if (host !== new URL(/** @type {string} */ (sender.url)).host || !hostMatches(host, [...AZURE_HOSTS, ...TWILIO_HOSTS])) return { kind: 'other' };
+  }
+  return { kind: 'content', console: byUrl, url: /** @type {string} */ (sender.url) };
 }

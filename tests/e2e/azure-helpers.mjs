@@ -52,3 +52,105 @@ export async function newSetupWithSid(panel, sid = SID) {
   await input.blur();
   await panel.locator('#entity-id', { hasText: sid || 'never' }).waitFor().catch(() => {});
 }
+
+/**
+ * The admin's path through the Azure portal, one entry per guide step: what the extension
+ * must have filled, and the admin's own click that saves it. Shared by the Azure test and
+ * the end-to-end journeys.
+ * @type {{name: string, run: (page: import('playwright-core').Page, panel: import('playwright-core').Page, assert: any) => Promise<void>}[]}
+ */
+export const AZURE_PATH = [
+  {
+    name: 'create-app',
+    async run(page, panel, assert) {
+      const blade = await openBlade(page, 'create-app');
+      const name = blade.getByLabel("What's the name of your app?");
+      await until(async () => (await name.inputValue()) === 'FrontlineSSO Setup', { what: 'app name' });
+      assert.equal(await blade.getByLabel(/Non-gallery/).isChecked(), true);
+      await until(() => blade.getByRole('button', { name: 'Create' }).isEnabled(), { what: 'Create enabled by a real edit' });
+      await waitStep(panel, 'create-app', 'in-progress');
+      await blade.getByRole('button', { name: 'Create' }).click();
+    },
+  },
+  {
+    name: 'choose-saml',
+    async run(page, panel) {
+      const blade = await openBlade(page, 'sso-method');
+      await waitStep(panel, 'create-app', 'done');
+      await blade.getByRole('button', { name: 'SAML' }).click();
+      await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
+      await waitStep(panel, 'choose-saml', 'done');
+    },
+  },
+  {
+    name: 'basic-saml',
+    async run(page, panel, assert) {
+      const blade = await openBlade(page, 'basic-edit');
+      await until(async () => (await blade.getByRole('textbox', { name: 'Identifier (Entity ID)' }).first().inputValue()) === ENTITY_ID, { what: 'identifier filled' });
+      assert.equal(await blade.getByRole('textbox', { name: 'Reply URL (Assertion Consumer Service URL)' }).first().inputValue(), REPLY_URL);
+      assert.equal(await blade.getByRole('checkbox', { name: 'Default' }).first().isChecked(), true);
+      await waitStep(panel, 'basic-saml', 'in-progress');
+      await blade.getByRole('button', { name: 'Save' }).click();
+      await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
+      await waitStep(panel, 'basic-saml', 'done');
+    },
+  },
+  {
+    name: 'signing',
+    async run(page, panel, assert) {
+      const blade = await openBlade(page, 'signing-edit');
+      await until(async () => (await blade.getByRole('combobox', { name: 'Signing Option' }).textContent()) === 'Sign SAML response and assertion', { what: 'signing option chosen' });
+      assert.equal(await blade.getByRole('combobox', { name: 'Signing Algorithm' }).textContent(), 'SHA-256');
+      await blade.getByRole('button', { name: 'Save' }).click();
+      await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
+      await waitStep(panel, 'signing', 'done');
+      // The pane gave the Login URL, the identifier and the metadata URL; the certificate follows.
+      await waitStep(panel, 'capture-idp', 'done');
+      await waitStep(panel, 'certificate', 'done');
+    },
+  },
+  {
+    name: 'claims',
+    async run(page, panel, assert) {
+      const blade = await openBlade(page, 'claims');
+      for (const [claim, attribute] of [['email', 'user.mail'], ['roles', 'user.assignedroles']]) {
+        if (await blade.getByRole('gridcell', { name: claim, exact: true }).count()) continue;
+        await blade.getByRole('button', { name: '+ Add new claim' }).click();
+        await until(async () => (await blade.getByLabel('Name', { exact: true }).inputValue()) === claim, { what: `claim name ${claim}` });
+        await until(async () => (await blade.getByRole('combobox', { name: 'Source attribute' }).textContent()) === attribute, { what: `${claim} source attribute` });
+        assert.equal(await blade.getByLabel('Namespace').inputValue(), '');
+        await blade.getByRole('button', { name: 'Save' }).click();
+        await blade.getByRole('gridcell', { name: claim, exact: true }).waitFor();
+      }
+      await waitStep(panel, 'claims', 'done');
+    },
+  },
+  {
+    name: 'app-role',
+    async run(page, panel, assert) {
+      const blade = await openBlade(page, 'app-roles');
+      await blade.getByRole('button', { name: '+ Create app role' }).click();
+      await until(() => blade.getByRole('button', { name: 'Apply' }).isEnabled(), { what: 'Apply enabled by values Knockout took' });
+      assert.equal(await blade.getByLabel('Display name').inputValue(), 'Agent');
+      assert.equal(await blade.getByLabel('Value').inputValue(), 'agent');
+      assert.equal(await blade.getByLabel('Description').inputValue(), 'Frontline user');
+      assert.equal(await blade.getByRole('radio', { name: 'Users/Groups', exact: true }).isChecked(), true);
+      assert.equal(await blade.getByLabel('Do you want to enable this app role?').isChecked(), true);
+      await waitStep(panel, 'app-role', 'in-progress');
+      await blade.getByRole('button', { name: 'Apply' }).click();
+      await waitStep(panel, 'app-role', 'done');
+    },
+  },
+  {
+    name: 'assign-users',
+    async run(page, panel) {
+      await openBlade(page, 'users');
+      await waitStep(panel, 'assign-users', 'done');
+    },
+  },
+];
+
+/** Replica tenant seeds: assignments with the role Agent, as the admin's step 7 makes. */
+export function withAgents(tenant, rows = [7, 111]) {
+  return { ...tenant, assignments: tenant.assignments.map((a, i) => (rows.includes(i) ? { ...a, role: 'Agent' } : a)) };
+}

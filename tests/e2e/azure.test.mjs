@@ -2,7 +2,7 @@
 // would, verified from what the portal saved, and what Twilio needs is captured.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ENTITY_ID, REPLY_URL, SID, newSetupWithSid, openBlade, stepStatus, thumbprintOf, until, waitStep } from './azure-helpers.mjs';
+import { AZURE_PATH, ENTITY_ID, REPLY_URL, SID, newSetupWithSid, openBlade, stepStatus, thumbprintOf, until, waitStep, withAgents } from './azure-helpers.mjs';
 import { launch, openPanel, screenshot, stopWorker } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT } from './tenant.mjs';
@@ -33,82 +33,13 @@ test('every Azure form, in the guide order, filled as a person types and verifie
   await newSetupWithSid(panel);
   const page = await ext.context.newPage();
 
-  // 1. Create your own application (React): name and the non-gallery option.
-  let blade = await openBlade(page, 'create-app');
-  const name = blade.getByLabel("What's the name of your app?");
-  await until(async () => (await name.inputValue()) === 'FrontlineSSO Setup', { what: 'app name' });
-  assert.equal(await blade.getByLabel(/Non-gallery/).isChecked(), true);
-  await until(() => blade.getByRole('button', { name: 'Create' }).isEnabled(), { what: 'Create enabled by a real edit' });
-  await waitStep(panel, 'create-app', 'in-progress');
-  await blade.getByRole('button', { name: 'Create' }).click(); // the admin's click
-
-  // 2. Single sign-on method: choosing SAML opens the SAML pane.
-  blade = await openBlade(page, 'sso-method');
-  await waitStep(panel, 'create-app', 'done');
-  await blade.getByRole('button', { name: 'SAML' }).click();
-  await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
-  await waitStep(panel, 'choose-saml', 'done');
-  await waitStep(panel, 'basic-saml', 'todo');
-
-  // 3. Basic SAML Configuration (React, multi-row lists): first empty rows, marked Default.
-  blade = await openBlade(page, 'basic-edit');
-  await until(async () => (await blade.getByRole('textbox', { name: 'Identifier (Entity ID)' }).first().inputValue()) === ENTITY_ID, { what: 'identifier filled' });
-  assert.equal(await blade.getByRole('textbox', { name: 'Reply URL (Assertion Consumer Service URL)' }).first().inputValue(), REPLY_URL);
-  assert.equal(await blade.getByRole('checkbox', { name: 'Default' }).first().isChecked(), true);
-  await waitStep(panel, 'basic-saml', 'in-progress');
-  await blade.getByRole('button', { name: 'Save' }).click();
-  await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
-  await waitStep(panel, 'basic-saml', 'done');
+  server.seed(withAgents(server.tenant()));
+  for (const step of AZURE_PATH) await step.run(page, panel, assert);
   assert.deepEqual(server.tenant().basic.identifiers, [{ value: ENTITY_ID, isDefault: true }]);
-
-  // 4. SAML signing certificate (Knockout, custom dropdowns).
-  blade = await openBlade(page, 'signing-edit');
-  await until(async () => (await blade.getByRole('combobox', { name: 'Signing Option' }).textContent()) === 'Sign SAML response and assertion', { what: 'signing option chosen' });
-  assert.equal(await blade.getByRole('combobox', { name: 'Signing Algorithm' }).textContent(), 'SHA-256');
-  await blade.getByRole('button', { name: 'Save' }).click();
-  await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
-  await waitStep(panel, 'signing', 'done');
-  // The pane also gave the Login URL and identifier (capture-idp), and the metadata URL,
-  // whose certificate is fetched and matched to the portal's thumbprint.
-  await waitStep(panel, 'capture-idp', 'done');
   assert.equal(await panel.getByRole('textbox', { name: 'Login URL' }).inputValue(), `https://login.microsoftonline.com/${TENANT}/saml2`);
   assert.equal(await panel.getByRole('textbox', { name: 'Microsoft Entra Identifier' }).inputValue(), `https://sts.windows.net/${TENANT}/`);
-  await waitStep(panel, 'certificate', 'done');
   assert.match(await panel.locator('#cert-details').textContent(), new RegExp(GOOD_THUMBPRINT));
-
-  // 5. Attributes & Claims (React form): email, then roles; the long URI alone is not email.
-  blade = await openBlade(page, 'claims');
-  await waitStep(panel, 'claims', 'in-progress');
-  assert.match(await panel.locator('[data-step="claims"] .evidence').textContent(), /email is missing/);
-  for (const [claim, attribute] of [['email', 'user.mail'], ['roles', 'user.assignedroles']]) {
-    await blade.getByRole('button', { name: '+ Add new claim' }).click();
-    await until(async () => (await blade.getByLabel('Name', { exact: true }).inputValue()) === claim, { what: `claim name ${claim}` });
-    await until(async () => (await blade.getByRole('combobox', { name: 'Source attribute' }).textContent()) === attribute, { what: `${claim} source attribute` });
-    assert.equal(await blade.getByLabel('Namespace').inputValue(), '');
-    await blade.getByRole('button', { name: 'Save' }).click();
-    await blade.getByRole('gridcell', { name: claim, exact: true }).waitFor();
-  }
-  await waitStep(panel, 'claims', 'done');
-
-  // 8. App roles (Knockout: values must arrive through `change`, or they vanish on blur).
-  blade = await openBlade(page, 'app-roles');
-  await blade.getByRole('button', { name: '+ Create app role' }).click();
-  await until(() => blade.getByRole('button', { name: 'Apply' }).isEnabled(), { what: 'Apply enabled by values Knockout took' });
-  assert.equal(await blade.getByLabel('Display name').inputValue(), 'Agent');
-  assert.equal(await blade.getByLabel('Value').inputValue(), 'agent');
-  assert.equal(await blade.getByLabel('Description').inputValue(), 'Frontline user');
-  assert.equal(await blade.getByRole('radio', { name: 'Users/Groups', exact: true }).isChecked(), true);
-  assert.equal(await blade.getByLabel('Do you want to enable this app role?').isChecked(), true);
-  await waitStep(panel, 'app-role', 'in-progress');
-  await blade.getByRole('button', { name: 'Apply' }).click();
-  await waitStep(panel, 'app-role', 'done');
-
-  // 9. Users and groups: a virtualized table, read through to the end.
-  server.seed({ ...server.tenant(), assignments: server.tenant().assignments.map((a, i) => (i === 7 || i === 111 ? { ...a, role: 'Agent' } : a)) });
-  blade = await openBlade(page, 'users');
-  await waitStep(panel, 'assign-users', 'done');
   assert.match(await panel.locator('[data-step="assign-users"] .evidence').textContent(), /^2 of 120 assignments have the role Agent/);
-
   assertOnlyOurClicks(['Create', 'Save', 'Save', 'Save', 'Save', 'Apply']);
   for (const id of ['create-app', 'choose-saml', 'basic-saml', 'signing', 'claims', 'capture-idp', 'certificate', 'app-role', 'assign-users']) {
     assert.equal(await stepStatus(panel, id), 'done', id);

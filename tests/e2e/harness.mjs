@@ -27,7 +27,7 @@ function distWithOptionalGranted() {
 
 /**
  * Launch Chromium with the extension loaded.
- * @param {{profileDir?: string, hostRules?: string[], colorScheme?: 'light' | 'dark', grantOptional?: boolean, extDir?: string}} [opts]
+ * @param {{profileDir?: string, hostRules?: string[], colorScheme?: 'light' | 'dark', grantOptional?: boolean, extDir?: string, headless?: boolean}} [opts]
  */
 export async function launch(opts = {}) {
   const ownProfile = !opts.profileDir;
@@ -43,7 +43,7 @@ export async function launch(opts = {}) {
   if (opts.hostRules?.length) args.push(`--host-resolver-rules=${opts.hostRules.join(', ')}`);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     colorScheme: opts.colorScheme ?? 'light',
     args,
@@ -115,6 +115,12 @@ export async function storedState(page) {
 /** Save a screenshot under tests/output/ (git-ignored): the visible panel, and the whole of it. */
 export async function screenshot(page, name) {
   mkdirSync(OUTPUT, { recursive: true });
+  await page.evaluate(() => {
+    document.activeElement?.blur?.();
+    document.querySelector('.toast')?.classList.remove('show');
+    scrollTo(0, 0);
+  });
+  await page.waitForTimeout(250); // the toast's fade
   await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
   await page.screenshot({ path: join(OUTPUT, `${name}-full.png`), fullPage: true });
 }

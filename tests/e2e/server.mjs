@@ -66,6 +66,7 @@ export async function startServer() {
       return;
     }
     if (path.endsWith('/')) path += 'index.html';
+    else if (!extname(path) && existsSync(join(REPLICA, folder, path, 'index.html'))) path += '/index.html';
     const file = normalize(join(REPLICA, folder, path));
     if (!file.startsWith(join(REPLICA, folder)) || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`replica: no ${host}${path}`);

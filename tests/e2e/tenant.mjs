@@ -21,5 +21,12 @@ export function freshTenant() {
     roles: [],
     assignments: Array.from({ length: 120 }, (_, i) => ({ name: `Frontline User ${String(i + 1).padStart(3, '0')}`, type: 'User', role: 'Default Access' })),
     clicks: [],
+    twilio: {
+      realmSid: 'JB0123456789abcdef0123456789abcdef',
+      company: 'owlpress',
+      /** 'console' (the 2022 screenshot's labels) or 'guide' (the Twilio guide's). */
+      labels: 'console',
+      saved: { workspaceId: '', issuer: '', ssoUrl: '', certificate: '' },
+    },
   };
 }

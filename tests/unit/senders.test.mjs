@@ -15,6 +15,7 @@ test('extension pages and content scripts on the real hosts are told apart', () 
   }
   assert.equal(classify({ id: ID, url: 'https://console.twilio.com/us1/frontline', origin: 'https://console.twilio.com' }, ID).console, 'twilio');
   assert.equal(classify({ id: ID, url: 'https://www.twilio.com/console/frontline/sso' }, ID).console, 'twilio');
+  assert.equal(classify({ id: ID, url: 'https://www.twilio.com/console/frontline/sso', origin: 'https://www.twilio.com' }, ID).console, 'twilio');
 });
 
 test('everything else is "other"', () => {

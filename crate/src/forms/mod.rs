@@ -3,6 +3,7 @@
 //! setup form or section it is, what to fill, what to capture, and what it proves.
 
 mod edit;
+mod twilio;
 mod views;
 
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,15 @@ pub struct Snapshot {
     pub fields: Vec<Field>,
     pub texts: Vec<TextPair>,
     pub tables: Vec<Table>,
+    /// Status and alert messages (role=status / role=alert).
+    pub notices: Vec<String>,
+}
+
+/// Which console a frame belongs to: each only ever gets its own forms recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Console {
+    Azure,
+    Twilio,
 }
 
 /// Whether this pass may fill: automatically, because the admin asked, or not at all.
@@ -104,8 +114,18 @@ struct Plan {
 }
 
 /// Recognize the frame, plan fills, and record what it shows into the setup.
-pub fn observe_page(setup: Setup, snap: &Snapshot, mode: FillMode, now: i64) -> Result<PageResult, CoreError> {
-    let plan = edit::plan(&setup, snap).or_else(|| views::plan(&setup, snap)).unwrap_or_default();
+pub fn observe_page(
+    setup: Setup,
+    snap: &Snapshot,
+    console: Console,
+    mode: FillMode,
+    now: i64,
+) -> Result<PageResult, CoreError> {
+    let plan = match console {
+        Console::Azure => edit::plan(&setup, snap).or_else(|| views::plan(&setup, snap)),
+        Console::Twilio => twilio::plan(&setup, snap, now),
+    }
+    .unwrap_or_default();
     let before = setup.clone();
     let mut s = setup;
     for e in &plan.events {

@@ -40,7 +40,7 @@ fn basic_edit(id: &str, acs: &str) -> Snapshot {
 
 #[test]
 fn basic_saml_edit_fills_empty_rows_and_marks_default() {
-    let r = observe_page(setup(), &basic_edit("", ""), FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &basic_edit("", ""), Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.form, Some("basic-saml"));
     let keys: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.action, f.value.as_str())).collect();
     assert_eq!(
@@ -53,7 +53,7 @@ fn basic_saml_edit_fills_empty_rows_and_marks_default() {
         ]
     );
     assert!(!r.changed, "nothing proven yet");
-    let off = observe_page(setup(), &basic_edit("", ""), FillMode::Off, 1).unwrap();
+    let off = observe_page(setup(), &basic_edit("", ""), Console::Azure, FillMode::Off, 1).unwrap();
     assert!(off.fills.is_empty());
 }
 
@@ -69,31 +69,31 @@ fn verify_pass_records_progress_once() {
             f.checked = true;
         }
     }
-    let r = observe_page(setup(), &snap, FillMode::Auto, 2).unwrap();
+    let r = observe_page(setup(), &snap, Console::Azure, FillMode::Auto, 2).unwrap();
     assert!(r.fills.is_empty());
     assert!(r.changed);
     assert_eq!(status(&r.setup, "basic-saml"), Status::InProgress);
-    let again = observe_page(r.setup.clone(), &snap, FillMode::Auto, 3).unwrap();
+    let again = observe_page(r.setup.clone(), &snap, Console::Azure, FillMode::Auto, 3).unwrap();
     assert!(!again.changed, "the same page twice changes nothing");
 }
 
 #[test]
 fn a_different_value_is_a_conflict_until_replace() {
     let snap = basic_edit("https://example.test/other", "");
-    let r = observe_page(setup(), &snap, FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &snap, Console::Azure, FillMode::Auto, 1).unwrap();
     assert!(r.fills.iter().all(|f| f.key != "f0"), "never overwrite");
     assert_eq!(r.setup.conflicts.len(), 1);
     assert_eq!(r.setup.conflicts[0].id, "basic-saml/identifier");
     assert_eq!(status(&r.setup, "basic-saml"), Status::Attention);
     let approved = apply_event(r.setup, &SetupEvent::ApproveReplace { id: "basic-saml/identifier".into() }, 2).unwrap();
-    let r = observe_page(approved, &snap, FillMode::Auto, 3).unwrap();
+    let r = observe_page(approved, &snap, Console::Azure, FillMode::Auto, 3).unwrap();
     assert!(r.fills.iter().any(|f| f.key == "f0"));
     assert!(r.setup.conflicts.is_empty());
 }
 
 #[test]
 fn no_realm_sid_no_fills() {
-    let r = observe_page(new_setup("s", 0), &basic_edit("", ""), FillMode::Auto, 1).unwrap();
+    let r = observe_page(new_setup("s", 0), &basic_edit("", ""), Console::Azure, FillMode::Auto, 1).unwrap();
     assert!(r.fills.is_empty());
 }
 
@@ -128,7 +128,7 @@ fn saml_pane_verifies_and_captures() {
         "Sign SAML response and assertion",
         "Microsoft Entra Identifier",
     );
-    let r = observe_page(setup(), &good, FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &good, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.form, Some("saml-pane"));
     for step in ["create-app", "choose-saml", "basic-saml", "signing", "capture-idp"] {
         assert_eq!(status(&r.setup, step), Status::Done, "{step}");
@@ -147,7 +147,7 @@ fn saml_pane_names_a_typo_and_the_default_signing_option_and_the_old_label() {
         "Sign SAML assertion",
         "Azure AD Identifier",
     );
-    let r = observe_page(setup(), &typo, FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &typo, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(status(&r.setup, "basic-saml"), Status::Attention);
     let what = &r.setup.checklist.step("basic-saml").unwrap().evidence.last().unwrap().what;
     assert!(what.contains("Reply URL is") && what.contains("should be"), "{what}");
@@ -161,10 +161,10 @@ fn signing_edit_chooses_options_replacing_entra_defaults_only() {
         snap(json!({"title": "SAML Signing Certificate", "fields": [
         field("c0", "Signing Option", "", "combobox", opt), field("c1", "Signing Algorithm", "", "combobox", "SHA-256")]}))
     };
-    let r = observe_page(setup(), &s("Sign SAML assertion"), FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &s("Sign SAML assertion"), Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.fills.len(), 1);
     assert_eq!((r.fills[0].action, r.fills[0].value.as_str()), ("choose", "Sign SAML response and assertion"));
-    let r = observe_page(setup(), &s("Sign SAML response"), FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &s("Sign SAML response"), Console::Azure, FillMode::Auto, 1).unwrap();
     assert!(r.fills.is_empty(), "an admin's own choice is a conflict");
     assert_eq!(r.setup.conflicts[0].id, "signing/option");
 }
@@ -178,20 +178,23 @@ fn claims_table_and_claim_form() {
     };
     let long_only =
         table(json!([["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "SAML", "user.mail"]]));
-    let r = observe_page(setup(), &long_only, FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &long_only, Console::Azure, FillMode::Auto, 1).unwrap();
     let what = r.setup.checklist.step("claims").unwrap().evidence.last().unwrap().what.clone();
     assert!(what.contains("email is missing") && what.contains("long emailaddress"), "{what}");
     let email_only = table(json!([["email", "SAML", "user.mail"]]));
-    let r = observe_page(r.setup, &email_only, FillMode::Auto, 2).unwrap();
+    let r = observe_page(r.setup, &email_only, Console::Azure, FillMode::Auto, 2).unwrap();
     let form = snap(json!({"title": "Manage claim", "fields": [
         field("n", "Name", "", "textbox", ""), field("ns", "Namespace", "", "textbox", ""),
         {"key": "a", "name": "Attribute", "role": "radio", "checked": true},
         field("sa", "Source attribute", "", "combobox", "")]}));
-    let plan = observe_page(r.setup.clone(), &form, FillMode::Auto, 3).unwrap();
+    let plan = observe_page(r.setup.clone(), &form, Console::Azure, FillMode::Auto, 3).unwrap();
     let fills: Vec<_> = plan.fills.iter().map(|f| (f.key.as_str(), f.value.as_str())).collect();
     assert_eq!(fills, [("n", "roles"), ("sa", "user.assignedroles")], "the missing claim is roles");
     let both = table(json!([["email", "SAML", "user.mail"], ["roles", "SAML", "\"agent\""]]));
-    assert_eq!(status(&observe_page(r.setup, &both, FillMode::Auto, 4).unwrap().setup, "claims"), Status::Done);
+    assert_eq!(
+        status(&observe_page(r.setup, &both, Console::Azure, FillMode::Auto, 4).unwrap().setup, "claims"),
+        Status::Done
+    );
 }
 
 #[test]
@@ -201,14 +204,17 @@ fn app_role_form_and_table() {
         {"key": "u", "name": "Users/Groups", "role": "radio"}, {"key": "b", "name": "Both (Users/Groups + Applications)", "role": "radio"},
         field("v", "Value", "", "textbox", ""), field("ds", "Description", "", "textbox", ""),
         {"key": "e", "name": "Do you want to enable this app role?", "role": "checkbox"}]}));
-    let r = observe_page(setup(), &form, FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &form, Console::Azure, FillMode::Auto, 1).unwrap();
     let keys: Vec<_> = r.fills.iter().map(|f| f.key.as_str()).collect();
     assert_eq!(keys, ["d", "v", "ds", "u", "e"]);
     let table = snap(
         json!({"title": "App roles", "tables": [{"headers": ["Display name", "Description", "Allowed member types", "Value", "ID", "State"],
         "rows": [["Agent", "Frontline user", "Users/Groups", "agent", "x", "Enabled"]]}]}),
     );
-    assert_eq!(status(&observe_page(setup(), &table, FillMode::Auto, 1).unwrap().setup, "app-role"), Status::Done);
+    assert_eq!(
+        status(&observe_page(setup(), &table, Console::Azure, FillMode::Auto, 1).unwrap().setup, "app-role"),
+        Status::Done
+    );
 }
 
 #[test]
@@ -219,13 +225,13 @@ fn assignments_and_create_app() {
     let t = snap(
         json!({"title": "Users and groups", "tables": [{"headers": ["Display name", "Object type", "Role assigned"], "rows": rows}]}),
     );
-    let r = observe_page(setup(), &t, FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &t, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(status(&r.setup, "assign-users"), Status::Done);
     assert!(r.setup.checklist.step("assign-users").unwrap().evidence[0].what.starts_with("3 of 120"));
     let create = snap(json!({"title": "Create your own application", "fields": [
         field("n", "What's the name of your app?", "", "textbox", ""),
         {"key": "g", "name": "Integrate any other application you don't find in the gallery (Non-gallery)", "role": "radio"}]}));
-    let r = observe_page(setup(), &create, FillMode::Auto, 1).unwrap();
+    let r = observe_page(setup(), &create, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.fills.iter().map(|f| f.value.as_str()).collect::<Vec<_>>(), ["FrontlineSSO Setup", "true"]);
 }
 
@@ -234,9 +240,127 @@ fn unknown_pages_do_nothing() {
     let r = observe_page(
         setup(),
         &snap(json!({"title": "Home", "fields": [field("x", "Search", "", "textbox", "")]})),
+        Console::Azure,
         FillMode::Auto,
         1,
     )
     .unwrap();
     assert_eq!((r.form, r.fills.len(), r.changed), (None, 0, false));
+}
+
+const GOOD_PEM: &str = include_str!("../../../tests/fixtures/generated/good.pem");
+const EXPIRED_PEM: &str = include_str!("../../../tests/fixtures/generated/expired.pem");
+/// 2026-11-29T00:00:00Z
+const NOW: i64 = 1_795_910_400_000;
+const TT: &str = "11111111-2222-4333-8444-555555555555";
+
+fn ready(pem: &str, identifier: &str) -> Setup {
+    let mut s = setup();
+    for e in [
+        SetupEvent::SetIdpValues {
+            login_url: Some(format!("https://login.microsoftonline.com/{TT}/saml2")),
+            identifier: Some(identifier.into()),
+            place: None,
+        },
+        SetupEvent::SetCertificate { text: Some(pem.into()), bytes: None, source: "test".into() },
+    ] {
+        s = apply_event(s, &e, NOW).unwrap();
+    }
+    s
+}
+
+fn twilio_page(sid: &str, values: [&str; 4], notice: &str) -> Snapshot {
+    snap(json!({
+        "title": "Frontline", "headings": ["Frontline", "Single Sign-On"], "notices": [notice],
+        "texts": [{"label": "Realm SID", "value": sid}, {"label": "Company name", "value": "owlpress"}],
+        "fields": [
+            field("w", "Workspace ID", "", "textbox", values[0]),
+            field("i", "Identity provider issuer URL", "", "textbox", values[1]),
+            field("s", "SSO URL", "", "textbox", values[2]),
+            field("c", "X.509 Certificate", "", "textbox", values[3]),
+        ]
+    }))
+}
+
+#[test]
+fn twilio_captures_the_realm_sid_and_company_and_names_a_different_sid() {
+    let r =
+        observe_page(new_setup("s", 0), &twilio_page(SID, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
+    assert_eq!((r.setup.realm_sid_input.as_str(), r.setup.workspace_id.as_str()), (SID, "owlpress"));
+    let other = "JBffffffffffffffffffffffffffffffff";
+    let r = observe_page(setup(), &twilio_page(other, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
+    assert_eq!(r.setup.realm_sid_input, SID, "never silently replaced");
+    assert_eq!(r.setup.conflicts[0].id, "twilio/realm-sid");
+    let approved = apply_event(r.setup, &SetupEvent::ApproveReplace { id: "twilio/realm-sid".into() }, NOW).unwrap();
+    let r = observe_page(approved, &twilio_page(other, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
+    assert_eq!(r.setup.realm_sid_input, other);
+    assert!(r.setup.conflicts.is_empty());
+}
+
+#[test]
+fn twilio_refuses_unsafe_values_and_says_why() {
+    let ident = format!("https://sts.windows.net/{TT}/");
+    for (s, why) in [
+        (setup(), "not captured yet"),
+        (ready(EXPIRED_PEM, &ident), "expired"),
+        (ready(GOOD_PEM, ident.trim_end_matches('/')), "must end with"),
+        (ready(GOOD_PEM, "https://sts.windows.net/00000000-2222-4333-8444-555555555555/"), "tenant"),
+        (
+            apply_event(
+                ready(GOOD_PEM, &ident),
+                &SetupEvent::SetPortalCapture {
+                    thumbprint: Some("AB".repeat(20)),
+                    expiration: None,
+                    metadata_url: None,
+                },
+                NOW,
+            )
+            .unwrap(),
+            "differs from the active one",
+        ),
+    ] {
+        let r = observe_page(s, &twilio_page(SID, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
+        assert!(r.fills.is_empty(), "{why}");
+        let e = r.setup.checklist.step("twilio-sso").unwrap().evidence.last().unwrap().clone();
+        assert_eq!(e.outcome, Status::Attention);
+        assert!(e.what.starts_with("Not filled:") && e.what.contains(why), "{why}: {}", e.what);
+    }
+}
+
+#[test]
+fn twilio_fills_verifies_and_sees_the_save() {
+    let ident = format!("https://sts.windows.net/{TT}/");
+    let login = format!("https://login.microsoftonline.com/{TT}/saml2");
+    let s = ready(GOOD_PEM, &ident);
+    let pem = s.certificate_pem.clone().unwrap();
+    let r = observe_page(s, &twilio_page(SID, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
+    let fills: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.value.as_str())).collect();
+    assert_eq!(fills, [("w", "owlpress"), ("s", login.as_str()), ("i", ident.as_str()), ("c", pem.as_str())]);
+    let crlf = pem.replace('\n', "\r\n");
+    let typed = observe_page(
+        r.setup,
+        &twilio_page(SID, ["owlpress", &ident, &login, &crlf], ""),
+        Console::Twilio,
+        FillMode::Auto,
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(status(&typed.setup, "twilio-sso"), Status::InProgress);
+    let saved = observe_page(
+        typed.setup,
+        &twilio_page(SID, ["owlpress", &ident, &login, &pem], "SSO configuration saved"),
+        Console::Twilio,
+        FillMode::Auto,
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(status(&saved.setup, "twilio-sso"), Status::Done);
+}
+
+#[test]
+fn a_twilio_page_is_never_an_azure_form_and_vice_versa() {
+    let r = observe_page(setup(), &basic_edit("", ""), Console::Twilio, FillMode::Auto, 1).unwrap();
+    assert_eq!((r.form, r.fills.len()), (None, 0));
+    let r = observe_page(setup(), &twilio_page(SID, [""; 4], ""), Console::Azure, FillMode::Auto, 1).unwrap();
+    assert_ne!(r.form, Some("twilio-sso"));
 }
