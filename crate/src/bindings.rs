@@ -12,6 +12,7 @@ use crate::idp::{check_idp_values as check_idp, IdpInput};
 use crate::metadata::parse_metadata as parse_md;
 use crate::plan::{setup_plan as plan, PlanInput};
 use crate::realm::realm_urls as urls;
+use crate::response::{self, Expectations};
 use crate::setup::{self, Setup, SetupEvent};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -156,6 +157,9 @@ fn event_from(e: &JsValue) -> Result<SetupEvent, JsValue> {
             source: text(e, "source")?.unwrap_or_default(),
         },
         "approveReplace" => SetupEvent::ApproveReplace { id: required(e, "id")? },
+        "signInResponse" => {
+            SetupEvent::SignInResponse { text: required(e, "text")?, source: text(e, "source")?.unwrap_or_default() }
+        }
         "observed" => {
             let outcome = required(e, "outcome")?;
             SetupEvent::Checklist(ChecklistEvent::Observed {
@@ -224,4 +228,23 @@ pub fn observe_page(
         _ => return Err(err(CoreError::new("bad_input", "console must be azure or twilio."))),
     };
     to_js(&forms::observe_page(s, &snap, console, mode, now(now_ms)?).map_err(err)?)
+}
+
+/// `checkResponse(input, {realmSid, identifier?, certificate?}, nowMs)` → response report.
+/// `input` is a SAMLResponse as base64, a URL-encoded form body, or XML; `certificate` PEM.
+#[wasm_bindgen(js_name = checkResponse)]
+pub fn check_response(input: &str, expect: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    object(&expect, "checkResponse's expectations")?;
+    let certificate_der = match text(&expect, "certificate")? {
+        Some(pem) => {
+            crate::certificate::decode(crate::certificate::CertInput::Text(&pem)).map_err(err)?.into_iter().next()
+        }
+        None => None,
+    };
+    let expect = Expectations {
+        realm_sid: text(&expect, "realmSid")?.unwrap_or_default(),
+        identifier: text(&expect, "identifier")?,
+        certificate_der,
+    };
+    to_js(&response::check_response(input, &expect, now(now_ms)?).map_err(err)?)
 }

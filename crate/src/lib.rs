@@ -10,8 +10,11 @@ pub mod idp;
 pub mod metadata;
 pub mod plan;
 pub mod realm;
+pub mod response;
 pub mod setup;
 pub mod timefmt;
+#[cfg(feature = "xmldsig")]
+pub mod xmldsig;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -10,6 +10,7 @@ use crate::idp::{check_idp_values, IdpCheck, IdpInput};
 use crate::metadata::parse_metadata;
 use crate::plan::{check_workspace_id, DEFAULT_APP_NAME};
 use crate::realm::{realm_urls, RealmUrls};
+use crate::response::{check_response, Expectations};
 
 /// The stored form. Raw inputs are kept as typed, so nothing the admin typed is lost;
 /// validity is recomputed by `view`.
@@ -34,7 +35,39 @@ pub struct Setup {
     pub conflicts: Vec<Conflict>,
     /// Conflict ids the admin approved with "Replace".
     pub replace: Vec<String>,
+    /// The last test sign-in's check (never the raw response).
+    pub sign_in: Option<SignIn>,
     pub checklist: Checklist,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SignIn {
+    pub at: i64,
+    pub source: String,
+    pub status: String,
+    pub issuer: Option<String>,
+    pub audience: Option<String>,
+    pub name_id: Option<String>,
+    pub attributes: Vec<SignInAttribute>,
+    pub signature_note: String,
+    pub findings: Vec<StoredFinding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SignInAttribute {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+/// A finding as stored (findings themselves carry `&'static` codes, for the core's own use).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StoredFinding {
+    pub code: String,
+    pub severity: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -95,6 +128,11 @@ pub enum SetupEvent {
         expiration: Option<String>,
         metadata_url: Option<String>,
     },
+    /// A SAMLResponse from a test sign-in (captured or pasted): checked, and only the result kept.
+    SignInResponse {
+        text: String,
+        source: String,
+    },
     /// The admin's "Replace" for one conflict.
     ApproveReplace {
         id: String,
@@ -153,6 +191,59 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                 expiration: keep(expiration, &s.portal.expiration),
                 metadata_url: keep(metadata_url, &s.portal.metadata_url),
             };
+        }
+        SetupEvent::SignInResponse { text, source } => {
+            let expect = Expectations {
+                realm_sid: s.realm_sid_input.clone(),
+                identifier: Some(s.identifier.clone()).filter(|i| !i.is_empty()),
+                certificate_der: s
+                    .certificate_pem
+                    .as_deref()
+                    .and_then(|p| decode(CertInput::Text(p)).ok())
+                    .and_then(|d| d.into_iter().next()),
+            };
+            let r = check_response(text, &expect, now)?;
+            let errors: Vec<&Finding> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+            let (outcome, what) = if errors.is_empty() {
+                (
+                    Status::Done,
+                    format!(
+                        "Sign-in as {} checked: every check passes. {}",
+                        r.name_id.as_deref().unwrap_or("?"),
+                        r.signature_note
+                    ),
+                )
+            } else {
+                let codes: Vec<&str> = errors.iter().map(|f| f.code).collect();
+                (
+                    Status::Attention,
+                    format!("Sign-in as {} fails: {}", r.name_id.as_deref().unwrap_or("?"), codes.join(", ")),
+                )
+            };
+            s.sign_in = Some(SignIn {
+                at: now,
+                source: source.clone(),
+                status: r.status.clone(),
+                issuer: r.issuer.clone(),
+                audience: r.audience.clone(),
+                name_id: r.name_id.clone(),
+                attributes: r
+                    .attributes
+                    .iter()
+                    .map(|a| SignInAttribute { name: a.name.clone(), values: a.values.clone() })
+                    .collect(),
+                signature_note: r.signature_note.clone(),
+                findings: r
+                    .findings
+                    .iter()
+                    .map(|f| StoredFinding {
+                        code: f.code.into(),
+                        severity: f.severity.label().into(),
+                        message: f.message.clone(),
+                    })
+                    .collect(),
+            });
+            s.checklist = s.checklist.apply(&observed("test-sign-in", outcome, what, source), now)?;
         }
         SetupEvent::ApproveReplace { id } => {
             if !s.conflicts.iter().any(|c| &c.id == id) {
@@ -269,6 +360,7 @@ pub struct SetupView {
     pub thumbprint_mismatch: bool,
     pub portal: PortalCapture,
     pub conflicts: Vec<Conflict>,
+    pub sign_in: Option<SignIn>,
     pub steps: Vec<StepView>,
 }
 
@@ -336,6 +428,7 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         certificate,
         portal: setup.portal.clone(),
         conflicts: setup.conflicts.clone(),
+        sign_in: setup.sign_in.clone(),
         steps,
     }
 }
@@ -397,6 +490,18 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
     findings.extend(v.workspace_findings.iter());
     if let Some(e) = &v.realm_error {
         out.push_str(&format!("\n**Realm SID:** {} (`{}`)\n", e.message, e.code));
+    }
+    if let Some(si) = &setup.sign_in {
+        out.push_str(&format!(
+            "\n## Test sign-in\n\n- NameID: {}\n- Issuer: {}\n- Audience: {}\n- Signatures: {}\n",
+            si.name_id.as_deref().unwrap_or("—"),
+            si.issuer.as_deref().unwrap_or("—"),
+            si.audience.as_deref().unwrap_or("—"),
+            si.signature_note
+        ));
+        for f in &si.findings {
+            out.push_str(&format!("- {} `{}`: {}\n", f.severity, f.code, f.message));
+        }
     }
     if !findings.is_empty() {
         out.push_str("\n## Findings\n\n");

@@ -113,3 +113,51 @@ fn plan_command() {
     assert_eq!(v["twilio"]["workspaceId"], "owlpress");
     assert!(v["twilio"]["x509Certificate"].as_str().unwrap().starts_with("-----BEGIN CERTIFICATE-----"));
 }
+
+#[test]
+fn response_command() {
+    let p = path("realworld/responses/entra_response_a9054a0f_2023_ssoready.SAMLResponse.b64.txt");
+    let cert = path("realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem");
+    let (code, v) = json(&[
+        "response",
+        &p,
+        "--realm",
+        "JB0123456789abcdef0123456789abcdef",
+        "--cert",
+        &cert,
+        "--at",
+        "2023-11-17T18:39:30Z",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["signatureVerified"], true);
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "missing_roles"));
+    let md = path("realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml");
+    let (code, text, _) = run(&[
+        "response",
+        &p,
+        "--realm",
+        "JB0123456789abcdef0123456789abcdef",
+        "--metadata",
+        &md,
+        "--at",
+        "2023-11-17T18:39:30Z",
+    ]);
+    assert_eq!(code, 1);
+    assert!(text.contains("Verified (assertion)"), "{text}");
+    let good = path("generated/responses/good.b64.txt");
+    let gcert = path("generated/responses/test-signing-cert.pem");
+    let (code, _, _) = run(&[
+        "response",
+        &good,
+        "--realm",
+        "JB0123456789abcdef0123456789abcdef",
+        "--cert",
+        &gcert,
+        "--identifier",
+        "https://sts.windows.net/11111111-2222-4333-8444-555555555555/",
+        "--at",
+        "2026-11-29T00:00:00Z",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(run(&["response", &good]).0, 2, "--realm is required");
+}

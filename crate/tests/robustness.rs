@@ -68,6 +68,19 @@ fn feed(data: &[u8]) {
             setup = r.setup;
         }
     }
+    let _ = frontline_sso::response::check_response(
+        &text,
+        &frontline_sso::response::Expectations {
+            realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
+            ..Default::default()
+        },
+        now(),
+    );
+    if let Ok(next) =
+        apply_event(setup.clone(), &SetupEvent::SignInResponse { text: text.to_string(), source: "fuzz".into() }, now())
+    {
+        setup = next;
+    }
     let _ = view(&setup, now());
     let _ = summary_markdown(&setup, now());
 }

@@ -142,3 +142,23 @@ fn setup_bindings_round_trip() {
     assert_eq!(e(apply_setup_event(s, obj(json!({"type": "markDone"})), NOW))["code"], "bad_event");
     assert_eq!(e(setup_view(JsValue::from_str("x"), NOW))["code"], "bad_setup");
 }
+
+#[wasm_bindgen_test]
+fn check_response_binding_verifies_the_real_entra_signature() {
+    const RESPONSE: &str = include_str!(
+        "../../tests/fixtures/realworld/responses/entra_response_a9054a0f_2023_ssoready.SAMLResponse.b64.txt"
+    );
+    const AT: f64 = 1_700_246_370_000.0; // 2023-11-17T18:39:30Z, from the fixture's params.json
+    let expect = obj(json!({"realmSid": "JB0123456789abcdef0123456789abcdef", "certificate": ENTRA_PEM}));
+    let r = v(check_response(RESPONSE, expect, AT));
+    assert_eq!(r["signatureVerified"], true, "{}", r["signatureNote"]);
+    let codes: Vec<_> =
+        r["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect();
+    for want in ["response_not_signed", "missing_email", "missing_roles"] {
+        assert!(codes.iter().any(|c| c == want), "{codes:?}");
+    }
+    assert_eq!(
+        e(check_response("nope!", obj(json!({"realmSid": "JB0123456789abcdef0123456789abcdef"})), AT))["code"],
+        "not_base64"
+    );
+}

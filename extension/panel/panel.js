@@ -7,6 +7,7 @@ import { renderCertificate } from './views/certificate.js';
 import { renderConflicts } from './views/conflicts.js';
 import { renderChecklist } from './views/checklist.js';
 import { renderProgress } from './views/progress.js';
+import { renderSignIn } from './views/signin.js';
 import { renderValues } from './views/values.js';
 
 /** @type {any} the last state the worker returned */
@@ -22,6 +23,7 @@ async function refresh() {
   renderCaptured(state);
   renderCertificate(state);
   renderConflicts(state, replace);
+  renderSignIn(state);
   /** @type {HTMLInputElement} */ (byId('auto-fill')).checked = state.prefs.autoFill;
   document.body.dataset.revision = String(state.revision);
 }
@@ -118,6 +120,19 @@ byId('fetch-metadata').addEventListener('click', async () => {
   if (!granted) return toast('Without that permission, drop the downloaded certificate instead.');
   const reply = await send(MSG.FETCH_METADATA);
   toast(reply.ok ? 'Certificate taken from the federation metadata' : reply.error.message);
+});
+
+// Test sign-in: the optional permissions are asked for in the click (a user gesture).
+byId('start-signin').addEventListener('click', async () => {
+  const granted = await chrome.permissions.request({ permissions: ['webRequest'], origins: ['https://iam.twilio.com/*'] }).catch(() => false);
+  toast(granted ? 'Now sign in to Frontline as an Agent user; the response is checked as it passes.' : 'Without that permission, paste the SAMLResponse instead.');
+});
+byId('signin-check').addEventListener('click', async () => {
+  const text = /** @type {HTMLTextAreaElement} */ (byId('signin-paste')).value;
+  const reply = await emit({ type: 'signInResponse', text, source: 'pasted' });
+  const err = byId('signin-error');
+  err.hidden = reply.ok;
+  err.textContent = reply.ok ? '' : reply.error.message;
 });
 
 // Setups: one per Realm SID, kept side by side.

@@ -2,6 +2,7 @@
 // this worker after ~30 s idle, and everything that matters lives in chrome.storage.
 import { MSG } from '../messages.js';
 import { route } from './router.js';
+import { watchSignIns } from './signin.js';
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   route(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: { code: 'internal', message: String(e) } }));
@@ -15,3 +16,7 @@ chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() =>
 chrome.commands?.onCommand.addListener((command, tab) => {
   if (command === 'fill-page' && tab?.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: MSG.CONTENT_FILL }).catch(() => {});
 });
+
+// Test sign-in capture, when its optional permission is held: now, and as soon as granted.
+watchSignIns();
+chrome.permissions.onAdded.addListener(watchSignIns);

@@ -2,7 +2,7 @@
 // validates its input's shape before the core sees it; the core validates again.
 import { STEPS_BY_CONSOLE } from '../hosts.js';
 import { MSG } from '../messages.js';
-import { loadCore } from './core.js';
+import { loadCore, loadFullCore } from './core.js';
 import { nextSetupId } from './schema.js';
 import { fetchMetadata } from './metadata.js';
 import { classify } from './senders.js';
@@ -18,9 +18,10 @@ function replyFromError(e) {
   return fail('internal', String(e?.message ?? e));
 }
 
-/** Apply one core event to the active setup, serialized with every other write. */
-async function applyToActive(event) {
-  const core = await loadCore();
+/** Apply one core event to the active setup, serialized with every other write. A sign-in
+ *  response needs the full core, the only one that verifies XML signatures. */
+export async function applyToActive(event) {
+  const core = event.type === 'signInResponse' ? await loadFullCore() : await loadCore();
   const next = await update((state) => {
     const setup = state.setups[state.activeId];
     state.setups[state.activeId] = core.applySetupEvent(setup, event, Date.now());
@@ -51,10 +52,12 @@ async function fetchCertificate() {
 /** Shapes the panel may send, checked before the core sees them. */
 function validEvent(e) {
   if (!e || typeof e !== 'object' || !isStr(e.type, 40)) return false;
-  for (const k of ['value', 'loginUrl', 'identifier', 'text', 'step', 'what', 'where', 'source', 'outcome', 'id']) {
+  for (const k of ['value', 'loginUrl', 'identifier', 'step', 'what', 'where', 'source', 'outcome', 'id']) {
     if (k in e && e[k] !== undefined && !isStr(e[k])) return false;
   }
+  if ('text' in e && e.text !== undefined && !isStr(e.text, 1024 * 1024)) return false;
   if ('bytes' in e && !(Array.isArray(e.bytes) && e.bytes.length <= 256 * 1024)) return false;
+  if (e.type === 'signInResponse' && !isStr(e.text, 1024 * 1024)) return false;
   return true;
 }
 

@@ -21,6 +21,7 @@ function distWithOptionalGranted() {
   cpSync(DIST, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = manifest.optional_host_permissions;
+  manifest.permissions = [...manifest.permissions, ...(manifest.optional_permissions ?? [])];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { GOOD_ATTRS, freshGoodResponse } from '../fixtures/saml-responses.mjs';
 import { freshTenant } from './tenant.mjs';
 
 const REPLICA = resolve(import.meta.dirname, 'replica');
@@ -15,6 +16,11 @@ const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const METADATA = {
   good: join(FIXTURES, 'generated/metadata_rollover.xml'),
   ssoready: join(FIXTURES, 'realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml'),
+};
+/** SAML responses the replica sign-in page posts, by ?fixture=: made fresh, valid now. */
+const RESPONSES = {
+  good: () => freshGoodResponse(),
+  missing_roles: () => freshGoodResponse(Date.now(), GOOD_ATTRS.filter((a) => !a.includes('"roles"'))),
 };
 /** The real frameworks the portal uses, served to the replicas on every host. */
 const VENDOR = {
@@ -59,6 +65,22 @@ export async function startServer() {
       const file = METADATA[appid];
       if (!file) return void res.writeHead(404).end('no such app');
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(readFileSync(file));
+      return;
+    }
+    // Entra's sign-in endpoint: posts a chosen SAMLResponse to Twilio's ACS, as Entra does.
+    if (host.startsWith('login.microsoftonline.') && path.endsWith('/saml2')) {
+      const q = new URL(req.url ?? '/', 'https://x').searchParams;
+      const xml = Buffer.from((RESPONSES[q.get('fixture') ?? 'good'] ?? RESPONSES.good)());
+      const acs = `https://iam.twilio.com/v2/saml2/authenticate/${q.get('sid') ?? 'JB0123456789abcdef0123456789abcdef'}`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Working...</title>
+<form method="POST" action="${acs}"><input type="hidden" name="SAMLResponse" value="${xml.toString('base64')}"><input type="hidden" name="RelayState" value=""></form>
+<script>document.forms[0].submit()</script>`);
+      return;
+    }
+    // Twilio's ACS: accepts the post, as Frontline does.
+    if (host === 'iam.twilio.com') {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Frontline</title><h1>Signed in to Frontline (replica)</h1>');
       return;
     }
     if (VENDOR[path]) {

@@ -41,7 +41,8 @@ test('the manifest injects content scripts exactly on the hosts the worker trust
   for (const m of matches) assert.notEqual(consoleOf(m.replace('*.', 'x.').replace(/\*$/, 'sso')), null, m);
   assert.deepEqual(manifest.permissions.sort(), ['sidePanel', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
-  assert.deepEqual(manifest.optional_host_permissions, ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*', 'https://login.partner.microsoftonline.cn/*']);
+  assert.deepEqual(manifest.optional_host_permissions, ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*', 'https://login.partner.microsoftonline.cn/*', 'https://iam.twilio.com/*']);
+  assert.deepEqual(manifest.optional_permissions, ['webRequest']);
   assert.equal(manifest.commands['fill-page'].suggested_key.default, 'Alt+Shift+F');
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
   assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");

@@ -3,12 +3,13 @@
 
 use std::process::ExitCode;
 
-use frontline_sso::certificate::{inspect_certificate, CertInput, CertificateReport};
+use frontline_sso::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
 use frontline_sso::finding::{has_errors, CoreError, Finding};
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
 use frontline_sso::realm::realm_urls;
+use frontline_sso::response::{check_response, Expectations};
 use frontline_sso::timefmt::parse_rfc3339_ms;
 use serde::Serialize;
 
@@ -20,6 +21,8 @@ Usage:
   frontline-sso cert <FILE> [--at <RFC3339>]         inspect a certificate (.cer Base64/Raw, PEM)
   frontline-sso metadata <FILE> [--at <RFC3339>]     parse Entra federation metadata XML
   frontline-sso idp --login-url <URL> --identifier <URL> [--metadata <FILE>] [--at <RFC3339>]
+  frontline-sso response <FILE> --realm <SID> [--cert <FILE> | --metadata <FILE>] [--identifier <URL>]
+                     [--at <RFC3339>]                  check a SAMLResponse (base64, form body or XML)
   frontline-sso plan <REALM_SID> [--workspace <ID>] [--login-url <URL>] [--identifier <URL>]
                      [--cert <FILE>] [--at <RFC3339>]  every value both consoles need
 
@@ -30,6 +33,7 @@ Options:
 Exit status: 0 no error findings, 1 error findings, 2 unreadable input or bad usage.
 ";
 
+#[derive(Default)]
 struct Args {
     positional: Vec<String>,
     json: bool,
@@ -39,19 +43,11 @@ struct Args {
     metadata: Option<String>,
     workspace: Option<String>,
     cert: Option<String>,
+    realm: Option<String>,
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
-    let mut a = Args {
-        positional: vec![],
-        json: false,
-        at: None,
-        login_url: None,
-        identifier: None,
-        metadata: None,
-        workspace: None,
-        cert: None,
-    };
+    let mut a = Args::default();
     let mut it = raw.iter();
     while let Some(arg) = it.next() {
         let mut value =
@@ -64,6 +60,7 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
             "--metadata" => a.metadata = Some(value("--metadata")?),
             "--workspace" => a.workspace = Some(value("--workspace")?),
             "--cert" => a.cert = Some(value("--cert")?),
+            "--realm" => a.realm = Some(value("--realm")?),
             s if s.starts_with("--") => return Err(CoreError::new("usage", format!("Unknown option {s}."))),
             _ => a.positional.push(arg.clone()),
         }
@@ -233,8 +230,59 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             }
             Ok(status(&p.findings))
         }
+        "response" => {
+            let input = read_text(&need("a SAMLResponse file")?)?;
+            let certificate_der = match (&a.cert, &a.metadata) {
+                (Some(c), _) => decode(CertInput::Bytes(&read(c)?))?.into_iter().next(),
+                (None, Some(m)) => {
+                    let md = parse_metadata(&read_text(m)?, now_ms)?;
+                    let pem = md.chosen().map(|c| c.pem.clone()).unwrap_or_default();
+                    decode(CertInput::Text(&pem)).ok().and_then(|d| d.into_iter().next())
+                }
+                (None, None) => None,
+            };
+            let expect = Expectations {
+                realm_sid: a.realm.clone().ok_or_else(|| CoreError::new("usage", "response needs --realm <SID>."))?,
+                identifier: a.identifier.clone(),
+                certificate_der,
+            };
+            let r = check_response(&input, &expect, now_ms)?;
+            if a.json {
+                println!("{}", to_json(&r));
+            } else {
+                println!(
+                    "status        {}{}",
+                    r.status,
+                    r.status_message.as_deref().map(|m| format!(" ({m})")).unwrap_or_default()
+                );
+                println!("destination   {}", r.destination.as_deref().unwrap_or("-"));
+                println!("issuer        {}", r.issuer.as_deref().unwrap_or("-"));
+                println!("audience      {}", r.audience.as_deref().unwrap_or("-"));
+                println!("NameID        {}", r.name_id.as_deref().unwrap_or("-"));
+                println!(
+                    "valid         {} → {}",
+                    r.not_before.as_deref().unwrap_or("-"),
+                    r.not_on_or_after.as_deref().unwrap_or("-")
+                );
+                println!("signed        response: {}, assertion: {}", yes(r.response_signed), yes(r.assertion_signed));
+                println!("signatures    {}", r.signature_note);
+                for at in &r.attributes {
+                    println!("attribute     {} = {}", at.name, at.values.join(", "));
+                }
+                print_findings(&r.findings);
+            }
+            Ok(status(&r.findings))
+        }
         "" => Err(CoreError::new("usage", "Name a command.")),
         other => Err(CoreError::new("usage", format!("Unknown command \"{other}\"."))),
+    }
+}
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
     }
 }
 

@@ -1,0 +1,386 @@
+//! The SAML response Entra posts to Twilio at sign-in: decode it (base64, form body or XML),
+//! read it without ever expanding entities, and check it against the configuration.
+
+use roxmltree::{Document, Node, ParsingOptions};
+use serde::Serialize;
+
+use crate::certificate::{decode_base64, inspect_der};
+use crate::finding::{has_errors, CoreError, Finding};
+use crate::realm::realm_urls;
+use crate::timefmt::parse_rfc3339_ms;
+
+const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
+const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
+const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
+/// Real responses are 5–15 KB; the cap keeps hostile input cheap.
+pub const MAX_RESPONSE_BYTES: usize = 512 * 1024;
+/// Clock skew allowed around the assertion's validity window.
+pub const SKEW_MS: i64 = 5 * 60 * 1000;
+const FIX_SIGNING: &str = "In Entra → the app → Single sign-on → SAML Certificates → Edit, set Signing Option to \"Sign SAML response and assertion\".";
+
+/// What the check compares the response with.
+#[derive(Debug, Clone, Default)]
+pub struct Expectations {
+    pub realm_sid: String,
+    /// The Microsoft Entra Identifier (Twilio's Identity Provider Issuer), when known.
+    pub identifier: Option<String>,
+    /// DER of the configured signing certificate, when known.
+    pub certificate_der: Option<Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attribute {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseReport {
+    pub status: String,
+    pub status_message: Option<String>,
+    pub destination: Option<String>,
+    pub issuer: Option<String>,
+    pub audience: Option<String>,
+    pub name_id: Option<String>,
+    pub not_before: Option<String>,
+    pub not_on_or_after: Option<String>,
+    pub attributes: Vec<Attribute>,
+    pub response_signed: bool,
+    pub assertion_signed: bool,
+    /// `Some(true)` when every signature present verified with the expected key.
+    pub signature_verified: Option<bool>,
+    /// How the signatures were checked, in plain words.
+    pub signature_note: String,
+    /// SHA-1 thumbprint of the certificate in the response's KeyInfo.
+    pub key_info_thumbprint: Option<String>,
+    pub findings: Vec<Finding>,
+    /// No error findings: sign-in works as configured.
+    pub ok: bool,
+}
+
+/// Base64, a URL-encoded form body (`SAMLResponse=…`), or the XML itself → XML text.
+pub fn decode_response(input: &str) -> Result<String, CoreError> {
+    let text = input.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Err(CoreError::new("empty", "Paste the SAMLResponse: base64, the form body, or the XML."));
+    }
+    if text.len() > MAX_RESPONSE_BYTES * 2 {
+        return Err(too_large());
+    }
+    if text.starts_with('<') {
+        return Ok(text.to_string());
+    }
+    let b64 = if text.contains("SAMLResponse=") {
+        form_urlencoded::parse(text.as_bytes())
+            .find(|(k, _)| k == "SAMLResponse")
+            .map(|(_, v)| v.into_owned())
+            .ok_or_else(|| CoreError::new("not_base64", "The form body has no SAMLResponse value."))?
+    } else {
+        text.to_string()
+    };
+    let bytes = decode_base64(&b64).map_err(|_| {
+        CoreError::new("not_base64", "This is not a base64 SAMLResponse. Paste the value of the SAMLResponse form field, the whole form body, or the XML.")
+    })?;
+    let xml = String::from_utf8(bytes)
+        .map_err(|_| CoreError::new("not_xml", "The SAMLResponse decodes to bytes that are not XML text."))?;
+    Ok(xml.trim_start_matches('\u{feff}').to_string())
+}
+
+/// Decode and check a SAML response at `now_ms`.
+pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result<ResponseReport, CoreError> {
+    let xml = decode_response(input)?;
+    if xml.len() > MAX_RESPONSE_BYTES {
+        return Err(too_large());
+    }
+    let doc = Document::parse_with_options(&xml, ParsingOptions { allow_dtd: false, nodes_limit: 100_000, ..ParsingOptions::default() })
+        .map_err(|e| match e {
+            roxmltree::Error::DtdDetected => CoreError::new("doctype_not_allowed", "The response has a DOCTYPE, which Entra never sends. It is refused for safety: no entity is ever expanded."),
+            other => CoreError::new("not_xml", format!("The response is not readable XML (it breaks at line {}, column {}).", other.pos().row, other.pos().col)),
+        })?;
+    let resp = doc.root_element();
+    if !is(&resp, SAMLP, "Response") {
+        return Err(CoreError::new("not_saml_response", "This XML is not a SAML Response (samlp:Response)."));
+    }
+    if child(resp, SAML, "EncryptedAssertion").is_some() {
+        return Err(CoreError::new(
+            "encrypted_assertion",
+            "The assertion is encrypted, so it cannot be checked, and Frontline does not decrypt it. In Entra → the app → Single sign-on → Token encryption, turn token encryption off for this app.",
+        ));
+    }
+    let realm = realm_urls(&expect.realm_sid)?;
+    let mut f = Vec::new();
+
+    // Status, and the AADSTS error when there is one.
+    let status_code = child(resp, SAMLP, "Status").and_then(|s| child(s, SAMLP, "StatusCode"));
+    let status = status_code.and_then(|c| c.attribute("Value")).unwrap_or_default().to_string();
+    let status_message = child(resp, SAMLP, "Status")
+        .and_then(|s| child(s, SAMLP, "StatusMessage"))
+        .and_then(|m| m.text())
+        .map(|t| t.trim().to_string());
+    if !status.ends_with(":Success") {
+        let sub = status_code
+            .and_then(|c| child(c, SAMLP, "StatusCode"))
+            .and_then(|c| c.attribute("Value"))
+            .unwrap_or_default();
+        f.push(Finding::error(
+            "status_not_success",
+            format!(
+                "Entra refused the sign-in ({}{}): {}. Fix what the AADSTS message names, often the user's assignment (Users and groups) or the Identifier.",
+                short(&status),
+                if sub.is_empty() { String::new() } else { format!(" / {}", short(sub)) },
+                status_message.clone().unwrap_or_else(|| "no message".into())
+            ),
+        ));
+    }
+
+    let destination = resp.attribute("Destination").map(str::to_string);
+    if destination.as_deref() != Some(realm.reply_url.as_str()) {
+        f.push(Finding::error(
+            "destination_mismatch",
+            format!(
+                "The response was sent to {} but Twilio's Reply URL is {}. In Entra → Basic SAML Configuration, set Reply URL (Assertion Consumer Service URL) to exactly that.",
+                destination.as_deref().unwrap_or("(no Destination)"),
+                realm.reply_url
+            ),
+        ));
+    }
+
+    let assertion = child(resp, SAML, "Assertion");
+    let text_of = |n: Option<Node<'_, '_>>| n.and_then(|n| n.text()).map(|t| t.trim().to_string());
+    let issuer = text_of(assertion.and_then(|a| child(a, SAML, "Issuer")).or_else(|| child(resp, SAML, "Issuer")));
+    if let (Some(want), Some(got)) = (&expect.identifier, &issuer) {
+        if want != got {
+            f.push(Finding::error(
+                "issuer_mismatch",
+                format!("The response's Issuer is {got} but Twilio expects {want} (the Identity Provider Issuer). Copy \"Microsoft Entra Identifier\" from Entra's \"Set up\" section into Twilio again."),
+            ));
+        }
+    }
+
+    let conditions = assertion.and_then(|a| child(a, SAML, "Conditions"));
+    let audience = text_of(conditions.and_then(|c| c.descendants().find(|n| is(n, SAML, "Audience"))));
+    // A failed sign-in carries no assertion: its status is the finding that matters.
+    let has_assertion = assertion.is_some();
+    match &audience {
+        _ if !has_assertion => {}
+        Some(a) if a == &realm.entity_id => {}
+        Some(a) if a.starts_with("spn:") => f.push(Finding::error(
+            "audience_mismatch",
+            format!("The Audience is {a}: Entra used the application ID because the sign-in request's issuer matched no Identifier. In Entra → Basic SAML Configuration, set Identifier (Entity ID) to {}.", realm.entity_id),
+        )),
+        other => f.push(Finding::error(
+            "audience_mismatch",
+            format!(
+                "The Audience is {} but Twilio's Entity ID is {}. In Entra → Basic SAML Configuration, set Identifier (Entity ID) to exactly that.",
+                other.as_deref().unwrap_or("(none)"),
+                realm.entity_id
+            ),
+        )),
+    }
+
+    let not_before = conditions.and_then(|c| c.attribute("NotBefore")).map(str::to_string);
+    let not_on_or_after = conditions.and_then(|c| c.attribute("NotOnOrAfter")).map(str::to_string);
+    if let Some(nb) = not_before.as_deref().and_then(|t| parse_rfc3339_ms(t).ok()) {
+        if now_ms + SKEW_MS < nb {
+            f.push(Finding::error("assertion_not_yet_valid", "The assertion is not valid yet (more than 5 minutes ahead of this computer's clock). Check the clocks, then sign in again."));
+        }
+    }
+    if let Some(na) = not_on_or_after.as_deref().and_then(|t| parse_rfc3339_ms(t).ok()) {
+        if now_ms - SKEW_MS >= na {
+            f.push(Finding::error(
+                "assertion_expired",
+                "The assertion has expired (its NotOnOrAfter has passed). Sign in again to get a fresh response.",
+            ));
+        }
+    }
+
+    // Signatures: which elements are signed, with what, by which key, and do they verify.
+    let resp_sig = child(resp, DS, "Signature");
+    let assertion_sig = assertion.and_then(|a| child(a, DS, "Signature"));
+    if resp_sig.is_none() {
+        f.push(Finding::error("response_not_signed", format!("The response itself is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}")));
+    }
+    if assertion.is_some() && assertion_sig.is_none() {
+        f.push(Finding::error("assertion_not_signed", format!("The assertion is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}")));
+    }
+    let mut weak_alg = false;
+    for sig in [resp_sig, assertion_sig].into_iter().flatten() {
+        let alg = |name: &str| {
+            sig.descendants()
+                .find(|n| is(n, DS, name))
+                .and_then(|n| n.attribute("Algorithm"))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (method, digest) = (alg("SignatureMethod"), alg("DigestMethod"));
+        let weak = |a: &str| a.contains("sha1") || a.contains("md5");
+        if weak(&method) || weak(&digest) {
+            weak_alg = true;
+            f.push(Finding::error(
+                "weak_signature_algorithm",
+                format!("The response is signed with {} / {}. In Entra → SAML Certificates → Edit, set Signing Algorithm to SHA-256.", short(&method), short(&digest)),
+            ));
+            break;
+        }
+    }
+    let key_info_der = [assertion_sig, resp_sig]
+        .into_iter()
+        .flatten()
+        .find_map(|s| s.descendants().find(|n| is(n, DS, "X509Certificate")).and_then(|n| n.text()))
+        .and_then(|t| decode_base64(t).ok());
+    let key_info_thumbprint =
+        key_info_der.as_deref().and_then(|d| inspect_der(d, now_ms).ok()).map(|c| c.thumbprint_sha1);
+    let configured = expect.certificate_der.as_deref().and_then(|d| inspect_der(d, now_ms).ok());
+    if let (Some(k), Some(c)) = (&key_info_thumbprint, &configured) {
+        if k != &c.thumbprint_sha1 {
+            f.push(Finding::error(
+                "certificate_mismatch",
+                format!("The response was signed with certificate {k}, but Twilio has {}. Make the certificate Twilio has the Active one in Entra, or give Twilio the active one.", c.thumbprint_sha1),
+            ));
+        }
+    }
+    let (signature_verified, signature_note) = if weak_alg {
+        (None, "Not verified: SHA-1 and MD5 signatures are refused as weak".to_string())
+    } else {
+        verify_signatures(&xml, resp, assertion, resp_sig, assertion_sig, expect, key_info_der.as_deref())
+    };
+    if signature_verified == Some(false) {
+        f.push(Finding::error("signature_invalid", format!("A signature in the response does not verify: {signature_note}. The response was altered, or signed with another key.")));
+    }
+
+    // Attributes: the exact short names Frontline reads.
+    let attributes: Vec<Attribute> = assertion
+        .into_iter()
+        .flat_map(|a| a.descendants().filter(|n| is(n, SAML, "Attribute")).collect::<Vec<_>>())
+        .map(|n| Attribute {
+            name: n.attribute("Name").unwrap_or_default().to_string(),
+            values: n
+                .children()
+                .filter(|v| is(v, SAML, "AttributeValue"))
+                .map(|v| v.text().unwrap_or_default().trim().to_string())
+                .collect(),
+        })
+        .collect();
+    let get = |name: &str| attributes.iter().find(|a| a.name == name);
+    if has_assertion && get("email").is_none() {
+        let long = get("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress").is_some();
+        f.push(Finding::error(
+            "missing_email",
+            format!(
+                "No attribute is named exactly \"email\"{}. In Entra → Attributes & Claims, add a claim named email (namespace empty) with source attribute user.mail.",
+                if long { " (the long …/claims/emailaddress one does not count)" } else { "" }
+            ),
+        ));
+    }
+    match get("roles") {
+        None if !has_assertion => {}
+        None => f.push(Finding::error(
+            "missing_roles",
+            "No attribute is named exactly \"roles\". In Entra → Attributes & Claims, add a claim named roles (namespace empty) with source attribute user.assignedroles, and assign the user the Agent role.",
+        )),
+        Some(r) if !r.values.iter().any(|v| v == "agent") => f.push(Finding::error(
+            "role_not_agent",
+            format!("The roles attribute holds {:?}, not agent. In Entra → Users and groups, assign this user the Agent role (app role value agent).", r.values),
+        )),
+        Some(_) => {}
+    }
+
+    let name_id = text_of(assertion.and_then(|a| a.descendants().find(|n| is(n, SAML, "NameID"))));
+    let ok = !has_errors(&f);
+    Ok(ResponseReport {
+        status: short(&status).to_string(),
+        status_message,
+        destination,
+        issuer,
+        audience,
+        name_id,
+        not_before,
+        not_on_or_after,
+        attributes,
+        response_signed: resp_sig.is_some(),
+        assertion_signed: assertion_sig.is_some(),
+        signature_verified,
+        signature_note,
+        key_info_thumbprint,
+        findings: f,
+        ok,
+    })
+}
+
+/// Verify each present signature over its parent element, with the configured certificate's
+/// key, or, when none is configured, with the response's own (which proves integrity only).
+fn verify_signatures(
+    xml: &str,
+    resp: Node<'_, '_>,
+    assertion: Option<Node<'_, '_>>,
+    resp_sig: Option<Node<'_, '_>>,
+    assertion_sig: Option<Node<'_, '_>>,
+    expect: &Expectations,
+    key_info_der: Option<&[u8]>,
+) -> (Option<bool>, String) {
+    let (der, whose) = match (expect.certificate_der.as_deref(), key_info_der) {
+        (Some(d), _) => (d, "the configured certificate"),
+        (None, Some(d)) => (d, "the certificate inside the response (no certificate was configured to compare with)"),
+        (None, None) => return (None, "Not verified: no certificate to verify with".into()),
+    };
+    let Some(spki) = spki_of(der) else {
+        return (None, "Not verified: the certificate's public key could not be read".into());
+    };
+    let mut checked = Vec::new();
+    for (sig, el, what) in [(resp_sig, Some(resp), "response"), (assertion_sig, assertion, "assertion")] {
+        let (Some(_), Some(el)) = (sig, el) else { continue };
+        let Some(id) = el.attribute("ID") else {
+            return (Some(false), format!("the signed {what} has no ID"));
+        };
+        let Some(result) = verify_element(xml, id, &spki) else {
+            return (None, "Not verified cryptographically: this build has no XML-signature verifier".into());
+        };
+        match result {
+            Ok(true) => checked.push(what),
+            Ok(false) => return (Some(false), format!("the {what} signature does not cover the {what}")),
+            Err(e) => return (Some(false), format!("the {what} signature: {e}")),
+        }
+    }
+    if checked.is_empty() {
+        return (None, "Not verified: nothing in the response is signed".into());
+    }
+    (Some(true), format!("Verified ({}) with {whose}: exclusive C14N, RSA", checked.join(" and ")))
+}
+
+/// `None` when this build has no verifier (the extension's small core; see Cargo.toml).
+#[cfg(feature = "xmldsig")]
+fn verify_element(xml: &str, id: &str, spki: &[u8]) -> Option<Result<bool, String>> {
+    Some(crate::xmldsig::verify_element(xml, id, spki))
+}
+
+#[cfg(not(feature = "xmldsig"))]
+fn verify_element(_xml: &str, _id: &str, _spki: &[u8]) -> Option<Result<bool, String>> {
+    None
+}
+
+fn spki_of(der: &[u8]) -> Option<Vec<u8>> {
+    use x509_parser::prelude::FromDer;
+    x509_parser::certificate::X509Certificate::from_der(der).ok().map(|(_, c)| c.public_key().raw.to_vec())
+}
+
+fn is(n: &Node<'_, '_>, ns: &str, name: &str) -> bool {
+    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(ns)
+}
+
+fn child<'a, 'i>(n: Node<'a, 'i>, ns: &str, name: &str) -> Option<Node<'a, 'i>> {
+    n.children().find(|c| is(c, ns, name))
+}
+
+/// The last part of a URI: "urn:…:status:Success" → "Success", "…#rsa-sha256" → "rsa-sha256".
+fn short(uri: &str) -> &str {
+    uri.rsplit([':', '#', '/']).next().unwrap_or(uri)
+}
+
+fn too_large() -> CoreError {
+    CoreError::new(
+        "too_large",
+        format!("This is larger than {} KB, far larger than a SAML response.", MAX_RESPONSE_BYTES / 1024),
+    )
+}

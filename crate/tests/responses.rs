@@ -1,0 +1,116 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+//! SAML responses: the real Entra one as it is, and generated ones for every check.
+
+mod common;
+use common::*;
+use frontline_sso::certificate::{decode, CertInput};
+use frontline_sso::response::{check_response, Expectations};
+
+const SID: &str = "JB0123456789abcdef0123456789abcdef";
+
+fn der(rel: &str) -> Vec<u8> {
+    decode(CertInput::Bytes(&bytes(rel))).unwrap().remove(0)
+}
+
+fn generated() -> Expectations {
+    Expectations {
+        realm_sid: SID.into(),
+        identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
+        certificate_der: Some(der("generated/responses/test-signing-cert.pem")),
+    }
+}
+
+fn codes(name: &str) -> Vec<&'static str> {
+    let input = text(&format!("generated/responses/{name}.b64.txt"));
+    check_response(&input, &generated(), now()).unwrap().findings.iter().map(|f| f.code).collect()
+}
+
+#[test]
+fn real_entra_response_as_it_is() {
+    let params: serde_json::Value =
+        serde_json::from_str(&text("realworld/responses/entra_response_a9054a0f_2023_ssoready.params.json")).unwrap();
+    let at = at(params["now"].as_str().unwrap());
+    let expect = Expectations {
+        realm_sid: SID.into(),
+        identifier: Some("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/".into()),
+        certificate_der: Some(der("realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem")),
+    };
+    for file in ["SAMLResponse.b64.txt", "form-body.txt", "xml"] {
+        let r = check_response(
+            &text(&format!("realworld/responses/entra_response_a9054a0f_2023_ssoready.{file}")),
+            &expect,
+            at,
+        )
+        .unwrap();
+        let c: Vec<_> = r.findings.iter().map(|f| f.code).collect();
+        for want in ["response_not_signed", "missing_roles", "missing_email"] {
+            assert!(c.contains(&want), "{file}: {c:?}");
+        }
+        // Its Destination and Audience are the fixture's localhost SP, not Twilio's.
+        assert!(c.contains(&"destination_mismatch") && c.contains(&"audience_mismatch"));
+        assert!(
+            !c.contains(&"signature_invalid")
+                && !c.contains(&"certificate_mismatch")
+                && !c.contains(&"issuer_mismatch")
+        );
+        assert_eq!(r.signature_verified, Some(true), "{}", r.signature_note);
+        assert!(r.assertion_signed && !r.response_signed);
+        assert!(r.findings.iter().find(|f| f.code == "missing_email").unwrap().message.contains("emailaddress"));
+        assert_eq!(
+            r.name_id.as_deref(),
+            Some("ulysse.carion_codomaindata.com#EXT#@ulyssecarioncodomaindata.onmicrosoft.com")
+        );
+    }
+}
+
+#[test]
+fn every_check_has_a_response_that_fails_it_and_a_correct_one_passes() {
+    let good = check_response(&text("generated/responses/good.b64.txt"), &generated(), now()).unwrap();
+    assert!(good.ok && good.findings.is_empty(), "{:?}", good.findings);
+    assert_eq!(good.signature_verified, Some(true));
+    assert_eq!(good.audience.as_deref(), Some(format!("https://iam.twilio.com/v2/saml2/metadata/{SID}").as_str()));
+    for (name, want) in [
+        ("status_not_success", &["status_not_success"][..]),
+        ("destination_mismatch", &["destination_mismatch"]),
+        ("audience_mismatch", &["audience_mismatch"]),
+        ("issuer_mismatch", &["issuer_mismatch"]),
+        ("assertion_expired", &["assertion_expired"]),
+        ("assertion_not_yet_valid", &["assertion_not_yet_valid"]),
+        ("response_not_signed", &["response_not_signed"]),
+        ("assertion_not_signed", &["assertion_not_signed"]),
+        ("weak_signature_algorithm", &["weak_signature_algorithm"]),
+        ("certificate_mismatch", &["certificate_mismatch", "signature_invalid"]),
+        ("signature_invalid", &["signature_invalid"]),
+        ("missing_email", &["missing_email"]),
+        ("missing_roles", &["missing_roles"]),
+        ("role_not_agent", &["role_not_agent"]),
+    ] {
+        assert_eq!(codes(name), want, "{name}");
+    }
+    let status = check_response(&text("generated/responses/status_not_success.b64.txt"), &generated(), now()).unwrap();
+    assert!(status.findings[0].message.contains("AADSTS50105"));
+    let spn = check_response(&text("generated/responses/audience_mismatch.b64.txt"), &generated(), now()).unwrap();
+    assert!(spn.findings[0].message.contains("spn:") && spn.findings[0].message.contains("application ID"));
+    let fix = check_response(&text("generated/responses/response_not_signed.b64.txt"), &generated(), now()).unwrap();
+    assert!(fix.findings[0].message.contains("Sign SAML response and assertion"));
+}
+
+#[test]
+fn unreadable_responses_are_typed_errors() {
+    let e = |input: &str| check_response(input, &generated(), now()).unwrap_err().code;
+    assert_eq!(e(&text("generated/responses/encrypted_assertion.xml")), "encrypted_assertion");
+    assert_eq!(e(&text("generated/responses/doctype.xml")), "doctype_not_allowed");
+    assert_eq!(e(&text("generated/responses/doctype.b64.txt")), "doctype_not_allowed");
+    assert_eq!(e("this is not base64!"), "not_base64");
+    assert_eq!(e("<samlp:Response"), "not_xml");
+    assert_eq!(e("<a/>"), "not_saml_response");
+    assert_eq!(e(""), "empty");
+    assert_eq!(e(&"A".repeat(2 * 1024 * 1024)), "too_large");
+    assert!(check_response(&text("generated/responses/encrypted_assertion.xml"), &generated(), now())
+        .unwrap_err()
+        .message
+        .contains("token encryption off"));
+    let form = text("generated/responses/good.form-body.txt");
+    assert!(check_response(&form, &generated(), now()).unwrap().ok);
+}

@@ -1,0 +1,72 @@
+// Test sign-in on the real extension: a replica Entra sign-in page posts a SAMLResponse to the
+// replica Twilio ACS; the extension reads it as it passes, checks it, and keeps the result.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { SID, until, waitStep } from './azure-helpers.mjs';
+import { launch, openPanel, stopWorker } from './harness.mjs';
+import { REPLICA_HOSTS, startServer } from './server.mjs';
+import { TENANT } from './tenant.mjs';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+let server;
+let ext;
+let panel;
+before(async () => {
+  server = await startServer();
+  // The optional webRequest + iam.twilio.com permissions granted up front (see harness.mjs).
+  ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
+  panel = await openPanel(ext);
+  const fill = async (name, value) => {
+    await panel.getByRole('textbox', { name }).fill(value);
+    await panel.getByRole('textbox', { name }).blur();
+  };
+  await fill('Realm SID', SID);
+  await fill('Login URL', `https://login.microsoftonline.com/${TENANT}/saml2`);
+  await fill('Microsoft Entra Identifier', `https://sts.windows.net/${TENANT}/`);
+  await panel.getByLabel('Or paste the certificate').fill(readFileSync(resolve(FIXTURES, 'generated/responses/test-signing-cert.pem'), 'utf8'));
+  await panel.getByRole('button', { name: 'Use pasted certificate' }).click();
+  await waitStep(panel, 'certificate', 'done');
+});
+after(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+test('a sign-in posted to Twilio is captured and checked, and the result survives a worker stop', async () => {
+  await panel.getByRole('button', { name: 'Start test sign-in' }).click(); // already granted: resolves at once
+  const page = await ext.context.newPage();
+  await page.goto(`https://login.microsoftonline.com/${TENANT}/saml2?fixture=good`);
+  await page.getByRole('heading', { name: 'Signed in to Frontline (replica)' }).waitFor(); // nothing blocked
+  await waitStep(panel, 'test-sign-in', 'done');
+  await stopWorker(ext, panel);
+  const again = await openPanel(ext);
+  assert.equal(await again.locator('[data-step="test-sign-in"]').getAttribute('data-status'), 'done');
+  const details = await again.locator('#signin-details').textContent();
+  assert.match(details, /NameIDagent@owlpress\.test/);
+  assert.match(details, new RegExp(`Audiencehttps://iam.twilio.com/v2/saml2/metadata/${SID}`));
+  assert.match(details, /Verified \(response and assertion\) with the configured certificate/);
+  assert.equal(await again.locator('#signin-attributes tr', { hasText: 'roles' }).locator('td').nth(1).textContent(), 'agent');
+  // Only the check's result is stored, never the response itself.
+  const stored = JSON.stringify(await again.evaluate(async () => (await chrome.storage.local.get('frontlineSso')).frontlineSso));
+  assert.ok(!stored.includes('SignatureValue') && !stored.includes('PHNhbWxwOl'), 'no raw response kept');
+});
+
+test('a failing sign-in names each failed check; a pasted response works too', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(`https://login.microsoftonline.com/${TENANT}/saml2?fixture=missing_roles`);
+  await waitStep(panel, 'test-sign-in', 'attention');
+  assert.match(await panel.locator('[data-step="test-sign-in"] .evidence').textContent(), /fails: missing_roles/);
+  // The real Entra response, pasted as its form body: the checks name what to fix.
+  await panel.getByLabel('Or paste a SAMLResponse').fill(readFileSync(resolve(FIXTURES, 'realworld/responses/entra_response_a9054a0f_2023_ssoready.form-body.txt'), 'utf8'));
+  await panel.getByRole('button', { name: 'Check pasted response' }).click();
+  await until(async () => /response_not_signed/.test(await panel.locator('[data-step="test-sign-in"] .evidence').textContent()), { what: 'pasted response checked' });
+  const codes = await panel.locator('#signin-findings li').evaluateAll((els) => els.map((e) => e.dataset.code));
+  for (const c of ['response_not_signed', 'missing_email', 'missing_roles', 'destination_mismatch', 'audience_mismatch']) assert.ok(codes.includes(c), `${c} in ${codes}`);
+  assert.match(await panel.locator('#signin-findings li[data-code="response_not_signed"]').textContent(), /Sign SAML response and assertion/);
+  // Unreadable input is a typed error, and changes nothing.
+  await panel.getByLabel('Or paste a SAMLResponse').fill('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>');
+  await panel.getByRole('button', { name: 'Check pasted response' }).click();
+  await panel.locator('#signin-error', { hasText: 'DOCTYPE' }).waitFor();
+});
