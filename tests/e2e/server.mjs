@@ -17,6 +17,8 @@ const METADATA = {
   good: join(FIXTURES, 'generated/metadata_rollover.xml'),
   ssoready: join(FIXTURES, 'realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml'),
 };
+/** Folders that borrow the files they lack from another. */
+const FALLBACK = { 'portal.azure.com.example.test': '_.reactblade.portal.azure.net' };
 /** SAML responses the replica sign-in page posts, by ?fixture=: made fresh, valid now. */
 const RESPONSES = {
   good: () => freshGoodResponse(),
@@ -48,8 +50,13 @@ export async function startServer() {
   const server = createServer(selfSigned(), async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     // Hosts in a family (sandbox-1.reactblade…, sandbox-2.reactblade…) share one folder.
-    const folder = existsSync(join(REPLICA, host)) ? host : host.replace(/^[^.]+/, '_');
+    let folder = existsSync(join(REPLICA, host)) ? host : host.replace(/^[^.]+/, '_');
     let path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
+    // The older Twilio URL serves the same console page.
+    if (host === 'www.twilio.com' && path.startsWith('/console/frontline/')) {
+      folder = 'console.twilio.com';
+      path = path.slice('/console'.length);
+    }
     if (path === '/_state') {
       if (req.method === 'PUT') {
         let body = '';
@@ -89,7 +96,12 @@ export async function startServer() {
     }
     if (path.endsWith('/')) path += 'index.html';
     else if (!extname(path) && existsSync(join(REPLICA, folder, path, 'index.html'))) path += '/index.html';
-    const file = normalize(join(REPLICA, folder, path));
+    let file = normalize(join(REPLICA, folder, path));
+    // The look-alike host has its own lib.js (nothing shared) and borrows the blades.
+    if (!existsSync(file) && FALLBACK[folder]) {
+      folder = FALLBACK[folder];
+      file = normalize(join(REPLICA, folder, path));
+    }
     if (!file.startsWith(join(REPLICA, folder)) || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`replica: no ${host}${path}`);
       return;
