@@ -42,9 +42,3 @@ export function consoleOf(url) {
   if (u.hostname === 'www.twilio.com' && u.pathname.startsWith('/console/frontline/')) return 'twilio';
   return null;
 }
-
-/** Steps whose evidence each console may report; anything else from it is refused. */
-export const STEPS_BY_CONSOLE = Object.freeze({
-  azure: Object.freeze(['create-app', 'choose-saml', 'basic-saml', 'signing', 'claims', 'capture-idp', 'certificate', 'app-role', 'assign-users']),
-  twilio: Object.freeze(['twilio-sso']),
-});

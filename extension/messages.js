@@ -46,8 +46,6 @@ export const MSG = Object.freeze({
   PAGE_SNAPSHOT: 'page/snapshot',
   /** worker → content (all frames of a tab): `{}`: collect and fill now. */
   CONTENT_FILL: 'content/fill',
-  /** content → worker: `{step, outcome, what}` → `Reply<{revision}>`: evidence seen on a page. */
-  PAGE_OBSERVED: 'page/observed',
 });
 
 /** Storage key of the whole state (see worker/schema.js). */

@@ -1,6 +1,5 @@
 // The message table: who may send what, the input checks, and the work. Every handler
 // validates its input's shape before the core sees it; the core validates again.
-import { STEPS_BY_CONSOLE } from '../hosts.js';
 import { MSG } from '../messages.js';
 import { loadCore, loadFullCore } from './core.js';
 import { nextSetupId } from './schema.js';
@@ -191,16 +190,6 @@ const ROUTES = {
       // A newly captured metadata URL: fetch the certificate at once if already allowed.
       if (!hadMetadataUrl && result.setup.portal?.metadataUrl && !result.setup.certificatePem) fetchCertificate().catch(() => {});
       return ok({ form: result.form, fills: result.fills, console: s.console });
-    },
-  },
-  [MSG.PAGE_OBSERVED]: {
-    allow: CONTENT,
-    run: async (m, s) => {
-      if (!isStr(m.step, 40) || !isStr(m.what, 2000) || !isStr(m.outcome, 20)) return fail('bad_input', 'Malformed evidence.');
-      // A console may only report its own steps: a Twilio page cannot mark Azure work done.
-      if (!STEPS_BY_CONSOLE[s.console].includes(m.step)) return fail('forbidden', `A ${s.console} page cannot report "${m.step}".`);
-      const where = new URL(s.url).hostname;
-      return applyToActive({ type: 'observed', step: m.step, outcome: m.outcome, what: m.what, where });
     },
   },
 };

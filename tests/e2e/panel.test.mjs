@@ -132,17 +132,21 @@ test('20 rapid events sent at once are all kept, also into a just-stopped worker
   }
 });
 
-test('a content script may only report its own console; pages and look-alikes get nothing', async () => {
+test('a content script gets only its own console\'s forms and no panel message; look-alikes get nothing', async () => {
   const panel = await freshPanel();
   const twilio = await ext.context.newPage();
   await twilio.goto('https://console.twilio.com/');
   await twilio.waitForTimeout(300); // its hello (which only records the tab) is in
   const before = await storedState(panel);
   const send = (msg) => evalInContentScript(twilio, `chrome.runtime.sendMessage(${JSON.stringify(msg)})`);
-  const azureStep = await send({ type: 'page/observed', step: 'basic-saml', outcome: 'done', what: 'forged' });
-  assert.equal(azureStep.found, true, 'the content script runs on console.twilio.com');
-  assert.equal(azureStep.value.ok, false);
-  assert.equal(azureStep.value.error.code, 'forbidden');
+  // An Azure SAML pane forged on the Twilio host proves nothing: each console has its own forms.
+  const forged = await send({
+    type: 'page/snapshot',
+    snapshot: { title: 'x', headings: ['Set up Single Sign-On with SAML'], fields: [], texts: [{ section: 'Basic SAML Configuration', label: 'Identifier (Entity ID)', value: 'forged' }], tables: [] },
+  });
+  assert.equal(forged.found, true, 'the content script runs on console.twilio.com');
+  assert.equal(forged.value.ok, true);
+  assert.equal(forged.value.value.form, null);
   for (const msg of [{ type: 'setup/event', event: { type: 'markDone', step: 'twilio-sso' } }, { type: 'state/get' }, { type: 'setup/reset' }]) {
     const r = await send(msg);
     assert.equal(r.value.error.code, 'forbidden', msg.type);
@@ -251,4 +255,24 @@ test('the toolbar button opens the side panel, and the manifest is the least tha
   assert.deepEqual(manifest.permissions.sort(), ['sidePanel', 'storage']);
   assert.equal(manifest.side_panel.default_path, 'extension/panel/panel.html');
   assert.deepEqual(Object.keys(manifest.icons).sort(), ['128', '16', '32', '48']);
+});
+
+test('several setups are kept, one per Realm SID, and the panel switches between them', async () => {
+  const page = await freshPanel();
+  await page.getByRole('textbox', { name: 'Realm SID' }).fill(SID);
+  await page.getByRole('textbox', { name: 'Realm SID' }).blur();
+  await step(page, 'claims').getByRole('button', { name: 'Mark done' }).click();
+  await page.locator('[data-step="claims"][data-status="done"]').waitFor();
+  const first = await page.locator('#setup-select').inputValue();
+  await page.getByRole('button', { name: 'New setup' }).click();
+  await page.locator('#progress-text', { hasText: '0 of 11 done' }).waitFor();
+  const other = 'JBffffffffffffffffffffffffffffffff';
+  await page.getByRole('textbox', { name: 'Realm SID' }).fill(other);
+  await page.getByRole('textbox', { name: 'Realm SID' }).blur();
+  await page.locator('#entity-id', { hasText: other }).waitFor();
+  await page.getByLabel('Setup', { exact: true }).selectOption(first);
+  await page.locator('#entity-id', { hasText: SID }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Realm SID' }).inputValue(), SID);
+  assert.equal(await step(page, 'claims').getAttribute('data-status'), 'done');
+  assert.ok((await page.locator('#setup-select option').allTextContents()).includes(other));
 });
