@@ -7,8 +7,9 @@ use wasm_bindgen::prelude::*;
 use crate::certificate::{inspect_certificate as inspect, CertInput};
 use crate::checklist::{ChecklistEvent, Status};
 use crate::finding::CoreError;
-use crate::forms::{self, Console, FillMode, Snapshot};
+use crate::forms::{self, Console, FillMode};
 use crate::idp::{check_idp_values as check_idp, IdpInput};
+use crate::js_read;
 use crate::metadata::parse_metadata as parse_md;
 use crate::plan::{setup_plan as plan, PlanInput};
 use crate::realm::realm_urls as urls;
@@ -118,9 +119,8 @@ pub fn version() -> String {
 }
 
 fn setup_from(value: JsValue) -> Result<Setup, JsValue> {
-    // A stored setup from chrome.storage; `default` fields let older shapes load.
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| err(CoreError::new("bad_setup", format!("The stored setup could not be read: {e}"))))
+    // A stored setup from chrome.storage; missing fields take defaults, so older shapes load.
+    js_read::setup(&value).map_err(err)
 }
 
 fn required(obj: &JsValue, name: &str) -> Result<String, JsValue> {
@@ -215,8 +215,7 @@ pub fn observe_page(
     now_ms: f64,
 ) -> Result<JsValue, JsValue> {
     let s = setup_from(setup)?;
-    let snap: Snapshot = serde_wasm_bindgen::from_value(snapshot)
-        .map_err(|e| err(CoreError::new("bad_snapshot", format!("The page snapshot has the wrong shape: {e}"))))?;
+    let snap = js_read::snapshot(&snapshot).map_err(err)?;
     let mode = match mode {
         "auto" => FillMode::Auto,
         "onDemand" => FillMode::OnDemand,

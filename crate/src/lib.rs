@@ -18,3 +18,5 @@ pub mod xmldsig;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod js_read;
