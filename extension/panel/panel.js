@@ -12,9 +12,15 @@ import { renderValues } from './views/values.js';
 
 /** @type {any} the last state the worker returned */
 let state;
+/** Reads can overtake each other; only the newest one renders, so an old one never undoes a new one. */
+let latestRead = 0;
+/** @type {boolean|undefined} the admin's click on the toggle, kept until the stored state shows it */
+let autoFillWanted;
 
 async function refresh() {
+  const read = ++latestRead;
   const reply = await send(MSG.STATE_GET);
+  if (read !== latestRead) return;
   if (!reply.ok) return toast(reply.error.message);
   state = reply.value;
   renderProgress(state);
@@ -24,7 +30,8 @@ async function refresh() {
   renderCertificate(state);
   renderConflicts(state, replace);
   renderSignIn(state);
-  /** @type {HTMLInputElement} */ (byId('auto-fill')).checked = state.prefs.autoFill;
+  if (autoFillWanted === state.prefs.autoFill) autoFillWanted = undefined;
+  /** @type {HTMLInputElement} */ (byId('auto-fill')).checked = autoFillWanted ?? state.prefs.autoFill;
   document.body.dataset.revision = String(state.revision);
 }
 
@@ -107,7 +114,14 @@ async function replace(id) {
   const reply = await emit({ type: 'approveReplace', id });
   if (reply.ok) await fillPage();
 }
-byId('auto-fill').addEventListener('change', (e) => send(MSG.PREFS_SET, { autoFill: /** @type {HTMLInputElement} */ (e.target).checked }));
+byId('auto-fill').addEventListener('change', async (e) => {
+  autoFillWanted = /** @type {HTMLInputElement} */ (e.target).checked;
+  const reply = await send(MSG.PREFS_SET, { autoFill: autoFillWanted });
+  if (reply.ok) return;
+  autoFillWanted = undefined;
+  toast(reply.error.message);
+  refresh();
+});
 byId('fill-page').addEventListener('click', fillPage);
 
 // The certificate from the app's federation metadata. The host permission is asked for

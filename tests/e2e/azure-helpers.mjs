@@ -15,7 +15,7 @@ export function thumbprintOf(rel) {
 }
 
 /** Poll `fn` until it returns something truthy. */
-export async function until(fn, { timeout = 8000, what = 'condition' } = {}) {
+export async function until(fn, { timeout = 15000, what = 'condition' } = {}) {
   const end = Date.now() + timeout;
   let last;
   while (Date.now() < end) {
@@ -39,7 +39,7 @@ export async function stepStatus(panel, id) {
   return panel.locator(`[data-step="${id}"]`).getAttribute('data-status');
 }
 
-export async function waitStep(panel, id, status, timeout = 8000) {
+export async function waitStep(panel, id, status, timeout = 15000) {
   await panel.locator(`[data-step="${id}"][data-status="${status}"]`).waitFor({ timeout });
 }
 

@@ -1,9 +1,9 @@
 // The Azure portal on the real extension: each setup form is recognised, filled as a person
 // would, verified from what the portal saved, and what Twilio needs is captured.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { AZURE_PATH, ENTITY_ID, REPLY_URL, SID, newSetupWithSid, openBlade, stepStatus, thumbprintOf, until, waitStep, withAgents } from './azure-helpers.mjs';
-import { launch, openPanel, screenshot, stopWorker } from './harness.mjs';
+import { closeSitePages, launch, openPanel, screenshot, stopWorker } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT } from './tenant.mjs';
 
@@ -17,6 +17,7 @@ before(async () => {
   ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
   panel = await openPanel(ext);
 });
+afterEach(() => closeSitePages(ext));
 after(async () => {
   await ext?.close();
   await server?.close();

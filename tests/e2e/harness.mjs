@@ -78,6 +78,14 @@ export async function launch(opts = {}) {
   return ext;
 }
 
+/**
+ * Close the tabs a test opened on the replica sites, so that a page one test left behind
+ * cannot report into the next test's setup (blades re-render and report again).
+ */
+export async function closeSitePages(ext) {
+  for (const p of ext.context.pages()) if (p.url().startsWith('https://')) await p.close();
+}
+
 /** Open the side panel's page in a normal tab, where tests can drive it like any page. */
 export async function openPanel(ext, { width = 400, height = 900 } = {}) {
   const page = await ext.context.newPage();
@@ -100,10 +108,20 @@ export async function stopWorker(ext, page) {
     for (const v of vs) if (v.scriptURL.includes(ext.extensionId)) versions.set(v.versionId, v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
-  const deadline = Date.now() + 5000;
-  while (![...versions.values()].some((s) => s === 'running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-  for (const [versionId, status] of versions) if (status === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
-  while ([...versions.values()].some((s) => s !== 'stopped') && Date.now() < deadline + 5000) await new Promise((r) => setTimeout(r, 25));
+  // Enabling reports every version. One that is still starting (woken by a page) is stopped
+  // once it runs; one that a message wakes again is stopped again.
+  const sleep = () => new Promise((r) => setTimeout(r, 25));
+  const deadline = Date.now() + 10000;
+  while (versions.size === 0 && Date.now() < deadline) await sleep();
+  const askedAt = new Map();
+  while (Date.now() < deadline && [...versions.values()].some((s) => s !== 'stopped')) {
+    for (const [versionId, status] of versions) {
+      if (status !== 'running' || Date.now() - (askedAt.get(versionId) ?? 0) < 500) continue;
+      askedAt.set(versionId, Date.now());
+      await cdp.send('ServiceWorker.stopWorker', { versionId });
+    }
+    await sleep();
+  }
   await cdp.detach();
   if ([...versions.values()].some((s) => s !== 'stopped')) throw new Error('service worker did not stop');
 }

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { evalInContentScript } from './cdp.mjs';
-import { launch, openPanel, screenshot, stopWorker, storedState } from './harness.mjs';
+import { closeSitePages, launch, openPanel, screenshot, stopWorker, storedState } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 
 const SID = 'JB0123456789abcdef0123456789abcdef';
@@ -20,6 +20,7 @@ before(async () => {
   ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS) });
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
+afterEach(() => closeSitePages(ext));
 after(async () => {
   await ext?.close();
   await server?.close();

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { SID, until, waitStep } from './azure-helpers.mjs';
-import { launch, openPanel, stopWorker } from './harness.mjs';
+import { closeSitePages, launch, openPanel, stopWorker } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT } from './tenant.mjs';
 
@@ -29,6 +29,7 @@ before(async () => {
   await panel.getByRole('button', { name: 'Use pasted certificate' }).click();
   await waitStep(panel, 'certificate', 'done');
 });
+afterEach(() => closeSitePages(ext));
 after(async () => {
   await ext?.close();
   await server?.close();
