@@ -65,7 +65,7 @@ build() {
   local ver
   ver=$(version)
   rm -rf target/wasm-pkg
-  # Two modules: the core (everything but XML-signature verification), loaded on the first
+  # Two modules: the core (everything but sign-in response checks), loaded on the first
   # message; and the full core, ~1 MB more, loaded only to check a sign-in's SAML response.
   build_wasm frontline_sso --no-default-features
   build_wasm frontline_sso_full --features xmldsig
@@ -106,6 +106,7 @@ run_tests() {
   log "cargo clippy (native, all targets; wasm32 bindings)"
   cargo clippy --all-targets -- -D warnings
   cargo clippy --all-targets --target "$TARGET" -- -D warnings
+  cargo clippy --lib --no-default-features --target "$TARGET" -- -D warnings # the worker's small module
   log "native tests"
   cargo test
   log "wasm tests in Node (wasm-bindgen-test)"

@@ -1,9 +1,8 @@
-//! The SAML response Entra posts to Twilio at sign-in: decode it (base64, form body or XML),
-//! read it without ever expanding entities, and check it against the configuration.
+//! The checks on a decoded SAML response (see mod.rs for why they are feature-gated).
 
 use roxmltree::{Document, Node, ParsingOptions};
-use serde::Serialize;
 
+use super::{Attribute, Expectations, ResponseReport, MAX_RESPONSE_BYTES, SKEW_MS};
 use crate::certificate::{decode_base64, inspect_der};
 use crate::finding::{has_errors, CoreError, Finding};
 use crate::realm::realm_urls;
@@ -12,53 +11,7 @@ use crate::timefmt::parse_rfc3339_ms;
 const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
 const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
-/// Real responses are 5–15 KB; the cap keeps hostile input cheap.
-pub const MAX_RESPONSE_BYTES: usize = 512 * 1024;
-/// Clock skew allowed around the assertion's validity window.
-pub const SKEW_MS: i64 = 5 * 60 * 1000;
 const FIX_SIGNING: &str = "In Entra → the app → Single sign-on → SAML Certificates → Edit, set Signing Option to \"Sign SAML response and assertion\".";
-
-/// What the check compares the response with.
-#[derive(Debug, Clone, Default)]
-pub struct Expectations {
-    pub realm_sid: String,
-    /// The Microsoft Entra Identifier (Twilio's Identity Provider Issuer), when known.
-    pub identifier: Option<String>,
-    /// DER of the configured signing certificate, when known.
-    pub certificate_der: Option<Vec<u8>>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Attribute {
-    pub name: String,
-    pub values: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResponseReport {
-    pub status: String,
-    pub status_message: Option<String>,
-    pub destination: Option<String>,
-    pub issuer: Option<String>,
-    pub audience: Option<String>,
-    pub name_id: Option<String>,
-    pub not_before: Option<String>,
-    pub not_on_or_after: Option<String>,
-    pub attributes: Vec<Attribute>,
-    pub response_signed: bool,
-    pub assertion_signed: bool,
-    /// `Some(true)` when every signature present verified with the expected key.
-    pub signature_verified: Option<bool>,
-    /// How the signatures were checked, in plain words.
-    pub signature_note: String,
-    /// SHA-1 thumbprint of the certificate in the response's KeyInfo.
-    pub key_info_thumbprint: Option<String>,
-    pub findings: Vec<Finding>,
-    /// No error findings: sign-in works as configured.
-    pub ok: bool,
-}
 
 /// Base64, a URL-encoded form body (`SAMLResponse=…`), or the XML itself → XML text.
 pub fn decode_response(input: &str) -> Result<String, CoreError> {
@@ -334,10 +287,7 @@ fn verify_signatures(
         let Some(id) = el.attribute("ID") else {
             return (Some(false), format!("the signed {what} has no ID"));
         };
-        let Some(result) = verify_element(xml, id, &spki) else {
-            return (None, "Not verified cryptographically: this build has no XML-signature verifier".into());
-        };
-        match result {
+        match crate::xmldsig::verify_element(xml, id, &spki) {
             Ok(true) => checked.push(what),
             Ok(false) => return (Some(false), format!("the {what} signature does not cover the {what}")),
             Err(e) => return (Some(false), format!("the {what} signature: {e}")),
@@ -347,17 +297,6 @@ fn verify_signatures(
         return (None, "Not verified: nothing in the response is signed".into());
     }
     (Some(true), format!("Verified ({}) with {whose}: exclusive C14N, RSA", checked.join(" and ")))
-}
-
-/// `None` when this build has no verifier (the extension's small core; see Cargo.toml).
-#[cfg(feature = "xmldsig")]
-fn verify_element(xml: &str, id: &str, spki: &[u8]) -> Option<Result<bool, String>> {
-    Some(crate::xmldsig::verify_element(xml, id, spki))
-}
-
-#[cfg(not(feature = "xmldsig"))]
-fn verify_element(_xml: &str, _id: &str, _spki: &[u8]) -> Option<Result<bool, String>> {
-    None
 }
 
 fn spki_of(der: &[u8]) -> Option<Vec<u8>> {
