@@ -8,6 +8,8 @@ export const AZURE_HOSTS = Object.freeze([
   'portal.azure.com',
   'entra.microsoft.com',
   '*.reactblade.portal.azure.net',
+  '*.reactblade-ms.portal.azure.net',
+  '*.reactblade-rc.portal.azure.net',
   '*.hosting.portal.azure.net',
   '*.ext.azure.com',
 ]);

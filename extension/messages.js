@@ -41,12 +41,25 @@ export const MSG = Object.freeze({
   FETCH_METADATA: 'metadata/fetch',
   /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open (top frame). */
   PAGE_HELLO: 'page/hello',
-  /** content → worker: `{snapshot, onDemand, verify?}` → `Reply<{form, fills}>`: what a frame
-   *  shows; the core records what it proves and plans the fills. */
+  /** content → worker: `{snapshot, onDemand, verify?, stuck?: string[]}` → `Reply<{form, forms, fills}>`:
+   *  what a frame shows; the core records what it proves and plans the fills. `stuck` names
+   *  fills that did not stick after their retries. */
   PAGE_SNAPSHOT: 'page/snapshot',
+  /** panel → worker: `{}` → `Reply<PageSeen | null>`: the latest page seen, with its page report
+   *  (values replaced by their shapes) and why it needs one, if it does. */
+  PAGE_REPORT: 'page/report',
+  /** panel → worker: `{}` → `Reply<null>`: the admin has seen the page-report notice. */
+  PAGE_REPORT_DISMISS: 'page/report/dismiss',
   /** worker → content (all frames of a tab): `{}`: collect and fill now. */
   CONTENT_FILL: 'content/fill',
 });
+
+/**
+ * A page a content script reported, kept in chrome.storage.session (memory only) under
+ * `${PAGE_KEY_PREFIX}<tab>/<frame>`: already scrubbed by the core, it holds no value.
+ * @typedef {{ at: number, console: string, host: string, title: string, forms: string[], reason: string, dismissed?: boolean, report: object }} PageSeen
+ */
+export const PAGE_KEY_PREFIX = 'page:';
 
 /** Storage key of the whole state (see worker/schema.js). */
 export const STORAGE_KEY = 'frontlineSso';

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::certificate::{inspect_certificate as inspect, CertInput};
 use crate::checklist::{ChecklistEvent, Status};
 use crate::finding::CoreError;
-use crate::forms::{self, Console, FillMode};
+use crate::forms::{self, Console, FillMode, ReportVersions};
 use crate::idp::{check_idp_values as check_idp, IdpInput};
 use crate::js_read;
 use crate::metadata::parse_metadata as parse_md;
@@ -204,7 +204,15 @@ pub fn setup_summary(setup: JsValue, now_ms: f64) -> Result<String, JsValue> {
     Ok(setup::summary_markdown(&setup_from(setup)?, now(now_ms)?))
 }
 
-/// `observePage(setup, snapshot, console, mode, nowMs)` → `{form, fills, changed, setup}`.
+fn console_from(console: &str) -> Result<Console, JsValue> {
+    match console {
+        "azure" => Ok(Console::Azure),
+        "twilio" => Ok(Console::Twilio),
+        _ => Err(err(CoreError::new("bad_input", "console must be azure or twilio."))),
+    }
+}
+
+/// `observePage(setup, snapshot, console, mode, nowMs)` → `{form, forms, fills, changed, setup}`.
 /// `console` is "azure" or "twilio"; `mode` is "auto", "onDemand" or "off" (record, fill nothing).
 #[wasm_bindgen(js_name = observePage)]
 pub fn observe_page(
@@ -221,12 +229,34 @@ pub fn observe_page(
         "onDemand" => FillMode::OnDemand,
         _ => FillMode::Off,
     };
-    let console = match console {
-        "azure" => Console::Azure,
-        "twilio" => Console::Twilio,
-        _ => return Err(err(CoreError::new("bad_input", "console must be azure or twilio."))),
+    to_js(&forms::observe_page(s, &snap, console_from(console)?, mode, now(now_ms)?).map_err(err)?)
+}
+
+/// `pageReport(setup, snapshot, console, reason, {extension, browser}, forms)` → the snapshot
+/// with every value replaced by its shape, for a bug report (see forms/report.rs).
+#[wasm_bindgen(js_name = pageReport)]
+pub fn page_report(
+    setup: JsValue,
+    snapshot: JsValue,
+    console: &str,
+    reason: &str,
+    versions: JsValue,
+    forms: Vec<String>,
+) -> Result<JsValue, JsValue> {
+    let s = setup_from(setup)?;
+    let snap = js_read::snapshot(&snapshot).map_err(err)?;
+    console_from(console)?;
+    let v = if versions.is_object() {
+        ReportVersions {
+            extension: text(&versions, "extension")?.unwrap_or_default(),
+            core: env!("CARGO_PKG_VERSION").into(),
+            browser: text(&versions, "browser")?.unwrap_or_default(),
+        }
+    } else {
+        ReportVersions { core: env!("CARGO_PKG_VERSION").into(), ..ReportVersions::default() }
     };
-    to_js(&forms::observe_page(s, &snap, console, mode, now(now_ms)?).map_err(err)?)
+    let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+    to_js(&forms::page_report(&snap, &s, console, reason, v, &forms))
 }
 
 /// `checkResponse(input, {realmSid, identifier?, certificate?}, nowMs)` → response report.

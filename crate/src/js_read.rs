@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 
 use crate::checklist::{Checklist, Evidence, Status, StepState};
 use crate::finding::CoreError;
-use crate::forms::{Field, Snapshot, Table, TextPair};
+use crate::forms::{Field, Heading, Region, Snapshot, Table, TextPair};
 use crate::setup::{Conflict, PortalCapture, Setup, SignIn, SignInAttribute, StoredFinding};
 
 type R<T> = Result<T, CoreError>;
@@ -80,6 +80,11 @@ fn status(o: &JsValue, k: &str, what: &str) -> R<Option<Status>> {
     }
 }
 
+/// A region index; absent is the frame itself.
+fn region(o: &JsValue) -> R<u32> {
+    Ok(opt_int(o, "region", "page snapshot")?.and_then(|r| u32::try_from(r).ok()).unwrap_or(0))
+}
+
 /// A page snapshot from the content script.
 pub fn snapshot(o: &JsValue) -> R<Snapshot> {
     const W: &str = "page snapshot";
@@ -99,6 +104,7 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 disabled: boolean(f, "disabled"),
                 readonly: boolean(f, "readonly"),
                 row: opt_int(f, "row", W)?.and_then(|r| u32::try_from(r).ok()),
+                region: region(f)?,
             })
         })
         .collect::<R<Vec<_>>>()?;
@@ -109,6 +115,7 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 section: string(t, "section", W)?,
                 label: string(t, "label", W)?,
                 value: string(t, "value", W)?,
+                region: region(t)?,
             })
         })
         .collect::<R<Vec<_>>>()?;
@@ -124,17 +131,40 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                         .collect()
                 })
                 .collect::<R<Vec<Vec<String>>>>()?;
-            Ok(Table { name: string(t, "name", W)?, headers: strings(t, "headers", W)?, rows })
+            Ok(Table { name: string(t, "name", W)?, headers: strings(t, "headers", W)?, rows, region: region(t)? })
+        })
+        .collect::<R<Vec<_>>>()?;
+    // A heading is `{text, level, region}`; a plain string (older content scripts) is one too.
+    let headings = list(o, "headings", W)?
+        .iter()
+        .map(|h| match h.as_string() {
+            Some(text) => Ok(Heading { text, level: 0, region: 0 }),
+            None => Ok(Heading {
+                text: string(h, "text", W)?,
+                level: opt_int(h, "level", W)?.and_then(|l| u8::try_from(l).ok()).unwrap_or(0),
+                region: region(h)?,
+            }),
+        })
+        .collect::<R<Vec<_>>>()?;
+    let regions = list(o, "regions", W)?
+        .iter()
+        .map(|r| {
+            Ok(Region {
+                name: string(r, "name", W)?,
+                role: string(r, "role", W)?,
+                parent: opt_int(r, "parent", W)?.and_then(|p| u32::try_from(p).ok()),
+            })
         })
         .collect::<R<Vec<_>>>()?;
     Ok(Snapshot {
         url: string(o, "url", W)?,
         title: string(o, "title", W)?,
-        headings: strings(o, "headings", W)?,
+        headings,
         fields,
         texts,
         tables,
         notices: strings(o, "notices", W)?,
+        regions,
     })
 }
 

@@ -161,3 +161,31 @@ fn response_command() {
     assert_eq!(code, 0);
     assert_eq!(run(&["response", &good]).0, 2, "--realm is required");
 }
+
+/// Page reports made on every replica page in every dialect (tests/e2e/pagereport.test.mjs with
+/// PAGE_REPORTS_DIR): the CLI recognises from each the forms the extension saw on the page. A
+/// report from a real tenant, attached to a bug report, becomes a fixture here the same way.
+#[test]
+fn page_reports_replay_to_the_forms_the_page_showed() {
+    let dir = fixture("pages");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 22, "every replica page in every dialect: {}", files.len());
+    for f in files {
+        let p = f.to_string_lossy().into_owned();
+        let (code, v) = json(&["page", &p]);
+        assert_eq!((code, &v["same"]), (0, &serde_json::json!(true)), "{p}: {v}");
+        assert!(!v["forms"].as_array().unwrap().is_empty(), "{p}: a form is recognised");
+        let (code, text, _) = run(&["page", &p]);
+        assert_eq!(code, 0);
+        assert!(text.contains("same as the page"), "{text}");
+    }
+    for (input, code) in [("{}", "report_format"), ("not json", "not_page_report")] {
+        let dir = std::env::temp_dir().join(format!("fsa-page-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("bad.json");
+        std::fs::write(&file, input).unwrap();
+        let (status, v) = json(&["page", &file.to_string_lossy()]);
+        assert_eq!((status, v["error"]["code"].as_str()), (2, Some(code)), "{input}");
+    }
+}

@@ -6,7 +6,9 @@
 mod common;
 use common::*;
 use frontline_sso::certificate::{inspect_certificate, CertInput};
-use frontline_sso::forms::{observe_page, Console, Field, FillMode, Snapshot, Table, TextPair};
+use frontline_sso::forms::{
+    observe_page, page_report, Console, Field, FillMode, Heading, Region, ReportVersions, Snapshot, Table, TextPair,
+};
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
@@ -53,16 +55,33 @@ fn feed(data: &[u8]) {
     };
     let snap = Snapshot {
         title: "Basic SAML Configuration".into(),
-        headings: vec![text.to_string(), "Set up Single Sign-On with SAML".into()],
+        headings: [text.to_string(), "Set up Single Sign-On with SAML".into()]
+            .into_iter()
+            .map(|t| Heading { text: t, level: 2, region: data.len() as u32 % 4 })
+            .collect(),
         fields: vec![field.clone(), Field { name: "Identifier (Entity ID)".into(), ..field }],
-        texts: vec![TextPair { section: text.to_string(), label: "Login URL".into(), value: text.to_string() }],
+        texts: vec![TextPair {
+            section: text.to_string(),
+            label: "Login URL".into(),
+            value: text.to_string(),
+            region: u32::MAX,
+        }],
         tables: vec![Table {
             name: text.to_string(),
             headers: vec!["Claim name".into(), "Value".into()],
             rows: vec![vec![text.to_string()]],
+            region: 2,
         }],
+        // Malformed region chains: a cycle, a parent out of range, a self-parent.
+        regions: vec![
+            Region { name: text.to_string(), role: "blade".into(), parent: Some(2) },
+            Region { parent: Some(2), ..Region::default() },
+            Region { parent: Some(1), ..Region::default() },
+            Region { parent: Some(u32::MAX), ..Region::default() },
+        ],
         ..Default::default()
     };
+    let _ = page_report(&snap, &setup, "azure", &text, ReportVersions::default(), &["basic-saml"]);
     for console in [Console::Azure, Console::Twilio] {
         if let Ok(r) = observe_page(setup.clone(), &snap, console, FillMode::Auto, now()) {
             setup = r.setup;
@@ -87,7 +106,8 @@ fn feed(data: &[u8]) {
 
 #[test]
 fn fixtures_and_their_truncations() {
-    let files = all_fixture_files();
+    // Page reports are JSON for `frontline-sso page`; cli.rs replays each of them.
+    let files: Vec<_> = all_fixture_files().into_iter().filter(|p| !p.to_string_lossy().contains("/pages/")).collect();
     assert!(files.len() > 30, "fixtures missing: {}", files.len());
     for path in files {
         let data = std::fs::read(&path).unwrap();

@@ -162,3 +162,43 @@ fn check_response_binding_verifies_the_real_entra_signature() {
         "not_base64"
     );
 }
+
+#[wasm_bindgen_test]
+fn observe_page_by_region_and_page_report_bindings() {
+    let setup = new_setup("s", NOW).unwrap();
+    let setup = apply_setup_event(
+        setup,
+        obj(json!({"type": "setRealmSid", "value": "JB0123456789abcdef0123456789abcdef"})),
+        NOW,
+    )
+    .unwrap();
+    // Knockout blades share the top page: a search box apart, the edit blade with a new app's row-adders.
+    let snap = json!({
+        "url": "https://portal.azure.com/#blade=x",
+        "title": "Microsoft Azure",
+        "regions": [{"name": "Microsoft Azure"}, {"name": "Search", "role": "search", "parent": 0},
+                    {"name": "Basic SAML Configuration", "role": "blade", "parent": 0}],
+        "headings": [{"text": "Basic SAML Configuration", "level": 2, "region": 2}],
+        "fields": [
+            {"key": "q", "name": "Search", "role": "combobox", "region": 1, "value": "admin@contoso.test"},
+            {"key": "a", "name": "Add identifier", "role": "button", "region": 2},
+            {"key": "s", "name": "Save", "role": "button", "region": 2},
+        ],
+    });
+    let r = v(observe_page(setup.clone(), obj(snap.clone()), "azure", "auto", NOW));
+    assert_eq!(r["forms"], json!(["basic-saml"]));
+    assert_eq!(r["fills"], json!([{"key": "a", "action": "add-row", "value": "", "label": "Add identifier"}]));
+    assert_eq!(r["unrecognised"], json!(false));
+    let report = v(page_report(
+        setup,
+        obj(snap),
+        "azure",
+        "test",
+        obj(json!({"extension": "0.1.0"})),
+        vec!["basic-saml".into()],
+    ));
+    assert_eq!(report["host"], "portal.azure.com");
+    assert_eq!(report["snapshot"]["fields"][0]["value"], "‹email›");
+    assert_eq!(report["versions"]["extension"], "0.1.0");
+    assert!(!report.to_string().contains("contoso"));
+}

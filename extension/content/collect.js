@@ -1,91 +1,333 @@
-// Collect: a snapshot of what this frame shows, as descriptors the core can judge.
-// Reads the DOM only; the element handles stay here, keyed by the descriptors' `key`.
+// Collect: what this frame shows, as a screen reader would hear it. Controls with their
+// label and value apart, read-only label/value pairs in whatever markup holds them, tables,
+// headings and notices, each tagged with the region (landmark or blade) that holds it.
+// Reads the DOM only, by roles, names and relationships: never by CSS class or one markup
+// shape. The element handles stay here, keyed by the descriptors' `key`.
 
-const CONTROLS = 'input, textarea, select, [role=combobox], [role=checkbox], [role=radio], [role=textbox], [role=switch]';
-const SKIP_TYPES = new Set(['hidden', 'file', 'button', 'submit', 'reset', 'image', 'password']);
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading], legend';
+const CONTROLS = [
+  'input', 'textarea', 'select', 'button',
+  '[role=combobox]', '[role=checkbox]', '[role=radio]', '[role=switch]', '[role=textbox]', '[role=searchbox]',
+  '[role=spinbutton]', '[role=button]', '[role=listbox][aria-haspopup]', '[role=listbox][aria-expanded]',
+].join(', ');
+const SKIP_TYPES = new Set(['hidden', 'file', 'image', 'password']);
+const BUTTON_TYPES = new Set(['button', 'submit', 'reset']);
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
+/** Landmarks and dialogs: a form lives in one; the core decides which nest and which stand apart. */
+const LANDMARKS = '[role=region], [role=dialog], [role=alertdialog], [role=complementary], [role=search], [role=main], [role=form], [role=navigation], [role=banner], main, aside, nav, dialog, form, section[aria-label], section[aria-labelledby]';
+/** Roles whose name comes from their own text (ARIA: "name from content"). */
+const NAME_FROM_CONTENT = /^(radio|checkbox|switch|option|treeitem|menuitem|menuitemradio|menuitemcheckbox|button|link|tab|cell|gridcell|columnheader|rowheader|heading)$/;
+/** Caps: page data is hostile. The worker checks them again. */
+const MAX = { fields: 1500, texts: 1500, tables: 40, headings: 400, notices: 80, regions: 200, value: 20000, label: 400, walk: 30000, rows: 2000 };
 
-const text = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+const cap = (s, n) => (s.length > n ? s.slice(0, n) : s);
 
-function visible(el) {
-  if (!el.isConnected) return false;
-  const style = getComputedStyle(el);
-  if (style.visibility === 'hidden' || style.display === 'none') return false;
+/** Rendered and not hidden from assistive technology. */
+function shown(el) {
+  if (!el.isConnected || el.closest('[aria-hidden="true"], [hidden], [inert]')) return false;
+  if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) return false;
   const r = el.getBoundingClientRect();
   // Radios and checkboxes are often visually hidden behind a styled label.
   return r.width > 0 || r.height > 0 || el.matches('input[type=radio], input[type=checkbox]');
 }
 
-/** Label, aria-labelledby, aria-label, wrapping label, placeholder, title: as a screen reader would. */
-export function accessibleName(el) {
-  const by = el.getAttribute('aria-labelledby');
-  if (by) {
-    const t = by.split(/\s+/).map((id) => text(el.ownerDocument.getElementById(id))).filter(Boolean).join(' ');
-    if (t) return t;
+/** Per-pass memo: text and hidden-ness are asked for again and again while pairing. */
+let memo = { hidden: new WeakMap(), text: new WeakMap(), inner: new WeakMap() };
+
+/** A node hidden from assistive technology (for text inside a name). */
+function hiddenNode(el) {
+  let h = memo.hidden.get(el);
+  if (h === undefined) {
+    if (el.getAttribute('aria-hidden') === 'true' || el.hidden) h = true;
+    else {
+      const s = getComputedStyle(el);
+      h = s.display === 'none' || s.visibility === 'hidden';
+    }
+    memo.hidden.set(el, h);
   }
-  const aria = el.getAttribute('aria-label');
-  if (aria?.trim()) return aria.trim();
-  if (el.labels?.length) return [...el.labels].map(text).join(' ');
-  const wrap = el.closest('label');
-  if (wrap) return text(wrap);
-  return (el.getAttribute('placeholder') || el.getAttribute('title') || '').trim();
+  return h;
 }
 
-/** The nearest heading before the element (or its group's name): which section it is in. */
-function sectionOf(el) {
-  const group = el.closest('fieldset, [role=group][aria-label], [role=region][aria-label], section[aria-label]');
-  const legend = group?.querySelector(':scope > legend');
-  if (legend) return text(legend);
-  if (group?.getAttribute('aria-label')) return group.getAttribute('aria-label');
-  const doc = el.ownerDocument;
-  const xpath = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'][1]";
-  return text(doc.evaluate(xpath, el, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue);
+const isControl = (el) => el.matches('input, textarea, select, [role=textbox], [role=combobox], [role=searchbox], [role=spinbutton], [role=listbox]');
+
+/**
+ * The text an element contributes to a name (ARIA accname, simplified): text nodes, aria-label
+ * and alt of descendants, without hidden or aria-hidden parts and without embedded controls.
+ * @param {Node} node
+ * @param {boolean} [root] the element named directly: counted even when hidden
+ */
+function textOf(node, root = true) {
+  if (node.nodeType === Node.TEXT_NODE) return node.data;
+  if (node.nodeType !== Node.ELEMENT_NODE) return '';
+  const el = /** @type {Element} */ (node);
+  if (!root) {
+    let t = memo.inner.get(el);
+    if (t === undefined) memo.inner.set(el, (t = innerText(el)));
+    return t;
+  }
+  return innerText(el, true);
 }
 
+function innerText(el, root = false) {
+  if (!root && (hiddenNode(el) || isControl(el))) return '';
+  if (!root && el.getAttribute('aria-label')?.trim()) return ` ${el.getAttribute('aria-label')} `;
+  if (el.tagName === 'IMG') return el.getAttribute('alt') ?? '';
+  if (el.tagName === 'STYLE' || el.tagName === 'SCRIPT') return '';
+  let out = '';
+  for (const c of el.childNodes) out += textOf(c, false);
+  // Block boxes separate words, as a screen reader pauses between them.
+  return el.tagName === 'SPAN' || el.tagName === 'B' || el.tagName === 'STRONG' || el.tagName === 'EM' ? out : ` ${out} `;
+}
+function text(el) {
+  if (!el) return '';
+  let t = memo.text.get(el);
+  if (t === undefined) memo.text.set(el, (t = squash(textOf(el))));
+  return t;
+}
+
+/**
+ * A label as the admin reads it: without a trailing colon, required markers ("*",
+ * "Required: ", "(Required)") or icons. Balloon text is aria-hidden and never got here.
+ */
+export function cleanLabel(s) {
+  let t = squash(s);
+  for (let before = ''; before !== t;) {
+    before = t;
+    t = t.replace(/^required:\s*/i, '').replace(/^\*\s*/, '').replace(/\s*\*$/, '').replace(/\s*\(required\)$/i, '')
+      .replace(/\s*[ⓘ]$/, '').replace(/\s*:$/, '').trim();
+  }
+  return cap(t, MAX.label);
+}
+
+/** The element's role, as the accessibility tree would give it. */
 function roleOf(el) {
   const role = el.getAttribute('role');
-  if (role) return role === 'switch' ? 'checkbox' : role;
+  if (role === 'switch') return 'checkbox';
+  if (role === 'searchbox') return 'textbox';
+  // Older Fluent drop-downs: a listbox or button trigger that pops up a list.
+  if (role === 'listbox' || ((role === 'button' || el.tagName === 'BUTTON') && el.getAttribute('aria-haspopup') === 'listbox')) return 'combobox';
+  if (role) return role;
   if (el.tagName === 'SELECT') return 'combobox';
+  if (el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && BUTTON_TYPES.has(el.type))) return 'button';
   if (el.type === 'checkbox' || el.type === 'radio') return el.type;
   return 'textbox';
 }
 
-function valueOf(el) {
+const isInputLike = (el) => el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
+
+/** The current value the control shows (its own text for div drop-downs), never its label. */
+function valueOf(el, role) {
   if (el.tagName === 'SELECT') return el.selectedOptions[0] ? text(el.selectedOptions[0]) : '';
-  if ('value' in el && el.tagName !== 'BUTTON' && el.tagName !== 'DIV' && el.tagName !== 'SPAN') return el.value;
+  if (isInputLike(el)) return el.value;
+  if (role === 'button' || role === 'checkbox' || role === 'radio') return '';
   return el.getAttribute('aria-valuetext') ?? text(el);
 }
 
-/** Index of the element's row among its siblings, for multi-row lists. */
+/**
+ * Label and value of a control, apart. A Fluent drop-down is labelled by its label and by the
+ * span showing its value: the parts of aria-labelledby inside the control are its value.
+ * @returns {{label: string, from: string}}
+ */
+export function labelOf(el, role = roleOf(el)) {
+  const aria = ariaName(el, valueOf(el, role));
+  if (aria) return aria;
+  return labelFromHtml(el, role);
+}
+
+/** aria-labelledby (without the parts that show the control's value), then aria-label. */
+function ariaName(el, own = '') {
+  const doc = el.ownerDocument;
+  const by = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  if (by.length) {
+    const parts = by.map((id) => doc.getElementById(id)).filter((r) => r && r !== el && !el.contains(r)).map(text).filter((t) => t && t !== own);
+    const label = cleanLabel(parts.join(' '));
+    if (label) return { label, from: 'labelledby' };
+  }
+  const aria = el.getAttribute('aria-label');
+  if (aria?.trim()) return { label: cleanLabel(aria), from: 'aria-label' };
+  return null;
+}
+
+/** `<label>`, own text for name-from-content roles, title or placeholder, then a caption nearby. */
+function labelFromHtml(el, role) {
+  const labels = /** @type {any} */ (el).labels;
+  if (labels?.length) return { label: cleanLabel([...labels].map(text).join(' ')), from: 'label' };
+  const wrap = el.parentElement?.closest('label');
+  if (wrap) return { label: cleanLabel(text(wrap)), from: 'label' };
+  if (NAME_FROM_CONTENT.test(role) && !isInputLike(el)) {
+    const own = cleanLabel(text(el));
+    if (own) return { label: own, from: 'content' };
+  }
+  const title = el.getAttribute('title') || el.getAttribute('placeholder');
+  if (title?.trim()) return { label: cleanLabel(title), from: 'title' };
+  const near = nearbyCaption(el);
+  return near ? { label: near, from: 'nearby' } : { label: '', from: 'none' };
+}
+
+/** Accessible name: label, else own text. Exported for apply's checks. */
+export function accessibleName(el) {
+  return labelOf(el).label;
+}
+
+/**
+ * A control with no accessible name: the caption just before it, as a sighted admin reads
+ * it (an Fx label div with no ARIA link). Reported as `nearby`, so the page report shows it.
+ */
+function nearbyCaption(el) {
+  let at = el;
+  for (let depth = 0; at && depth < 4; depth++, at = at.parentElement) {
+    for (let p = at.previousElementSibling; p; p = p.previousElementSibling) {
+      if (p.querySelector(CONTROLS) || p.matches(CONTROLS)) return '';
+      const t = cleanLabel(text(p));
+      if (t && t.length <= 80) return t;
+      if (t) return '';
+    }
+  }
+  return '';
+}
+
+/** The nearest heading before the element (or its group's name): which section it is in. */
+function sectionOf(el) {
+  const group = el.closest('fieldset, [role=group][aria-label], [role=radiogroup][aria-label]');
+  const legend = group?.querySelector(':scope > legend');
+  if (legend) return cleanLabel(text(legend));
+  if (group?.getAttribute('aria-label')) return cleanLabel(group.getAttribute('aria-label'));
+  const doc = el.ownerDocument;
+  const xpath = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'][1]";
+  const h = doc.evaluate(xpath, el, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+  return h ? cleanLabel(text(/** @type {Element} */ (h))) : '';
+}
+
+/** Index of the element's row within its grid or table, for multi-row lists. */
 function rowOf(el) {
   const row = el.closest('[role=row], tr');
-  if (!row?.parentElement) return undefined;
-  return [...row.parentElement.children].indexOf(row);
+  const grid = row?.parentElement?.closest('[role=grid], [role=table], [role=treegrid], table');
+  if (!row || !grid) return undefined;
+  return [...grid.querySelectorAll('[role=row], tr')].filter((r) => !r.querySelector('th, [role=columnheader]')).indexOf(row);
 }
 
-function field(el, key) {
-  const checkable = el.type === 'checkbox' || el.type === 'radio' || /^(checkbox|radio|switch)$/.test(el.getAttribute('role') ?? '');
-  return {
-    key,
-    name: accessibleName(el),
-    section: sectionOf(el),
-    role: roleOf(el),
-    value: checkable ? '' : valueOf(el),
-    checked: checkable ? Boolean(el.checked ?? false) || el.getAttribute('aria-checked') === 'true' : false,
-    disabled: Boolean(el.disabled) || el.getAttribute('aria-disabled') === 'true',
-    readonly: Boolean(el.readOnly) || el.getAttribute('aria-readonly') === 'true',
-    row: rowOf(el),
+const headingLevel = (h) => Number(h.getAttribute('aria-level') ?? (/^H[1-6]$/.test(h.tagName) ? h.tagName.slice(1) : 2));
+
+/**
+ * Regions: landmarks, and blades side by side. Knockout blades share the portal's top page
+ * with no landmark of their own; two or more top headings (level 1 or 2) whose widest
+ * containers hold one each are blades. Returns the region list and a lookup.
+ */
+function regionsOf(doc) {
+  /** @type {Map<Element, number>} */
+  const index = new Map();
+  const list = [{ name: '', role: 'frame', parent: null }];
+  const roots = new Set([...doc.querySelectorAll(LANDMARKS)].filter((e) => shown(e)));
+  const headings = [...doc.querySelectorAll(HEADINGS)].filter(shown);
+  /** @type {Map<Element, string>} */
+  const blades = new Map();
+  // Only the page's topmost heading level can title blades: lower ones title sections.
+  const top = Math.min(...headings.map(headingLevel));
+  const tops = top <= 2 ? headings.filter((h) => headingLevel(h) === top) : [];
+  if (tops.length >= 2) {
+    for (const h of tops) {
+      let box = h;
+      while (box.parentElement && box.parentElement !== doc.body && tops.filter((t) => box.parentElement.contains(t)).length === 1) box = box.parentElement;
+      if (box !== h && box.querySelector(`${CONTROLS}, dl, table, [role=grid]`)) blades.set(box, cleanLabel(text(h)));
+    }
+    if (blades.size < 2) blades.clear();
+  }
+  for (const b of blades.keys()) roots.add(b);
+  const ordered = [...roots].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  for (const el of ordered.slice(0, MAX.regions)) {
+    const role = blades.has(el) && !el.matches(LANDMARKS) ? 'blade' : (el.getAttribute('role') ?? { MAIN: 'main', ASIDE: 'complementary', NAV: 'navigation', DIALOG: 'dialog', FORM: 'form', SECTION: 'region' }[el.tagName] ?? 'region');
+    const name = ariaName(el)?.label || blades.get(el) || text(el.querySelector(HEADINGS));
+    index.set(el, list.length);
+    list.push({ name: cap(name, MAX.label), role, parent: 0 });
+  }
+  const regionOf = (el) => {
+    for (let e = el.parentElement; e; e = e.parentElement) if (index.has(e)) return /** @type {number} */ (index.get(e));
+    return 0;
   };
+  for (const [el, i] of index) list[i].parent = regionOf(el);
+  return { list, regionOf };
 }
 
-/** Read-only label/value pairs: definition lists. */
-function texts(doc) {
+/** The children of `el` that a screen reader would read as separate pieces of text. */
+function textKids(el) {
+  const kids = [];
+  for (const c of el.childNodes) {
+    if (c.nodeType === Node.TEXT_NODE) {
+      if (c.data.trim()) kids.push(c);
+    } else if (c.nodeType === Node.ELEMENT_NODE) {
+      const e = /** @type {Element} */ (c);
+      if (hiddenNode(e) || e.matches('button, [role=button], script, style, svg, img')) continue;
+      if (text(e)) kids.push(e);
+    }
+  }
+  return kids;
+}
+
+/** One piece of text: a text node, or an element whose text comes down one chain of children. */
+function simple(n) {
+  if (n.nodeType === Node.TEXT_NODE) return true;
+  const kids = textKids(/** @type {Element} */ (n));
+  return kids.length === 1 && simple(kids[0]);
+}
+
+const nodeText = (n) => (n.nodeType === Node.TEXT_NODE ? squash(n.data) : text(n));
+const blocky = (n) => n.nodeType === Node.ELEMENT_NODE && /** @type {Element} */ (n).querySelector(`${HEADINGS}, ${CONTROLS}, dl, table, [role=grid]`);
+
+/**
+ * Read-only label/value pairs, in page order, in every shape: `<dl>`; a label element then a
+ * value element (`div` pairs, "essentials", two-column rows, a caption beside a value); a
+ * "Caption: value" line; read-only text boxes.
+ */
+function pairsOf(doc, regionOf, readonlyFields) {
   const out = [];
-  for (const dt of doc.querySelectorAll('dt')) {
-    const dd = dt.nextElementSibling;
-    if (dd?.tagName === 'DD' && visible(dt)) out.push({ section: sectionOf(dt), label: text(dt), value: text(dd) });
+  const push = (at, label, value) => {
+    const l = cleanLabel(label);
+    if (l && out.length < MAX.texts) out.push({ section: sectionOf(at), label: l, value: cap(squash(value), MAX.value), region: regionOf(at) });
+  };
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  let seen = 0;
+  for (let el = /** @type {Element|null} */ (walker.currentNode); el && seen < MAX.walk; seen++) {
+    let skip = false;
+    // The portal's own chrome (navigation, search, banner) holds no setup values.
+    if (hiddenNode(el) || el.matches('script, style, svg, [role=option], [role=treeitem], [role=listbox]:not([aria-haspopup]), [role=tree], nav, [role=navigation], [role=search], [role=banner]')) skip = true;
+    else if (el === doc.body) skip = false;
+    else if (readonlyFields.has(el)) push(el, readonlyFields.get(el).name, readonlyFields.get(el).value);
+    else if (el.tagName === 'DL') {
+      for (const dt of el.querySelectorAll(':scope > dt, :scope > div > dt')) {
+        for (let dd = dt.nextElementSibling; dd?.tagName === 'DD'; dd = dd.nextElementSibling) if (shown(dt)) push(dt, text(dt), text(dd));
+      }
+      skip = true;
+    } else if (!el.matches(`${HEADINGS}, ${CONTROLS}, label, thead, [role=row]:has(> [role=columnheader]), tr:has(> th):not(:has(> td))`) && shown(el)) {
+      const kids = textKids(el);
+      const [a, b] = kids;
+      const aText = a ? nodeText(a) : '';
+      if (kids.length === 2 && aText.length <= 80 && simple(a) && !blocky(b) && !(a.nodeType === 1 && a.matches(HEADINGS))) {
+        const inHeadedTable = el.closest('table, [role=grid], [role=table]')?.querySelector('thead, [role=columnheader]');
+        if (!inHeadedTable) {
+          push(el, aText, nodeText(b));
+          skip = true;
+        }
+      } else if (kids.length === 1 && a.nodeType === Node.TEXT_NODE && el.children.length === 0) {
+        const m = /^([^:/]{1,40}):\s+(\S.*)$/.exec(squash(a.data));
+        if (m) {
+          push(el, m[1], m[2]);
+          skip = true;
+        }
+      }
+    }
+    el = /** @type {Element|null} */ (skip ? nextSkipping(walker) : walker.nextNode());
   }
   return out;
+}
+
+function nextSkipping(walker) {
+  const n = walker.nextSibling();
+  if (n) return n;
+  while (walker.parentNode()) {
+    const s = walker.nextSibling();
+    if (s) return s;
+  }
+  return null;
 }
 
 const cellsOf = (row) => [...row.querySelectorAll(':scope > th, :scope > td, :scope > [role=gridcell], :scope > [role=cell], :scope > [role=columnheader], :scope > [role=rowheader]')].map(text);
@@ -94,18 +336,18 @@ const cellsOf = (row) => [...row.querySelectorAll(':scope > th, :scope > td, :sc
  * Tables and grids. Virtualized ones (aria-rowcount above the rows in the DOM) are
  * scrolled through, collecting rows by aria-rowindex, then scrolled back.
  */
-async function tables(doc) {
+async function tables(doc, regionOf) {
   const out = [];
-  for (const t of doc.querySelectorAll('table, [role=grid], [role=table]')) {
-    if (!visible(t)) continue;
+  for (const t of doc.querySelectorAll('table, [role=grid], [role=table], [role=treegrid]')) {
+    if (out.length >= MAX.tables || !shown(t) || t.parentElement?.closest('table, [role=grid], [role=table]')) continue;
     const headerRow = t.querySelector('thead tr, [role=row]:has(> [role=columnheader]), tr:has(> th)');
-    const headers = headerRow ? cellsOf(headerRow) : [];
+    const headers = headerRow ? cellsOf(headerRow).map(cleanLabel) : [];
     const rows = new Map();
     const gather = () => {
       for (const r of t.querySelectorAll('tbody tr, [role=rowgroup] > [role=row], [role=row]')) {
-        if (r === headerRow || r.querySelector(':scope > [role=columnheader], :scope > th')) continue;
+        if (r === headerRow || r.querySelector(':scope > [role=columnheader], :scope > th') || rows.size >= MAX.rows) continue;
         const index = Number(r.getAttribute('aria-rowindex') ?? rows.size + 1);
-        rows.set(index, cellsOf(r));
+        rows.set(index, cellsOf(r).map((c) => cap(c, MAX.label)));
       }
     };
     gather();
@@ -122,8 +364,8 @@ async function tables(doc) {
       }
       scroller.scrollTop = start;
     }
-    const name = t.getAttribute('aria-label') || sectionOf(t);
-    out.push({ name, headers, rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r) });
+    const name = ariaName(t)?.label || text(t.querySelector(':scope > caption')) || sectionOf(t);
+    out.push({ name, headers, rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r), region: regionOf(t) });
   }
   return out;
 }
@@ -138,22 +380,61 @@ function scrollerOf(t) {
   return null;
 }
 
+function field(el, key, role, regionOf) {
+  const checkable = role === 'checkbox' || role === 'radio';
+  const { label } = labelOf(el, role);
+  return {
+    key,
+    name: label,
+    section: sectionOf(el),
+    role,
+    value: checkable ? '' : cap(valueOf(el, role), MAX.value),
+    checked: checkable ? Boolean(/** @type {any} */ (el).checked) || el.getAttribute('aria-checked') === 'true' : false,
+    disabled: Boolean(/** @type {any} */ (el).disabled) || el.getAttribute('aria-disabled') === 'true' || Boolean(el.closest('fieldset[disabled]')),
+    readonly: Boolean(/** @type {any} */ (el).readOnly) || el.getAttribute('aria-readonly') === 'true',
+    row: rowOf(el),
+    region: regionOf(el),
+  };
+}
+
 /**
  * @returns {Promise<{snapshot: object, elements: Map<string, Element>}>}
  */
 export async function collect(doc = document) {
+  memo = { hidden: new WeakMap(), text: new WeakMap(), inner: new WeakMap() };
+  const { list: regions, regionOf } = regionsOf(doc);
   const elements = new Map();
   const fields = [];
-  let n = 0;
+  /** @type {Map<Element, {name: string, value: string}>} */
+  const readonly = new Map();
   for (const el of doc.querySelectorAll(CONTROLS)) {
-    if (el.tagName === 'INPUT' && SKIP_TYPES.has(el.type)) continue;
-    if (!visible(el)) continue;
-    const key = `f${n++}`;
+    if (fields.length >= MAX.fields) break;
+    if (el.tagName === 'INPUT' && SKIP_TYPES.has(/** @type {HTMLInputElement} */ (el).type)) continue;
+    // Options, and anything inside an open list, tree or menu, are not controls of their own.
+    if (/^(option|treeitem|menuitem|menuitemradio|menuitemcheckbox|tab|link)$/.test(el.getAttribute('role') ?? '')) continue;
+    if (el.parentElement?.closest('[role=listbox], [role=tree], [role=menu]')) continue;
+    if (!shown(el)) continue;
+    const key = `f${fields.length}`;
+    const f = field(el, key, roleOf(el), regionOf);
     elements.set(key, el);
-    fields.push(field(el, key));
+    fields.push(f);
+    if (f.readonly && f.role === 'textbox') readonly.set(el, { name: f.name, value: f.value });
   }
-  const headings = [...doc.querySelectorAll(HEADINGS)].filter(visible).map(text).filter(Boolean);
-  const title = text(doc.querySelector('h1, [role=heading][aria-level="1"]')) || doc.title;
-  const notices = [...doc.querySelectorAll('[role=status], [role=alert]')].filter(visible).map(text).filter(Boolean);
-  return { snapshot: { url: location.href, title, headings, fields, texts: texts(doc), tables: await tables(doc), notices }, elements };
+  const headingEls = [...doc.querySelectorAll(HEADINGS)].filter(shown);
+  const headings = headingEls.slice(0, MAX.headings).map((h) => ({ text: cap(cleanLabel(text(h)), MAX.label), level: headingLevel(h), region: regionOf(h) })).filter((h) => h.text);
+  const top = headingEls.find((h) => headingLevel(h) === 1);
+  const title = cap(top ? cleanLabel(text(top)) : squash(doc.title), MAX.label);
+  regions[0].name = title;
+  const notices = [...doc.querySelectorAll('[role=status], [role=alert]')].filter(shown).map(text).filter(Boolean).slice(0, MAX.notices).map((n) => cap(n, MAX.label));
+  const snapshot = {
+    url: location.href,
+    title,
+    headings,
+    fields,
+    texts: pairsOf(doc, regionOf, readonly),
+    tables: await tables(doc, regionOf),
+    notices,
+    regions,
+  };
+  return { snapshot, elements };
 }

@@ -8,6 +8,9 @@ import { collect } from './collect.js';
 const SETTLE_MS = 30;
 /** A fill that did not stick is retried this often, then left to the admin. */
 const MAX_TRIES = 2;
+/** Rounds of judge → fill → collect in one pass (a new row, then its value, then the next
+ *  list's row…); a last round only verifies. */
+const MAX_ROUNDS = 4;
 
 export function start() {
   let timer;
@@ -15,6 +18,9 @@ export function start() {
   let running = false;
   let again = false;
   const tries = new Map();
+  /** Labels of fills that did not stick after their retries, for the next report. */
+  const stuck = new Set();
+  let lastForms = '';
 
   async function run(onDemand = false) {
     if (running) {
@@ -23,24 +29,38 @@ export function start() {
     }
     running = true;
     try {
-      const { snapshot, elements } = await collect(document);
+      let { snapshot, elements } = await collect(document);
       if (!snapshot.fields.length && !snapshot.texts.length && !snapshot.tables.length && !snapshot.headings.length) return;
       const sig = JSON.stringify(snapshot);
-      if (sig === last && !onDemand) return;
+      if (sig === last && !onDemand && !stuck.size) return;
       last = sig;
-      const reply = await send(MSG.PAGE_SNAPSHOT, { snapshot, onDemand });
-      if (!reply?.ok) return;
-      const fills = reply.value.fills.filter((f) => {
-        const id = `${f.key}=${f.value}`;
-        tries.set(id, (tries.get(id) ?? 0) + 1);
-        return onDemand || tries.get(id) <= MAX_TRIES;
-      });
-      if (!fills.length) return;
-      await apply(fills, elements);
-      // Verify: what the page holds now is the evidence.
-      const after = await collect(document);
-      last = JSON.stringify(after.snapshot);
-      await send(MSG.PAGE_SNAPSHOT, { snapshot: after.snapshot, onDemand: false, verify: true });
+      // Each round: the core judges what the page holds (the previous round's verification)
+      // and may plan more (a row that "Add identifier" just made is filled in the next).
+      for (let round = 0; ; round++) {
+        const reply = await send(MSG.PAGE_SNAPSHOT, { snapshot, onDemand, verify: round > 0, stuck: [...stuck] });
+        stuck.clear();
+        if (!reply?.ok) return;
+        // A new form (the next blade in the same page) starts its retries afresh.
+        const forms = (reply.value.forms ?? []).join(',');
+        if (forms !== lastForms) tries.clear();
+        lastForms = forms;
+        const idOf = (f) => `${f.action}:${f.label}=${f.value}`;
+        const fills = reply.value.fills.filter((f) => {
+          const again = onDemand || (tries.get(idOf(f)) ?? 0) < MAX_TRIES;
+          // Tried and still not there: the panel offers a page report for it.
+          if (!again && tries.get(idOf(f)) === MAX_TRIES) {
+            stuck.add(f.label);
+            tries.set(idOf(f), MAX_TRIES + 1);
+          }
+          return again;
+        });
+        if (!fills.length || round === MAX_ROUNDS) break; // the last round only verifies
+        const done = new Set(await apply(fills, elements));
+        for (const f of fills) if (done.has(f.key)) tries.set(idOf(f), (tries.get(idOf(f)) ?? 0) + 1);
+        ({ snapshot, elements } = await collect(document));
+        last = JSON.stringify(snapshot);
+      }
+      if (stuck.size) schedule();
     } finally {
       running = false;
       if (again) {

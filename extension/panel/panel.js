@@ -1,11 +1,12 @@
 // Side panel: renders what the worker and its core return, and turns the admin's input
 // into events. It decides nothing and stores nothing: the worker owns chrome.storage.
-import { MSG, STORAGE_KEY, send } from '../messages.js';
+import { MSG, PAGE_KEY_PREFIX, STORAGE_KEY, send } from '../messages.js';
 import { byId, toast } from './dom.js';
 import { renderCaptured } from './views/captured.js';
 import { renderCertificate } from './views/certificate.js';
 import { renderConflicts } from './views/conflicts.js';
 import { renderChecklist } from './views/checklist.js';
+import { refreshPageReport } from './views/pagereport.js';
 import { renderProgress } from './views/progress.js';
 import { renderSignIn } from './views/signin.js';
 import { renderValues } from './views/values.js';
@@ -191,7 +192,9 @@ byId('confirm-reset-yes').addEventListener('click', async () => {
 // Storage is the single source: any change (ours, a content script's) re-renders.
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && STORAGE_KEY in changes) refresh();
+  if (area === 'session' && Object.keys(changes).some((k) => k.startsWith(PAGE_KEY_PREFIX))) refreshPageReport();
 });
+refreshPageReport();
 send(MSG.CORE_VERSION).then((r) => {
   byId('core-version').textContent = r.ok ? r.value : `failed to load: ${r.error.message}`;
 });

@@ -1,6 +1,6 @@
 // The message table: who may send what, the input checks, and the work. Every handler
 // validates its input's shape before the core sees it; the core validates again.
-import { MSG } from '../messages.js';
+import { MSG, PAGE_KEY_PREFIX } from '../messages.js';
 import { loadCore, loadFullCore } from './core.js';
 import { nextSetupId } from './schema.js';
 import { fetchMetadata } from './metadata.js';
@@ -36,7 +36,34 @@ const modeFor = (state, onDemand) => (onDemand ? 'onDemand' : state.prefs?.autoF
 function validSnapshot(s) {
   if (!s || typeof s !== 'object') return false;
   const arr = (a, max) => a === undefined || (Array.isArray(a) && a.length <= max);
-  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500) && arr(s.notices, 100);
+  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500) && arr(s.notices, 100) && arr(s.regions, 300);
+}
+
+const validStuck = (a) => a === undefined || (Array.isArray(a) && a.length <= 50 && a.every((x) => isStr(x, 400)));
+
+/** Chrome's version, for page reports. */
+const browserVersion = () => /(Chrom(?:e|ium)\/[\d.]+)/.exec(navigator.userAgent)?.[1] ?? 'unknown browser';
+
+/**
+ * Keep the latest look at a frame, as a page report the core scrubbed, in session storage
+ * (memory only, one key per frame: frames never race each other). Best effort.
+ */
+async function rememberPage(core, setup, m, s, sender, result) {
+  const stuck = m.stuck ?? [];
+  const reason = stuck.length ? `a fill did not stick: ${stuck.join(', ')}` : result.unrecognised ? 'no form recognised on a page with controls' : '';
+  const versions = { extension: chrome.runtime.getManifest().version, browser: browserVersion() };
+  const report = core.pageReport(setup, m.snapshot, s.console, reason || 'asked for by the admin', versions, result.forms);
+  /** @type {import('../messages.js').PageSeen} */
+  const seen = { at: Date.now(), console: s.console, host: report.host, title: report.snapshot.title, forms: result.forms, reason, report };
+  await chrome.storage.session.set({ [`${PAGE_KEY_PREFIX}${sender.tab?.id ?? 'x'}/${sender.frameId ?? 0}`]: seen });
+}
+
+/** The latest page seen; one that needs a report wins over a later one that does not. */
+async function latestPage() {
+  const all = Object.entries(await chrome.storage.session.get(null)).filter(([k]) => k.startsWith(PAGE_KEY_PREFIX)).map(([k, v]) => ({ key: k, ...v }));
+  all.sort((a, b) => b.at - a.at);
+  const troubled = all.find((p) => p.reason && !p.dismissed && all[0].at - p.at < 60_000);
+  return troubled ?? all[0] ?? null;
 }
 
 /** Fetch the captured metadata URL and let the core take the certificate from it. */
@@ -46,6 +73,19 @@ async function fetchCertificate() {
   if (!url) return fail('no_metadata_url', 'Open the app\'s single sign-on page in the Azure portal first, so the App Federation Metadata Url is captured.');
   const xml = await fetchMetadata(url);
   return applyToActive({ type: 'certificateFromMetadata', xml, source: 'App Federation Metadata Url' });
+}
+
+/** A fetch the worker makes by itself: only with the permission already granted, and at most
+ *  one every 3 s (pages report often), except for a URL just captured. */
+async function fetchCertificateSoon(fresh) {
+  const state = await read();
+  const url = state.setups[state.activeId]?.portal?.metadataUrl;
+  const origins = (await chrome.permissions.getAll()).origins ?? [];
+  if (!url || !origins.some((o) => o.includes(new URL(url).hostname))) return;
+  const { metadataFetchAt = 0 } = await chrome.storage.session.get('metadataFetchAt');
+  if (!fresh && Date.now() - metadataFetchAt < 3_000) return;
+  await chrome.storage.session.set({ metadataFetchAt: Date.now() });
+  await fetchCertificate();
 }
 
 /** Shapes the panel may send, checked before the core sees them. */
@@ -157,6 +197,18 @@ const ROUTES = {
     },
   },
   [MSG.FETCH_METADATA]: { allow: PAGE, run: fetchCertificate },
+  [MSG.PAGE_REPORT]: { allow: PAGE, run: async () => ok(await latestPage()) },
+  [MSG.PAGE_REPORT_DISMISS]: {
+    allow: PAGE,
+    run: async () => {
+      const p = await latestPage();
+      if (p) {
+        const { key, ...seen } = p;
+        await chrome.storage.session.set({ [key]: { ...seen, dismissed: true } });
+      }
+      return ok(null);
+    },
+  },
   [MSG.PAGE_HELLO]: {
     allow: CONTENT,
     run: async (_m, s, sender) => {
@@ -173,13 +225,14 @@ const ROUTES = {
   },
   [MSG.PAGE_SNAPSHOT]: {
     allow: CONTENT,
-    run: async (m, s) => {
-      if (!validSnapshot(m.snapshot)) return fail('bad_input', 'Malformed page snapshot.');
+    run: async (m, s, sender) => {
+      if (!validSnapshot(m.snapshot) || !validStuck(m.stuck)) return fail('bad_input', 'Malformed page snapshot.');
       const core = await loadCore();
       let result = null;
+      let setup = null;
       let hadMetadataUrl = true;
       await update((state) => {
-        const setup = state.setups[state.activeId];
+        setup = state.setups[state.activeId];
         hadMetadataUrl = Boolean(setup.portal?.metadataUrl);
         // Each console only ever gets its own forms recognised: a Twilio page proves nothing about Azure.
         result = core.observePage(setup, m.snapshot, s.console, modeFor(state, m.onDemand === true), Date.now());
@@ -187,9 +240,11 @@ const ROUTES = {
         state.setups[state.activeId] = result.setup;
         return state;
       });
-      // A newly captured metadata URL: fetch the certificate at once if already allowed.
-      if (!hadMetadataUrl && result.setup.portal?.metadataUrl && !result.setup.certificatePem) fetchCertificate().catch(() => {});
-      return ok({ form: result.form, fills: result.fills, console: s.console });
+      // A captured metadata URL and no certificate yet: fetch it, if already allowed. Not only
+      // when newly captured: Chrome may have stopped the worker during an earlier fetch.
+      if (result.setup.portal?.metadataUrl && !result.setup.certificatePem) fetchCertificateSoon(!hadMetadataUrl).catch(() => {});
+      if (!m.verify) rememberPage(core, setup, m, s, sender, result).catch(() => {});
+      return ok({ form: result.form, forms: result.forms, fills: result.fills, console: s.console });
     },
   },
 };

@@ -26,12 +26,28 @@ export async function until(fn, { timeout = 15000, what = 'condition' } = {}) {
   throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }
 
-/** Open a blade of the replica portal (a cross-origin iframe) and wait for it to render. */
-export async function openBlade(page, blade, host = 'portal.azure.com') {
-  await page.goto(`https://${host}/#blade=${blade}`);
-  const frame = page.frameLocator('iframe');
-  await frame.locator('h1').first().waitFor();
-  return frame;
+/**
+ * Open a blade of the replica portal and wait for it to render. Returns the blade to drive:
+ * in the Fluent dialect its iframe, in the Fx dialect the last blade in the portal's top page
+ * (re-evaluated at each use, so it follows the blade a Save opens). `extra` goes in the hash
+ * (e.g. 'search=open&pane=open').
+ */
+export async function openBlade(page, blade, { host = 'portal.azure.com', extra = '' } = {}) {
+  await page.goto(`https://${host}/#blade=${blade}${extra ? `&${extra}` : ''}`);
+  const fx = await page.locator('#journey .fxs-blade, #journey iframe').first().waitFor().then(() => page.locator('#journey .fxs-blade').count());
+  const scope = fx ? page.locator('#journey .fxs-blade').last() : page.frameLocator('#journey iframe');
+  await scope.locator('h1, h2.fxs-blade-title').first().waitFor();
+  return scope;
+}
+
+/** Whether a command is enabled: a disabled attribute (Fluent) or a class (Fx command bar). */
+export async function isEnabled(button) {
+  return (await button.isEnabled()) && !/fxs-button-disabled/.test((await button.getAttribute('class')) ?? '');
+}
+
+/** What a drop-down or combo box shows: its text box's value, or the text it displays. */
+export async function shownValue(control) {
+  return control.evaluate((el) => ('value' in el && el.tagName === 'INPUT' ? el.value : el.textContent.trim()));
 }
 
 /** The status of a checklist step, as the panel shows it. */
@@ -64,10 +80,10 @@ export const AZURE_PATH = [
     name: 'create-app',
     async run(page, panel, assert) {
       const blade = await openBlade(page, 'create-app');
-      const name = blade.getByLabel("What's the name of your app?");
+      const name = blade.getByRole('textbox', { name: /name of your app/ });
       await until(async () => (await name.inputValue()) === 'FrontlineSSO Setup', { what: 'app name' });
-      assert.equal(await blade.getByLabel(/Non-gallery/).isChecked(), true);
-      await until(() => blade.getByRole('button', { name: 'Create' }).isEnabled(), { what: 'Create enabled by a real edit' });
+      assert.equal(await blade.getByRole('radio', { name: /Non-gallery/ }).isChecked(), true);
+      await until(() => isEnabled(blade.getByRole('button', { name: 'Create' })), { what: 'Create enabled by a real edit' });
       await waitStep(panel, 'create-app', 'in-progress');
       await blade.getByRole('button', { name: 'Create' }).click();
     },
@@ -86,10 +102,12 @@ export const AZURE_PATH = [
     name: 'basic-saml',
     async run(page, panel, assert) {
       const blade = await openBlade(page, 'basic-edit');
+      // Fx: a new app has no rows; the extension adds each list's row, then fills it.
       await until(async () => (await blade.getByRole('textbox', { name: 'Identifier (Entity ID)' }).first().inputValue()) === ENTITY_ID, { what: 'identifier filled' });
-      assert.equal(await blade.getByRole('textbox', { name: 'Reply URL (Assertion Consumer Service URL)' }).first().inputValue(), REPLY_URL);
+      await until(async () => (await blade.getByRole('textbox', { name: 'Reply URL (Assertion Consumer Service URL)' }).first().inputValue()) === REPLY_URL, { what: 'reply URL filled' });
       assert.equal(await blade.getByRole('checkbox', { name: 'Default' }).first().isChecked(), true);
       await waitStep(panel, 'basic-saml', 'in-progress');
+      await until(() => isEnabled(blade.getByRole('button', { name: 'Save' })), { what: 'Save enabled by values the form took' });
       await blade.getByRole('button', { name: 'Save' }).click();
       await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
       await waitStep(panel, 'basic-saml', 'done');
@@ -99,8 +117,9 @@ export const AZURE_PATH = [
     name: 'signing',
     async run(page, panel, assert) {
       const blade = await openBlade(page, 'signing-edit');
-      await until(async () => (await blade.getByRole('combobox', { name: 'Signing Option' }).textContent()) === 'Sign SAML response and assertion', { what: 'signing option chosen' });
-      assert.equal(await blade.getByRole('combobox', { name: 'Signing Algorithm' }).textContent(), 'SHA-256');
+      await until(async () => (await shownValue(blade.getByRole('combobox', { name: 'Signing Option' }))) === 'Sign SAML response and assertion', { what: 'signing option chosen' });
+      assert.equal(await shownValue(blade.getByRole('combobox', { name: 'Signing Algorithm' })), 'SHA-256');
+      await until(() => isEnabled(blade.getByRole('button', { name: 'Save' })), { what: 'Save enabled by a real edit' });
       await blade.getByRole('button', { name: 'Save' }).click();
       await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
       await waitStep(panel, 'signing', 'done');
@@ -116,9 +135,12 @@ export const AZURE_PATH = [
       for (const [claim, attribute] of [['email', 'user.mail'], ['roles', 'user.assignedroles']]) {
         if (await blade.getByRole('gridcell', { name: claim, exact: true }).count()) continue;
         await blade.getByRole('button', { name: '+ Add new claim' }).click();
-        await until(async () => (await blade.getByLabel('Name', { exact: true }).inputValue()) === claim, { what: `claim name ${claim}` });
-        await until(async () => (await blade.getByRole('combobox', { name: 'Source attribute' }).textContent()) === attribute, { what: `${claim} source attribute` });
-        assert.equal(await blade.getByLabel('Namespace').inputValue(), '');
+        await until(async () => (await blade.getByRole('textbox', { name: /^Name\b/ }).inputValue()) === claim, { what: `claim name ${claim}` });
+        // The claim's own "Source attribute", not the claim condition's below it.
+        await until(async () => (await shownValue(blade.getByRole('combobox', { name: 'Source attribute' }).first())) === attribute, { what: `${claim} source attribute` });
+        assert.match(await shownValue(blade.getByRole('combobox', { name: 'Source attribute' }).last()), /^(Select an option)?$/, 'the condition is left alone');
+        assert.equal(await blade.getByRole('textbox', { name: 'Namespace' }).inputValue(), '');
+        await until(() => isEnabled(blade.getByRole('button', { name: 'Save' })), { what: 'Save enabled by values the form took' });
         await blade.getByRole('button', { name: 'Save' }).click();
         await blade.getByRole('gridcell', { name: claim, exact: true }).waitFor();
       }
@@ -130,12 +152,13 @@ export const AZURE_PATH = [
     async run(page, panel, assert) {
       const blade = await openBlade(page, 'app-roles');
       await blade.getByRole('button', { name: '+ Create app role' }).click();
-      await until(() => blade.getByRole('button', { name: 'Apply' }).isEnabled(), { what: 'Apply enabled by values Knockout took' });
-      assert.equal(await blade.getByLabel('Display name').inputValue(), 'Agent');
-      assert.equal(await blade.getByLabel('Value').inputValue(), 'agent');
-      assert.equal(await blade.getByLabel('Description').inputValue(), 'Frontline user');
+      await until(() => isEnabled(blade.getByRole('button', { name: 'Apply' })), { what: 'Apply enabled by values the form took' });
+      assert.equal(await blade.getByRole('textbox', { name: /^Display name/ }).inputValue(), 'Agent');
+      assert.equal(await blade.getByRole('textbox', { name: /^Value/ }).inputValue(), 'agent');
+      // In the Fx dialect the Description box has no label of its own: only the caption before it.
+      assert.equal(await blade.locator('textarea').inputValue(), 'Frontline user');
       assert.equal(await blade.getByRole('radio', { name: 'Users/Groups', exact: true }).isChecked(), true);
-      assert.equal(await blade.getByLabel('Do you want to enable this app role?').isChecked(), true);
+      assert.equal(await blade.getByRole('checkbox', { name: 'Do you want to enable this app role?' }).isChecked(), true);
       await waitStep(panel, 'app-role', 'in-progress');
       await blade.getByRole('button', { name: 'Apply' }).click();
       await waitStep(panel, 'app-role', 'done');

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { AZURE_PATH, ENTITY_ID, REPLY_URL, SID, openBlade, thumbprintOf, until, waitStep, withAgents } from './azure-helpers.mjs';
 import { OUTPUT, launch, openPanel, screenshot, stopWorker } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
-import { TENANT, freshTenant } from './tenant.mjs';
+import { AZURE_DIALECTS, TENANT, TWILIO_DIALECTS, freshTenant } from './tenant.mjs';
 
 const GOOD_THUMBPRINT = thumbprintOf('generated/good.pem');
 const LOGIN = `https://login.microsoftonline.com/${TENANT}/saml2`;
@@ -25,24 +25,28 @@ after(async () => {
 /** The Twilio Console SSO page, filled by the extension; the admin saves. */
 async function twilioFillAndSave(page, panel, url = 'https://console.twilio.com/frontline/sso') {
   await page.goto(url);
-  const field = (name) => page.getByRole('textbox', { name, exact: true });
-  await until(async () => (await field('SSO URL').inputValue()) === LOGIN, { what: 'SSO URL filled' });
-  assert.equal(await page.getByRole('textbox', { name: /Identity provider issuer/i }).inputValue(), ISSUER);
-  assert.equal(await field('Workspace ID').inputValue(), 'owlpress');
-  assert.match(await field('X.509 Certificate').inputValue(), /^-----BEGIN CERTIFICATE-----\n/);
+  // Either naming: "SSO URL" (2022) or "Single Sign-On URL" (today).
+  const field = (name) => page.getByRole('textbox', { name });
+  await until(async () => (await field(/^(Required: )?(SSO URL|Single Sign-On URL)/).inputValue()) === LOGIN, { what: 'SSO URL filled' });
+  assert.equal(await field(/Identity provider issuer/i).inputValue(), ISSUER);
+  assert.equal(await field(/Workspace ID/).inputValue(), 'owlpress');
+  assert.match(await field(/X\.509 Certificate/).inputValue(), /^-----BEGIN CERTIFICATE-----\n/);
   await waitStep(panel, 'twilio-sso', 'in-progress');
   await page.getByRole('button', { name: 'Save' }).click(); // the admin's click
   await page.getByRole('status').filter({ hasText: 'saved' }).waitFor();
   await waitStep(panel, 'twilio-sso', 'done');
 }
 
-test('journey: an empty profile to 10 of 11 done, through worker stops and a restart', async () => {
-  server.seed(withAgents({ ...freshTenant(), certificate: CERT }));
+AZURE_DIALECTS.forEach((dialect, i) => {
+  // Each Azure dialect meets a different Twilio dialect, so both of those are journeyed too.
+  const twilio = TWILIO_DIALECTS[i % TWILIO_DIALECTS.length];
+  test(`journey (${dialect} portal, ${twilio} console): an empty profile to 10 of 11 done, through worker stops and a restart`, async () => {
+  server.seed(withAgents({ ...freshTenant(), dialect, certificate: CERT, twilio: { ...freshTenant().twilio, dialect: twilio } }));
   let ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
   try {
     let panel = await openPanel(ext);
     mkdirSync(OUTPUT, { recursive: true });
-    await screenshot(panel, 'journey-1-start');
+    await screenshot(panel, `journey-1-start-${dialect}`);
     let page = await ext.context.newPage();
 
     // 1. The Twilio page: the Realm SID and the company name are captured; nothing to fill yet.
@@ -51,7 +55,7 @@ test('journey: an empty profile to 10 of 11 done, through worker stops and a res
     assert.equal(await panel.getByRole('textbox', { name: 'Workspace ID' }).inputValue(), 'owlpress');
     await waitStep(panel, 'twilio-sso', 'attention');
     assert.match(await panel.locator('[data-step="twilio-sso"] .evidence').textContent(), /^Not filled: the Login URL and Microsoft Entra Identifier are not captured yet/);
-    assert.equal(await page.getByRole('textbox', { name: 'SSO URL' }).inputValue(), '');
+    assert.equal(await page.getByRole('textbox', { name: /SSO URL|Single Sign-On URL/ }).inputValue(), '');
     await stopWorker(ext, panel);
 
     // 2. Every Azure form in the guide's order, the worker stopped after each.
@@ -59,7 +63,7 @@ test('journey: an empty profile to 10 of 11 done, through worker stops and a res
       await step.run(page, panel, assert);
       await stopWorker(ext, panel);
       if (step.name === 'signing') {
-        await screenshot(panel, 'journey-2-middle');
+        await screenshot(panel, `journey-2-middle-${dialect}`);
         ext = await ext.restart(); // the browser restarts once, on the same profile
         panel = await openPanel(ext);
         page = await ext.context.newPage();
@@ -89,10 +93,11 @@ test('journey: an empty profile to 10 of 11 done, through worker stops and a res
     }
     assert.equal(md.match(/^- \[x\]/gm)?.length, 10);
     await panel.setViewportSize({ width: 400, height: 1000 });
-    await screenshot(panel, 'journey-3-end');
+    await screenshot(panel, `journey-3-end-${dialect}`);
   } finally {
     await ext.close();
   }
+});
 });
 
 test('journey: a half-finished app with wrong values; each problem is named and fixed after Replace', async () => {
@@ -149,7 +154,7 @@ test('the Twilio page is not filled from unsafe values, and says why', async () 
   server.seed({
     tenant: T,
     certificate: { thumbprint: 'A33533A86D6933F8B680EAE64AFFD9BE22AD4725', expiration: '11/16/2026', metadataHost: 'login.microsoftonline.com', metadataFile: 'ssoready' },
-    twilio: { ...freshTenant().twilio, labels: 'guide' },
+    twilio: { ...freshTenant().twilio, dialect: 'today' },
   });
   const ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
   try {
@@ -163,14 +168,14 @@ test('the Twilio page is not filled from unsafe values, and says why', async () 
     await page.getByRole('textbox', { name: 'Identity Provider Issuer' }).waitFor(); // the guide's label
     await until(async () => /expired/.test(await panel.locator('[data-step="twilio-sso"] .evidence').textContent()), { what: 'refusal names the expired certificate' });
     assert.match(await panel.locator('[data-step="twilio-sso"] .evidence').textContent(), /^Not filled: .*expired/);
-    assert.equal(await page.getByRole('textbox', { name: 'SSO URL' }).inputValue(), '');
+    assert.equal(await page.getByRole('textbox', { name: /SSO URL|Single Sign-On URL/ }).inputValue(), '');
     // An identifier without its trailing slash is refused too.
     await panel.getByRole('textbox', { name: 'Microsoft Entra Identifier' }).fill(`https://sts.windows.net/${T}`);
     await panel.getByRole('textbox', { name: 'Microsoft Entra Identifier' }).blur();
     await page.bringToFront();
     await panel.getByRole('button', { name: 'Fill this page' }).click();
     await until(async () => /must end with/.test(await panel.locator('[data-step="twilio-sso"] .evidence').textContent()), { what: 'refusal names the trailing slash' });
-    assert.equal(await page.getByRole('textbox', { name: 'SSO URL' }).inputValue(), '');
+    assert.equal(await page.getByRole('textbox', { name: /SSO URL|Single Sign-On URL/ }).inputValue(), '');
   } finally {
     await ext.close();
   }

@@ -49,8 +49,8 @@ export async function startServer() {
   let tenant = freshTenant();
   const server = createServer(selfSigned(), async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
-    // Hosts in a family (sandbox-1.reactblade…, sandbox-2.reactblade…) share one folder.
-    let folder = existsSync(join(REPLICA, host)) ? host : host.replace(/^[^.]+/, '_');
+    // Hosts in a family (sandbox-1.reactblade…, sandbox-2.reactblade-ms…) share one folder.
+    let folder = existsSync(join(REPLICA, host)) ? host : host.replace(/^[^.]+/, '_').replace(/^_\.reactblade-(ms|rc)\./, '_.reactblade.');
     let path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
     // The older Twilio URL serves the same console page.
     if (host === 'www.twilio.com' && path.startsWith('/console/frontline/')) {
@@ -90,6 +90,15 @@ export async function startServer() {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Frontline</title><h1>Signed in to Frontline (replica)</h1>');
       return;
     }
+    // The blades' shared code, on every host; a host with its own copy (the look-alike's
+    // in-memory lib.js) keeps it.
+    if (path.startsWith('/_shared/')) {
+      const own = join(REPLICA, folder, path.slice('/_shared/'.length));
+      const file = existsSync(own) ? own : normalize(join(REPLICA, path));
+      if (!file.startsWith(REPLICA) || !existsSync(file)) return void res.writeHead(404).end('no such file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/plain', 'cache-control': 'no-store' }).end(readFileSync(file));
+      return;
+    }
     if (VENDOR[path]) {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(readFileSync(join(MODULES, VENDOR[path])));
       return;
@@ -126,7 +135,7 @@ export async function startServer() {
 
 /** Every hostname the replicas answer for (look-alikes included, to prove nothing runs there). */
 export const REPLICA_HOSTS = [
-  'portal.azure.com', '*.reactblade.portal.azure.net', 'entra.microsoft.com',
+  'portal.azure.com', '*.reactblade.portal.azure.net', '*.reactblade-ms.portal.azure.net', '*.reactblade-rc.portal.azure.net', 'entra.microsoft.com',
   'console.twilio.com', 'www.twilio.com', 'login.microsoftonline.com', 'iam.twilio.com',
   'portal.azure.com.example.test', 'console.twilio.com.example.test',
 ];

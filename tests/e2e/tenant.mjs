@@ -4,8 +4,15 @@
 
 export const TENANT = '11111111-2222-4333-8444-555555555555';
 
+/** The Azure portal's dialects: Knockout blades in the top page, React/Fluent blades in iframes. */
+export const AZURE_DIALECTS = ['fx', 'fluent'];
+/** The Twilio Console's: the 2022 Paste page, and today's. */
+export const TWILIO_DIALECTS = ['paste2022', 'today'];
+
 export function freshTenant() {
   return {
+    /** How the replica portal draws its blades: 'fx' or 'fluent'. */
+    dialect: 'fluent',
     tenant: TENANT,
     app: 'FrontlineSSO Setup',
     identifierLabel: 'Microsoft Entra Identifier',
@@ -20,12 +27,16 @@ export function freshTenant() {
     ],
     roles: [],
     assignments: Array.from({ length: 120 }, (_, i) => ({ name: `Frontline User ${String(i + 1).padStart(3, '0')}`, type: 'User', role: 'Default Access' })),
+    /** Clicks on controls that commit or discard (Save, Create, …): only the admin's. */
     clicks: [],
+    /** Clicks on controls that only extend the unsaved form ("Add identifier"). */
+    extends: [],
     twilio: {
       realmSid: 'JB0123456789abcdef0123456789abcdef',
       company: 'owlpress',
-      /** 'console' (the 2022 screenshot's labels) or 'guide' (the Twilio guide's). */
-      labels: 'console',
+      /** 'paste2022' (the 2022 screenshot: labels with "Required: ", captions) or 'today'
+       *  ("Single Sign-On URL", "Identity Provider Issuer", a description list). */
+      dialect: 'paste2022',
       saved: { workspaceId: '', issuer: '', ssoUrl: '', certificate: '' },
     },
   };

@@ -10,7 +10,7 @@ const ID = 'abcdefghijklmnopabcdefghijklmnop';
 
 test('extension pages and content scripts on the real hosts are told apart', () => {
   assert.deepEqual(classify({ id: ID, url: `chrome-extension://${ID}/extension/panel/panel.html` }, ID), { kind: 'page' });
-  for (const url of ['https://portal.azure.com/#home', 'https://sandbox-3.reactblade.portal.azure.net/blade', 'https://entra.microsoft.com/', 'https://main.iam.ad.ext.azure.com/x']) {
+  for (const url of ['https://portal.azure.com/#home', 'https://sandbox-3.reactblade.portal.azure.net/blade', 'https://sandbox-1.reactblade-ms.portal.azure.net/b', 'https://sandbox-9.reactblade-rc.portal.azure.net/b', 'https://entra.microsoft.com/', 'https://main.iam.ad.ext.azure.com/x']) {
     assert.equal(classify({ id: ID, url, origin: new URL(url).origin }, ID).console, 'azure', url);
   }
   assert.equal(classify({ id: ID, url: 'https://console.twilio.com/us1/frontline', origin: 'https://console.twilio.com' }, ID).console, 'twilio');
@@ -43,6 +43,7 @@ test('the manifest injects content scripts exactly on the hosts the worker trust
   assert.equal(manifest.host_permissions, undefined);
   assert.deepEqual(manifest.optional_host_permissions, ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*', 'https://login.partner.microsoftonline.cn/*', 'https://iam.twilio.com/*']);
   assert.deepEqual(manifest.optional_permissions, ['webRequest']);
+  for (const h of ['*.reactblade-ms.portal.azure.net', '*.reactblade-rc.portal.azure.net']) assert.ok(AZURE_HOSTS.includes(h), h);
   assert.equal(manifest.commands['fill-page'].suggested_key.default, 'Alt+Shift+F');
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
   assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");

@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use frontline_sso::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
 use frontline_sso::finding::{has_errors, CoreError, Finding};
+use frontline_sso::forms::{observe_page, Console, FillMode, PageReport, REPORT_FORMAT};
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
 use frontline_sso::realm::realm_urls;
 use frontline_sso::response::{check_response, Expectations};
+use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
 use frontline_sso::timefmt::parse_rfc3339_ms;
 use serde::Serialize;
 
@@ -25,6 +27,9 @@ Usage:
                      [--at <RFC3339>]                  check a SAMLResponse (base64, form body or XML)
   frontline-sso plan <REALM_SID> [--workspace <ID>] [--login-url <URL>] [--identifier <URL>]
                      [--cert <FILE>] [--at <RFC3339>]  every value both consoles need
+  frontline-sso page <REPORT.json> [--realm <SID>]   replay a page report (the panel's Copy page
+                                                     report) through recognition: which forms, what
+                                                     would be filled; exit 1 if not what the page saw
 
 Options:
   --json     one JSON object, same shape as the WASM API
@@ -273,9 +278,79 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             }
             Ok(status(&r.findings))
         }
+        "page" => replay_page(&read_text(&need("a page report file")?)?, a.realm.as_deref(), a.json, now_ms),
         "" => Err(CoreError::new("usage", "Name a command.")),
         other => Err(CoreError::new("usage", format!("Unknown command \"{other}\"."))),
     }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replay<'a> {
+    /// What the page itself recognised when the report was made.
+    page_forms: &'a [String],
+    /// What the core recognises from the report.
+    forms: Vec<&'static str>,
+    same: bool,
+    fills: Vec<ReplayFill>,
+}
+
+#[derive(Serialize)]
+struct ReplayFill {
+    key: String,
+    action: frontline_sso::forms::FillAction,
+    label: String,
+}
+
+/// A page report through recognition, as the extension would see that page, with a Realm
+/// SID (yours, or a placeholder) so that the fill plan shows.
+fn replay_page(text: &str, realm: Option<&str>, json: bool, now_ms: i64) -> Result<u8, CoreError> {
+    let report: PageReport = serde_json::from_str(text).map_err(|e| {
+        CoreError::new("not_page_report", format!("This is not a page report ({e}). Copy one from the panel."))
+    })?;
+    if report.format != REPORT_FORMAT {
+        return Err(CoreError::new(
+            "report_format",
+            format!("This report has format {}; this version reads format {REPORT_FORMAT}.", report.format),
+        ));
+    }
+    let console = match report.console.as_str() {
+        "azure" => Console::Azure,
+        "twilio" => Console::Twilio,
+        other => return Err(CoreError::new("not_page_report", format!("Unknown console \"{other}\" in the report."))),
+    };
+    let sid = realm.unwrap_or("JB00000000000000000000000000000000");
+    let setup = apply_event(new_setup("replay", now_ms), &SetupEvent::SetRealmSid { value: sid.into() }, now_ms)?;
+    let r = observe_page(setup, &report.snapshot, console, FillMode::OnDemand, now_ms)?;
+    let same = r.forms.iter().map(|f| f.to_string()).collect::<Vec<_>>() == report.forms;
+    let fills =
+        r.fills.iter().map(|f| ReplayFill { key: f.key.clone(), action: f.action, label: f.label.clone() }).collect();
+    let out = Replay { page_forms: &report.forms, forms: r.forms, same, fills };
+    if json {
+        println!("{}", to_json(&out));
+    } else {
+        println!("console       {} ({})", report.console, report.host);
+        println!("reason        {}", report.reason);
+        println!(
+            "versions      extension {}, core {}, {}",
+            report.versions.extension, report.versions.core, report.versions.browser
+        );
+        println!("regions       {}", report.snapshot.regions.len().max(1));
+        println!("controls      {}", report.snapshot.fields.len());
+        let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+        println!("on the page   {}", list(&report.forms));
+        println!("replayed      {}", list(&out.forms.iter().map(|f| f.to_string()).collect::<Vec<_>>()));
+        for f in &out.fills {
+            println!(
+                "would {:<8} {} ({})",
+                serde_json::to_value(f.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                f.label,
+                f.key
+            );
+        }
+        println!("{}", if same { "same as the page" } else { "DIFFERENT from the page" });
+    }
+    Ok(u8::from(!same))
 }
 
 fn yes(b: bool) -> &'static str {

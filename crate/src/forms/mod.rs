@@ -2,67 +2,21 @@
 //! snapshot of a frame's controls, read-only values and tables; this module decides which
 //! setup form or section it is, what to fill, what to capture, and what it proves.
 
-mod edit;
+mod azure;
+mod clicks;
+mod report;
+mod snapshot;
 mod twilio;
-mod views;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+pub use clicks::click_allowed;
+pub use report::{page_report, PageReport, ReportVersions, REPORT_FORMAT};
+pub use snapshot::{Field, Heading, Region, Snapshot, Table, TextPair};
 
 use crate::checklist::{ChecklistEvent, Status};
 use crate::finding::CoreError;
 use crate::setup::{apply_event, Conflict, Setup, SetupEvent};
-
-/// One form control, as the content script saw it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Field {
-    /// The content script's handle for this control in this pass.
-    pub key: String,
-    /// Accessible name: label, aria-label(ledby), placeholder or title.
-    pub name: String,
-    /// Nearest heading, legend or named group.
-    pub section: String,
-    /// ARIA role: textbox, combobox, radio, checkbox, button, …
-    pub role: String,
-    pub value: String,
-    pub checked: bool,
-    pub disabled: bool,
-    pub readonly: bool,
-    /// Position within a multi-row list (same section), when it is one.
-    pub row: Option<u32>,
-}
-
-/// A label/value pair from a read-only view (definition lists, copy fields).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct TextPair {
-    pub section: String,
-    pub label: String,
-    pub value: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Table {
-    pub name: String,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
-
-/// What one frame shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Snapshot {
-    pub url: String,
-    /// The blade or page title.
-    pub title: String,
-    pub headings: Vec<String>,
-    pub fields: Vec<Field>,
-    pub texts: Vec<TextPair>,
-    pub tables: Vec<Table>,
-    /// Status and alert messages (role=status / role=alert).
-    pub notices: Vec<String>,
-}
 
 /// Which console a frame belongs to: each only ever gets its own forms recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,13 +33,26 @@ pub enum FillMode {
     Off,
 }
 
+/// What the content script does with one control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FillAction {
+    /// Type the value, as a person does (a free-text combo box gets Enter too).
+    Text,
+    /// Open the drop-down and pick the option with the value's text.
+    Choose,
+    Check,
+    Radio,
+    /// Click a control that only extends the unsaved form ("Add identifier"); see `clicks`.
+    AddRow,
+}
+
 /// One action for the content script.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fill {
     pub key: String,
-    /// `text` (type it), `choose` (open the dropdown, pick the option), `check`, `radio`.
-    pub action: &'static str,
+    pub action: FillAction,
     pub value: String,
     /// The field's label, for highlights and messages.
     pub label: String,
@@ -94,11 +61,15 @@ pub struct Fill {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PageResult {
-    /// Which form or section this frame is, if any.
+    /// The first form recognised in this frame, if any.
     pub form: Option<&'static str>,
+    /// Every form recognised, one per region (Knockout blades share the portal's top page).
+    pub forms: Vec<&'static str>,
     pub fills: Vec<Fill>,
     /// True when the setup changed and should be stored.
     pub changed: bool,
+    /// No form recognised, on a page that shows a form or values: a page report may tell why.
+    pub unrecognised: bool,
     pub setup: Setup,
 }
 
@@ -113,7 +84,9 @@ struct Plan {
     resolved: Vec<String>,
 }
 
-/// Recognize the frame, plan fills, and record what it shows into the setup.
+/// Recognize the forms in the frame, region by region, plan fills, and record what they
+/// prove into the setup. A region is tried only when none inside it held a form, so a form
+/// is judged on its own blade's fields and never fills a control outside it.
 pub fn observe_page(
     setup: Setup,
     snap: &Snapshot,
@@ -121,12 +94,77 @@ pub fn observe_page(
     mode: FillMode,
     now: i64,
 ) -> Result<PageResult, CoreError> {
-    let plan = match console {
-        Console::Azure => edit::plan(&setup, snap).or_else(|| views::plan(&setup, snap)),
-        Console::Twilio => twilio::plan(&setup, snap, now),
+    let mut plans: Vec<Plan> = Vec::new();
+    let mut found: Vec<u32> = Vec::new();
+    for (region, part) in snap.scopes() {
+        if found.iter().any(|f| snap.inside(*f, region)) {
+            continue;
+        }
+        if let Some(plan) = recognise(&setup, &part, console, now) {
+            found.push(region);
+            plans.push(plan);
+        }
     }
-    .unwrap_or_default();
+    settle_observations(&mut plans);
     let before = setup.clone();
+    let mut s = setup;
+    let mut fills = Vec::new();
+    for plan in &plans {
+        s = record(s, plan, now)?;
+        if mode != FillMode::Off {
+            fills.extend(
+                plan.fills.iter().filter(|f| f.action != FillAction::AddRow || click_allowed(&f.label)).cloned(),
+            );
+        }
+    }
+    let changed = !same_ignoring_time(&before, &s);
+    if !changed {
+        s = before;
+    }
+    let forms: Vec<&'static str> = plans.iter().filter_map(|p| p.form).collect();
+    let unrecognised = forms.is_empty() && snap.looks_like_a_form();
+    Ok(PageResult { form: forms.first().copied(), forms, fills, changed, unrecognised, setup: s })
+}
+
+/// Two blades side by side may both speak of a step (the SAML pane says "not filled in yet"
+/// while its edit blade beside it has the values typed): per step, one observation counts,
+/// the last that is not "to do". Without this the evidence would flip at every pass.
+fn settle_observations(plans: &mut [Plan]) {
+    let step_of = |e: &SetupEvent| match e {
+        SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, .. }) => Some((step.clone(), *outcome)),
+        _ => None,
+    };
+    let all: Vec<(usize, usize, String, Status)> = plans
+        .iter()
+        .enumerate()
+        .flat_map(|(p, plan)| {
+            plan.events.iter().enumerate().filter_map(move |(i, e)| step_of(e).map(|(s, o)| (p, i, s, o)))
+        })
+        .collect();
+    let keep = |step: &str| {
+        let mine: Vec<_> = all.iter().filter(|(_, _, s, _)| s == step).collect();
+        mine.iter().rev().find(|(_, _, _, o)| *o != Status::Todo).or(mine.last()).map(|(p, i, _, _)| (*p, *i))
+    };
+    for (p, plan) in plans.iter_mut().enumerate() {
+        let mut i = 0;
+        plan.events.retain(|e| {
+            let here = (p, i);
+            i += 1;
+            step_of(e).is_none_or(|(step, _)| keep(&step) == Some(here))
+        });
+    }
+}
+
+/// Which form one region holds, and its plan.
+fn recognise(setup: &Setup, part: &Snapshot, console: Console, now: i64) -> Option<Plan> {
+    match console {
+        Console::Azure => azure::plan(setup, part),
+        Console::Twilio => twilio::plan(setup, part, now),
+    }
+}
+
+/// A plan's events, and its conflicts replacing the form's earlier ones.
+fn record(setup: Setup, plan: &Plan, now: i64) -> Result<Setup, CoreError> {
     let mut s = setup;
     for e in &plan.events {
         s = apply_event(s, e, now)?;
@@ -136,19 +174,14 @@ pub fn observe_page(
         !(plan.resolved.contains(&c.id) || (c.form == form && !plan.conflicts.iter().any(|n| n.id == c.id)))
     });
     s.replace.retain(|id| !plan.resolved.contains(id));
-    for c in plan.conflicts {
+    for c in &plan.conflicts {
         match s.conflicts.iter_mut().find(|k| k.id == c.id) {
             Some(k) if k.current == c.current && k.wanted == c.wanted => {}
-            Some(k) => *k = Conflict { at: now, ..c },
-            None => s.conflicts.push(Conflict { at: now, ..c }),
+            Some(k) => *k = Conflict { at: now, ..c.clone() },
+            None => s.conflicts.push(Conflict { at: now, ..c.clone() }),
         }
     }
-    let changed = !same_ignoring_time(&before, &s);
-    if !changed {
-        s = before;
-    }
-    let fills = if mode == FillMode::Off { Vec::new() } else { plan.fills };
-    Ok(PageResult { form: plan.form, fills, changed, setup: s })
+    Ok(s)
 }
 
 fn same_ignoring_time(a: &Setup, b: &Setup) -> bool {
@@ -157,11 +190,14 @@ fn same_ignoring_time(a: &Setup, b: &Setup) -> bool {
 
 // ---- shared helpers for the form modules ----
 
-/// Lower case, single spaces, without required-marks, info icons and "(Optional)". ASCII
-/// case folding only: the portal's English labels need no more, and Unicode's tables would
-/// add ~15 KB to the .wasm.
+/// Lower case, single spaces, without required marks, info icons, "(Optional)" and a
+/// trailing colon. ASCII case folding only: Unicode's tables would add ~15 KB to the .wasm.
+/// The collector already strips these; the core does not count on it.
 pub(crate) fn norm(s: &str) -> String {
-    let s = s.replace(['*', 'ⓘ', '\u{a0}'], " ").to_ascii_lowercase().replace("(optional)", "");
+    let s =
+        s.replace(['*', 'ⓘ', '\u{a0}'], " ").to_ascii_lowercase().replace("(optional)", "").replace("(required)", "");
+    let s = s.trim().trim_end_matches(':');
+    let s = s.strip_prefix("required:").unwrap_or(s);
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -174,9 +210,12 @@ pub(crate) fn editable(f: &&Field) -> bool {
     !f.disabled && !f.readonly
 }
 
-pub(crate) fn has_heading(snap: &Snapshot, text: &str) -> bool {
-    let t = norm(text);
-    norm(&snap.title).contains(&t) || snap.headings.iter().any(|h| norm(h).contains(&t))
+/// Whether the region's title or one of its headings holds one of `texts`.
+pub(crate) fn has_heading(snap: &Snapshot, texts: &[&str]) -> bool {
+    texts
+        .iter()
+        .map(|t| norm(t))
+        .any(|t| norm(&snap.title).contains(&t) || snap.headings.iter().any(|h| norm(&h.text).contains(&t)))
 }
 
 pub(crate) fn observed(step: &str, outcome: Status, what: impl Into<String>, place: &str) -> SetupEvent {
@@ -190,7 +229,8 @@ pub(crate) fn observed(step: &str, outcome: Status, what: impl Into<String>, pla
 
 /// "Azure portal — <blade title>": where a piece of evidence came from.
 pub(crate) fn place(snap: &Snapshot) -> String {
-    let title = snap.title.trim();
+    let first = snap.headings.first().map(|h| h.text.trim()).unwrap_or_default();
+    let title = if snap.title.trim().is_empty() { first } else { snap.title.trim() };
     if title.is_empty() {
         "Azure portal".into()
     } else {

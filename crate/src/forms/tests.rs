@@ -27,7 +27,7 @@ fn status(s: &Setup, step: &str) -> Status {
 fn basic_edit(id: &str, acs: &str) -> Snapshot {
     snap(json!({
         "title": "Basic SAML Configuration",
-        "headings": ["Basic SAML Configuration", "Identifier (Entity ID)", "Reply URL (Assertion Consumer Service URL)"],
+        "headings": [{"text": "Basic SAML Configuration"}, {"text": "Identifier (Entity ID)"}, {"text": "Reply URL (Assertion Consumer Service URL)"}],
         "fields": [
             {"key": "f0", "name": "Identifier (Entity ID)", "section": "Identifier (Entity ID)", "role": "textbox", "value": id, "row": 0},
             {"key": "f1", "name": "Default", "section": "Identifier (Entity ID)", "role": "checkbox", "row": 0},
@@ -46,10 +46,10 @@ fn basic_saml_edit_fills_empty_rows_and_marks_default() {
     assert_eq!(
         keys,
         [
-            ("f0", "text", format!("https://iam.twilio.com/v2/saml2/metadata/{SID}").as_str()),
-            ("f1", "check", "true"),
-            ("f2", "text", format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}").as_str()),
-            ("f3", "check", "true"),
+            ("f0", FillAction::Text, format!("https://iam.twilio.com/v2/saml2/metadata/{SID}").as_str()),
+            ("f1", FillAction::Check, "true"),
+            ("f2", FillAction::Text, format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}").as_str()),
+            ("f3", FillAction::Check, "true"),
         ]
     );
     assert!(!r.changed, "nothing proven yet");
@@ -100,7 +100,7 @@ fn no_realm_sid_no_fills() {
 fn pane(id: &str, acs: &str, option: &str, ident_label: &str) -> Snapshot {
     snap(json!({
         "title": "FrontlineSSO Setup | SAML-based Sign-on",
-        "headings": ["Set up Single Sign-On with SAML", "Basic SAML Configuration", "Attributes & Claims", "SAML Certificates", "Set up FrontlineSSO Setup"],
+        "headings": [{"text": "Set up Single Sign-On with SAML"}, {"text": "Basic SAML Configuration"}, {"text": "Attributes & Claims"}, {"text": "SAML Certificates"}, {"text": "Set up FrontlineSSO Setup"}],
         "texts": [
             {"section": "Basic SAML Configuration", "label": "Identifier (Entity ID)", "value": id},
             {"section": "Basic SAML Configuration", "label": "Reply URL (Assertion Consumer Service URL)", "value": acs},
@@ -163,7 +163,10 @@ fn signing_edit_chooses_options_replacing_entra_defaults_only() {
     };
     let r = observe_page(setup(), &s("Sign SAML assertion"), Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.fills.len(), 1);
-    assert_eq!((r.fills[0].action, r.fills[0].value.as_str()), ("choose", "Sign SAML response and assertion"));
+    assert_eq!(
+        (r.fills[0].action, r.fills[0].value.as_str()),
+        (FillAction::Choose, "Sign SAML response and assertion")
+    );
     let r = observe_page(setup(), &s("Sign SAML response"), Console::Azure, FillMode::Auto, 1).unwrap();
     assert!(r.fills.is_empty(), "an admin's own choice is a conflict");
     assert_eq!(r.setup.conflicts[0].id, "signing/option");
@@ -271,7 +274,7 @@ fn ready(pem: &str, identifier: &str) -> Setup {
 
 fn twilio_page(sid: &str, values: [&str; 4], notice: &str) -> Snapshot {
     snap(json!({
-        "title": "Frontline", "headings": ["Frontline", "Single Sign-On"], "notices": [notice],
+        "title": "Frontline", "headings": [{"text": "Frontline"}, {"text": "Single Sign-On"}], "notices": [notice],
         "texts": [{"label": "Realm SID", "value": sid}, {"label": "Company name", "value": "owlpress"}],
         "fields": [
             field("w", "Workspace ID", "", "textbox", values[0]),
@@ -363,4 +366,117 @@ fn a_twilio_page_is_never_an_azure_form_and_vice_versa() {
     assert_eq!((r.form, r.fills.len()), (None, 0));
     let r = observe_page(setup(), &twilio_page(SID, [""; 4], ""), Console::Azure, FillMode::Auto, 1).unwrap();
     assert_ne!(r.form, Some("twilio-sso"));
+}
+
+#[test]
+fn a_new_app_has_no_rows_until_its_row_adders_are_clicked() {
+    let empty = snap(json!({
+        "title": "Basic SAML Configuration",
+        "fields": [
+            {"key": "a", "name": "Add identifier", "role": "button"},
+            {"key": "b", "name": "Add reply URL", "role": "button"},
+            {"key": "s", "name": "Save", "role": "button"},
+            {"key": "d", "name": "Discard", "role": "button"},
+        ]
+    }));
+    let r = observe_page(setup(), &empty, Console::Azure, FillMode::Auto, 1).unwrap();
+    assert_eq!(r.form, Some("basic-saml"));
+    let fills: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.action)).collect();
+    assert_eq!(fills, [("a", FillAction::AddRow), ("b", FillAction::AddRow)], "never Save or Discard");
+    assert!(!r.changed, "adding rows proves nothing yet");
+}
+
+#[test]
+fn forms_are_recognised_per_region_and_fill_only_inside_theirs() {
+    // The portal's top page (Fx): a search box with history options, the SAML pane blade, the
+    // Basic SAML edit blade beside it, and a context pane with look-alike fields.
+    let id = format!("https://iam.twilio.com/v2/saml2/metadata/{SID}");
+    let page = snap(json!({
+        "title": "Microsoft Azure",
+        "regions": [
+            {"name": "Microsoft Azure"},
+            {"name": "Search", "role": "search", "parent": 0},
+            {"name": "FrontlineSSO Setup | SAML-based Sign-on", "role": "blade", "parent": 0},
+            {"name": "Basic SAML Configuration", "role": "blade", "parent": 0},
+            {"name": "Settings", "role": "complementary", "parent": 0},
+        ],
+        "headings": [
+            {"text": "FrontlineSSO Setup | SAML-based Sign-on", "level": 2, "region": 2},
+            {"text": "Set up Single Sign-On with SAML", "level": 3, "region": 2},
+            {"text": "Basic SAML Configuration", "level": 2, "region": 3},
+        ],
+        "texts": [
+            {"section": "Basic SAML Configuration", "label": "Identifier (Entity ID)", "value": "Required", "region": 2},
+        ],
+        "fields": [
+            {"key": "q", "name": "Search resources, services, and docs", "role": "combobox", "region": 1},
+            {"key": "i", "name": "Identifier (Entity ID)", "role": "textbox", "region": 3, "row": 0},
+            {"key": "c", "name": "Default", "role": "checkbox", "region": 3, "row": 0},
+            {"key": "r", "name": "Reply URL (Assertion Consumer Service URL)", "role": "textbox", "region": 3, "row": 0},
+            {"key": "x", "name": "Identifier (Entity ID)", "role": "textbox", "region": 4},
+        ]
+    }));
+    let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
+    assert_eq!(r.forms, ["saml-pane", "basic-saml"], "in page order");
+    let keys: Vec<_> = r.fills.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["i", "c", "r"], "nothing in the search box or the context pane");
+    assert_eq!(status(&r.setup, "choose-saml"), Status::Done, "the pane beside it still counts");
+    assert!(r.fills.iter().all(|f| f.value != id || f.key == "i"));
+}
+
+#[test]
+fn twilio_labels_in_every_naming_count() {
+    for (sso, issuer, cert) in [
+        ("SSO URL", "Identity provider issuer URL", "X.509 Certificate"),
+        ("Single Sign-On URL", "Identity Provider Issuer", "X.509 Certificate"),
+        ("Required: SSO URL", "Required: Identity provider issuer URL", "Required: X.509 Certificate"),
+        ("SSO URL *", "Identity Provider Issuer (Required)", "X.509 certificate:"),
+    ] {
+        let page = snap(json!({
+            "title": "Frontline",
+            "texts": [{"label": "Realm SID", "value": SID}],
+            "fields": [field("i", issuer, "", "textbox", ""), field("s", sso, "", "textbox", ""), field("c", cert, "", "textbox", "")]
+        }));
+        let r = observe_page(new_setup("s", 0), &page, Console::Twilio, FillMode::Auto, NOW).unwrap();
+        assert_eq!(r.form, Some("twilio-sso"), "{sso} / {issuer} / {cert}");
+        assert_eq!(r.setup.realm_sid_input, SID);
+    }
+}
+
+#[test]
+fn a_single_blade_in_the_top_page_is_judged_without_the_search_box_or_the_context_pane() {
+    // One Fx blade, no landmark of its own: the form is the frame's, less what stands apart.
+    let page = snap(json!({
+        "title": "Microsoft Azure",
+        "regions": [{"name": "Microsoft Azure"}, {"name": "Search", "role": "search", "parent": 0},
+                    {"name": "Settings", "role": "complementary", "parent": 0}],
+        "headings": [{"text": "Basic SAML Configuration", "level": 2}],
+        "fields": [
+            {"key": "q", "name": "Identifier (Entity ID)", "role": "textbox", "region": 1},
+            {"key": "x", "name": "Identifier (Entity ID)", "role": "textbox", "region": 2},
+            {"key": "i", "name": "Identifier (Entity ID)", "role": "textbox"},
+            {"key": "r", "name": "Reply URL (Assertion Consumer Service URL)", "role": "textbox"},
+        ]
+    }));
+    let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
+    assert_eq!(r.forms, ["basic-saml"]);
+    assert_eq!(r.fills.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["i", "r"]);
+}
+
+#[test]
+fn a_page_with_controls_and_no_known_form_is_unrecognised() {
+    for (name, page, unrecognised) in [
+        ("an unknown form", json!({"fields": [field("a", "Favourite colour", "", "textbox", "")]}), true),
+        (
+            "only the search box",
+            json!({"regions": [{}, {"role": "search"}],
+            "fields": [{"key": "q", "name": "Search", "role": "combobox", "region": 1}]}),
+            false,
+        ),
+        ("only buttons", json!({"fields": [{"key": "b", "name": "Home", "role": "button"}]}), false),
+        ("a known form", serde_json::to_value(basic_edit("", "")).unwrap(), false),
+    ] {
+        let r = observe_page(setup(), &snap(page), Console::Azure, FillMode::Auto, 1).unwrap();
+        assert_eq!(r.unrecognised, unrecognised, "{name}");
+    }
 }

@@ -2,7 +2,9 @@
 //! shows, fill the four fields from what Entra produced, refuse when those values are wrong,
 //! and prove the saved configuration.
 
-use super::{named, norm, observed, Field, Plan, Snapshot};
+mod labels;
+
+use super::{named, norm, observed, Field, FillAction, Plan, Snapshot};
 use crate::certificate::{inspect_certificate, CertInput};
 use crate::checklist::Status;
 use crate::finding::Severity;
@@ -10,16 +12,14 @@ use crate::idp::{check_idp_values, IdpInput};
 use crate::realm::realm_urls;
 use crate::setup::{Conflict, Setup, SetupEvent};
 
+use labels as l;
+
 const PLACE: &str = "Twilio Console — Frontline SSO";
-const ISSUER: &[&str] = &["Identity provider issuer URL", "Identity provider issuer", "Identity Provider Issuer"];
-const SSO_URL: &[&str] = &["SSO URL"];
-const CERT: &[&str] = &["X.509 Certificate", "X.509 certificate"];
-const WORKSPACE: &[&str] = &["Workspace ID"];
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
-    let sso = named(snap, SSO_URL).next()?;
-    let issuer = named(snap, ISSUER).next()?;
-    let cert = named(snap, CERT).next()?;
+    let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;
+    let issuer = named(snap, l::ISSUER).find(|f| !f.readonly)?;
+    let cert = named(snap, l::CERTIFICATE).find(|f| !f.readonly)?;
     let mut plan = Plan { form: Some("twilio-sso"), ..Plan::default() };
 
     // The Realm SID and company name the page shows (read-only text or fields).
@@ -38,7 +38,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             .filter(|v| !v.is_empty())
     };
     let mut setup_sid = setup.realm_sid_input.clone();
-    if let Some(console_sid) = shown(&["Realm SID"]).and_then(|s| realm_urls(&s).ok()).map(|r| r.realm_sid) {
+    if let Some(console_sid) = shown(l::REALM_SID).and_then(|s| realm_urls(&s).ok()).map(|r| r.realm_sid) {
         let panel_sid = realm_urls(&setup.realm_sid_input).ok().map(|r| r.realm_sid);
         let id = "twilio/realm-sid".to_string();
         match panel_sid {
@@ -59,7 +59,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             }),
         }
     }
-    let company = shown(&["Company name", "Workspace"]);
+    let company = shown(l::COMPANY);
     if setup.workspace_id.is_empty() {
         if let Some(c) = &company {
             plan.events.push(SetupEvent::SetWorkspaceId { value: c.clone() });
@@ -107,7 +107,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
         } else if current.is_empty() || setup.replace.contains(&id) {
             plan.fills.push(super::Fill {
                 key: f.key.clone(),
-                action: "text",
+                action: FillAction::Text,
                 value: value.into(),
                 label: f.name.clone(),
             });
@@ -125,14 +125,14 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     };
     let exact = |a: &str, b: &str| a == b;
     let same_pem = |a: &str, b: &str| strip_ws(a) == strip_ws(b);
-    if let Some(w) = named(snap, WORKSPACE).find(|f| !f.readonly).filter(|_| !workspace.is_empty()) {
+    if let Some(w) = named(snap, l::WORKSPACE_ID).find(|f| !f.readonly).filter(|_| !workspace.is_empty()) {
         want(w, "workspace-id", &workspace, &exact, true);
     }
     want(sso, "sso-url", login, &exact, false);
     want(issuer, "issuer", ident, &exact, false);
     want(cert, "certificate", pem, &same_pem, false);
 
-    let saved = snap.headings.iter().chain(snap.notices.iter()).any(|t| norm(t).contains("saved"));
+    let saved = snap.headings.iter().map(|h| &h.text).chain(snap.notices.iter()).any(|t| norm(t).contains(l::SAVED));
     let event = if !plan.conflicts.is_empty() {
         let fields: Vec<&str> = plan.conflicts.iter().map(|c| c.field.as_str()).collect();
         observed(

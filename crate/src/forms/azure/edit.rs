@@ -1,14 +1,11 @@
 //! Edit forms: what to type or choose in each, and what is already there.
 
-use super::{editable, has_heading, named, norm, observed, place, Fill, Plan, Snapshot};
+use super::super::{editable, has_heading, named, norm, observed, place, Field, Fill, FillAction, Plan, Snapshot};
+use super::labels as l;
 use crate::checklist::Status;
 use crate::plan::{DEFAULT_APP_NAME, SIGNING_ALGORITHM, SIGNING_OPTION};
 use crate::realm::realm_urls;
 use crate::setup::{Conflict, Setup};
-
-/// Values Entra puts in a new form. Changing them is the point of the step, so they are
-/// replaced without asking; anything else an admin typed is a conflict.
-const ENTRA_DEFAULTS: &[&str] = &["sign saml assertion", "sha-256", ""];
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     create_app(setup, snap)
@@ -27,16 +24,27 @@ struct Form<'a> {
     /// Fields that already hold their wanted value.
     satisfied: usize,
     wanted: usize,
+    /// Conflict ids of the claim form name the claim ("claim-email/name"), as before.
+    slug_prefix: &'static str,
 }
 
 impl<'a> Form<'a> {
     fn new(id: &'static str, step: &'static str, setup: &'a Setup) -> Self {
-        Self { id, step, setup, plan: Plan { form: Some(id), ..Plan::default() }, satisfied: 0, wanted: 0 }
+        Self {
+            id,
+            step,
+            setup,
+            plan: Plan { form: Some(id), ..Plan::default() },
+            satisfied: 0,
+            wanted: 0,
+            slug_prefix: "",
+        }
     }
 
-    /// Type `wanted` into a text box unless it holds something else the admin did not
-    /// approve replacing. `is_default` says whether its current value is Entra's own.
-    fn text(&mut self, field: &super::Field, slug: &str, wanted: &str, action: &'static str) {
+    /// Type (or choose) `wanted` unless the control holds something else the admin did not
+    /// approve replacing. Values Entra puts in a new form are replaced without asking:
+    /// changing them is the point of the step.
+    fn text(&mut self, field: &Field, slug: &str, wanted: &str, action: FillAction) {
         self.wanted += 1;
         let current = field.value.trim();
         if current == wanted {
@@ -46,8 +54,9 @@ impl<'a> Form<'a> {
         }
         let id = self.conflict_id(slug);
         // A dropdown showing its placeholder ("Select an option", "Select from drop down") is empty.
-        let placeholder = action == "choose" && norm(current).starts_with("select");
-        let entra_default = placeholder || (action == "choose" && ENTRA_DEFAULTS.contains(&norm(current).as_str()));
+        let choose = action == FillAction::Choose;
+        let placeholder = choose && norm(current).starts_with(l::PLACEHOLDER_PREFIX);
+        let entra_default = placeholder || (choose && l::SIGNING_DEFAULTS.iter().any(|d| norm(d) == norm(current)));
         if current.is_empty() || entra_default || self.setup.replace.contains(&id) {
             self.plan.fills.push(Fill {
                 key: field.key.clone(),
@@ -68,7 +77,7 @@ impl<'a> Form<'a> {
         }
     }
 
-    fn check(&mut self, field: &super::Field, action: &'static str) {
+    fn check(&mut self, field: &Field, action: FillAction) {
         self.wanted += 1;
         if field.checked {
             self.satisfied += 1;
@@ -83,7 +92,11 @@ impl<'a> Form<'a> {
     }
 
     fn conflict_id(&self, slug: &str) -> String {
-        format!("{}/{slug}", self.id)
+        if self.slug_prefix.is_empty() {
+            format!("{}/{slug}", self.id)
+        } else {
+            format!("{}-{}/{slug}", self.id, self.slug_prefix)
+        }
     }
 
     /// Evidence: all values in place means "press Save"; a conflict needs the admin.
@@ -113,80 +126,100 @@ impl<'a> Form<'a> {
 }
 
 fn create_app(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    let name = snap.fields.iter().filter(editable).find(|f| norm(&f.name).contains("name of your app"))?;
+    let name = named(snap, l::APP_NAME).find(editable)?;
     let mut form = Form::new("create-app", "create-app", setup);
     let app_name = if setup.app_name.is_empty() { DEFAULT_APP_NAME } else { &setup.app_name };
     // An app name the admin chose is theirs: never a conflict, never replaced.
     if name.value.trim().is_empty() {
-        form.text(name, "name", app_name, "text");
+        form.text(name, "name", app_name, FillAction::Text);
     }
-    if let Some(radio) = snap.fields.iter().find(|f| f.role == "radio" && norm(&f.name).contains("non-gallery")) {
-        form.check(radio, "radio");
+    let non_gallery = |f: &&Field| f.role == "radio" && l::NON_GALLERY.iter().any(|w| norm(&f.name).contains(&norm(w)));
+    if let Some(radio) = snap.fields.iter().find(non_gallery) {
+        form.check(radio, FillAction::Radio);
     }
     Some(form.finish(snap, "Application name and the non-gallery option", "Create"))
 }
 
+/// A multi-row list's text boxes ("Identifier (Entity ID)" rows), and its row-adder.
+fn rows(snap: &Snapshot, label: l::Words, adder: l::Words) -> (Vec<&Field>, Option<&Field>) {
+    let boxes = named(snap, label).filter(editable).filter(|f| f.role == "textbox").collect();
+    let add = named(snap, adder).filter(editable).find(|f| f.role == "button");
+    (boxes, add)
+}
+
+/// The "Default" checkbox of a row: the first one after its text box in page order, before
+/// the next row of either list. Row indices and sections are not to be trusted: the two lists
+/// may share both.
+fn default_box<'a>(snap: &'a Snapshot, field: &Field) -> Option<&'a Field> {
+    let is_default = |f: &&Field| f.role == "checkbox" && l::DEFAULT.iter().any(|d| norm(&f.name) == norm(d));
+    let is_row = |f: &Field| {
+        f.role == "textbox" && [l::IDENTIFIER, l::REPLY_URL].iter().any(|w| w.iter().any(|n| norm(n) == norm(&f.name)))
+    };
+    snap.fields.iter().skip_while(|f| f.key != field.key).skip(1).take_while(|f| !is_row(f)).find(is_default)
+}
+
 fn basic_saml(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    if !has_heading(snap, "Basic SAML Configuration") {
+    if !has_heading(snap, l::BASIC_SAML) {
         return None;
     }
-    let ids: Vec<_> =
-        named(snap, &["Identifier (Entity ID)"]).filter(editable).filter(|f| f.role == "textbox").collect();
-    let acs: Vec<_> = named(snap, &["Reply URL (Assertion Consumer Service URL)", "Reply URL"])
-        .filter(editable)
-        .filter(|f| f.role == "textbox")
-        .collect();
-    if ids.is_empty() && acs.is_empty() {
+    let (ids, add_id) = rows(snap, l::IDENTIFIER, l::ADD_IDENTIFIER);
+    let (acs, add_acs) = rows(snap, l::REPLY_URL, l::ADD_REPLY_URL);
+    if ids.is_empty() && acs.is_empty() && add_id.is_none() && add_acs.is_none() {
         return None;
     }
     let mut form = Form::new("basic-saml", "basic-saml", setup);
     let Ok(realm) = realm_urls(&setup.realm_sid_input) else {
         return Some(form.plan); // nothing to fill until the panel has a valid Realm SID
     };
-    for (rows, slug, wanted, section) in [
-        (&ids, "identifier", &realm.entity_id, "Identifier (Entity ID)"),
-        (&acs, "reply-url", &realm.reply_url, "Reply URL (Assertion Consumer Service URL)"),
-    ] {
+    for (rows, add, slug, wanted) in
+        [(&ids, add_id, "identifier", &realm.entity_id), (&acs, add_acs, "reply-url", &realm.reply_url)]
+    {
         // The row to use: one holding the value, else the first other value (a conflict),
-        // else the first empty row.
+        // else the first empty row; a new app has no row until its row-adder is clicked.
         let target = rows
             .iter()
             .find(|f| f.value.trim() == wanted.as_str())
             .or_else(|| rows.iter().find(|f| !f.value.trim().is_empty()))
             .or_else(|| rows.first());
-        if let Some(field) = target {
-            form.text(field, slug, wanted, "text");
-            let default_box = snap.fields.iter().find(|f| {
-                f.role == "checkbox"
-                    && norm(&f.name) == "default"
-                    && f.row == field.row
-                    && norm(&f.section) == norm(section)
-            });
-            if let Some(d) = default_box.filter(|d| !d.disabled) {
-                form.check(d, "check");
+        match (target, add) {
+            (Some(field), _) => {
+                form.text(field, slug, wanted, FillAction::Text);
+                if let Some(d) = default_box(snap, field).filter(|d| !d.disabled) {
+                    form.check(d, FillAction::Check);
+                }
             }
+            (None, Some(add)) => {
+                form.wanted += 1;
+                form.plan.fills.push(Fill {
+                    key: add.key.clone(),
+                    action: FillAction::AddRow,
+                    value: String::new(),
+                    label: add.name.clone(),
+                });
+            }
+            (None, None) => {}
         }
     }
     Some(form.finish(snap, "Identifier and Reply URL", "Save"))
 }
 
 fn signing(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    let option = named(snap, &["Signing Option"]).find(editable)?;
+    let option = named(snap, l::SIGNING_OPTION).find(editable)?;
     let mut form = Form::new("signing", "signing", setup);
-    form.text(option, "option", SIGNING_OPTION, "choose");
-    if let Some(alg) = named(snap, &["Signing Algorithm"]).find(editable) {
-        form.text(alg, "algorithm", SIGNING_ALGORITHM, "choose");
+    form.text(option, "option", SIGNING_OPTION, FillAction::Choose);
+    if let Some(alg) = named(snap, l::SIGNING_ALGORITHM).find(editable) {
+        form.text(alg, "algorithm", SIGNING_ALGORITHM, FillAction::Choose);
     }
     Some(form.finish(snap, "Signing option and algorithm", "Save"))
 }
 
 /// The add/edit claim form: `email` first, then `roles`, whichever the claims list lacks.
+/// Claim conditions repeat the Source labels further down: the first of each is the claim's.
 fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    let name = named(snap, &["Name"]).filter(editable).find(|f| f.role == "textbox")?;
-    let source_attr = named(snap, &["Source attribute"]).find(editable)?;
+    let name = named(snap, l::CLAIM_NAME).filter(editable).find(|f| f.role == "textbox")?;
+    let source_attr = named(snap, l::SOURCE_ATTRIBUTE).find(editable)?;
     let mut form = Form::new("claim", "claims", setup);
-    let current = name.value.trim();
-    let (claim, attribute) = match current {
+    let (claim, attribute) = match name.value.trim() {
         "email" => ("email", "user.mail"),
         "roles" => ("roles", "user.assignedroles"),
         "" if missing_claim(setup) == Some("roles") => ("roles", "user.assignedroles"),
@@ -194,16 +227,16 @@ fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         // Another claim: the admin's own business.
         _ => return Some(form.plan),
     };
-    form.id = if claim == "email" { "claim-email" } else { "claim-roles" };
-    form.plan.form = Some(form.id);
-    form.text(name, "name", claim, "text");
-    if let Some(ns) = named(snap, &["Namespace"]).find(editable) {
-        form.text(ns, "namespace", "", "text");
+    form.slug_prefix = claim;
+    form.text(name, "name", claim, FillAction::Text);
+    if let Some(ns) = named(snap, l::NAMESPACE).find(editable) {
+        form.text(ns, "namespace", "", FillAction::Text);
     }
-    if let Some(radio) = snap.fields.iter().find(|f| f.role == "radio" && norm(&f.name) == "attribute") {
-        form.check(radio, "radio");
+    let attribute_radio = named(snap, l::SOURCE_IS_ATTRIBUTE).find(|f| f.role == "radio");
+    if let Some(radio) = attribute_radio {
+        form.check(radio, FillAction::Radio);
     }
-    form.text(source_attr, "source-attribute", attribute, "choose");
+    form.text(source_attr, "source-attribute", attribute, FillAction::Choose);
     Some(form.finish(snap, &format!("Claim {claim} = {attribute}"), "Save"))
 }
 
@@ -218,20 +251,23 @@ fn missing_claim(setup: &Setup) -> Option<&'static str> {
 }
 
 fn app_role(snap: &Snapshot, setup: &Setup) -> Option<Plan> {
-    let enable = snap.fields.iter().find(|f| f.role == "checkbox" && norm(&f.name).contains("enable this app role"))?;
+    let enable = snap
+        .fields
+        .iter()
+        .find(|f| f.role == "checkbox" && l::ENABLE_APP_ROLE.iter().any(|w| norm(&f.name).contains(&norm(w))))?;
     let mut form = Form::new("app-role", "app-role", setup);
     for (names, slug, wanted) in [
-        (&["Display name"][..], "display-name", "Agent"),
-        (&["Value"], "value", "agent"),
-        (&["Description"], "description", "Frontline user"),
+        (l::ROLE_DISPLAY_NAME, "display-name", "Agent"),
+        (l::ROLE_VALUE, "value", "agent"),
+        (l::ROLE_DESCRIPTION, "description", "Frontline user"),
     ] {
         if let Some(f) = named(snap, names).find(editable) {
-            form.text(f, slug, wanted, "text");
+            form.text(f, slug, wanted, FillAction::Text);
         }
     }
-    if let Some(radio) = snap.fields.iter().find(|f| f.role == "radio" && norm(&f.name) == "users/groups") {
-        form.check(radio, "radio");
+    if let Some(radio) = named(snap, l::MEMBER_TYPES_USERS).find(|f| f.role == "radio") {
+        form.check(radio, FillAction::Radio);
     }
-    form.check(enable, "check");
+    form.check(enable, FillAction::Check);
     Some(form.finish(snap, "App role Agent (agent, Users/Groups, enabled)", "Apply"))
 }

@@ -1,7 +1,8 @@
 //! Read-only views: the SAML pane's sections, the claims, roles and assignments tables.
 //! They prove what was saved, and hold the values Twilio needs.
 
-use super::{has_heading, norm, observed, place, Plan, Snapshot, Table};
+use super::super::{has_heading, norm, observed, place, Plan, Snapshot, Table};
+use super::labels::{self as l, Words};
 use crate::checklist::Status;
 use crate::plan::{SIGNING_ALGORITHM, SIGNING_OPTION};
 use crate::realm::realm_urls;
@@ -28,18 +29,18 @@ fn pairs(snap: &Snapshot) -> Vec<(String, String, String)> {
     out
 }
 
-fn value<'a>(pairs: &'a [(String, String, String)], labels: &[&str]) -> Option<&'a str> {
+fn value(pairs: &[(String, String, String)], labels: Words) -> Option<&str> {
     let labels: Vec<String> = labels.iter().map(|l| norm(l)).collect();
     pairs.iter().find(|(_, l, _)| labels.contains(l)).map(|(_, _, v)| v.as_str())
 }
 
 /// Entra shows "Required" or "Optional" in a section where nothing is saved yet.
 fn saved(v: Option<&str>) -> Option<&str> {
-    v.filter(|v| !v.is_empty() && !matches!(norm(v).as_str(), "required" | "optional" | "-"))
+    v.filter(|v| !v.is_empty() && !l::UNSET.iter().any(|u| norm(u) == norm(v)))
 }
 
 fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    if !has_heading(snap, "Set up Single Sign-On with SAML") {
+    if !has_heading(snap, l::SAML_PANE) {
         return None;
     }
     let at = place(snap);
@@ -50,8 +51,8 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     ];
     // 1. Basic SAML Configuration: exactly the computed values, or the difference.
     if let Ok(realm) = realm_urls(&setup.realm_sid_input) {
-        let id = saved(value(&p, &["Identifier (Entity ID)"]));
-        let acs = saved(value(&p, &["Reply URL (Assertion Consumer Service URL)", "Reply URL"]));
+        let id = saved(value(&p, l::IDENTIFIER));
+        let acs = saved(value(&p, l::REPLY_URL));
         let mut problems = Vec::new();
         for (label, got, want) in
             [("Identifier (Entity ID)", id, &realm.entity_id), ("Reply URL", acs, &realm.reply_url)]
@@ -71,8 +72,8 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         });
     }
     // 3. SAML Certificates: signing option and algorithm, and what Twilio needs later.
-    if let Some(option) = value(&p, &["Signing Option"]) {
-        let alg = value(&p, &["Signing Algorithm"]).unwrap_or_default();
+    if let Some(option) = value(&p, l::SIGNING_OPTION) {
+        let alg = value(&p, l::SIGNING_ALGORITHM).unwrap_or_default();
         let ok = norm(option) == norm(SIGNING_OPTION) && norm(alg) == norm(SIGNING_ALGORITHM);
         events.push(if ok {
             observed("signing", Status::Done, format!("Saved: {option}, {alg}"), &at)
@@ -85,9 +86,9 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
             )
         });
     }
-    let thumbprint = saved(value(&p, &["Thumbprint"]));
-    let expiration = saved(value(&p, &["Expiration"]));
-    let metadata_url = saved(value(&p, &["App Federation Metadata Url", "App Federation Metadata URL"]));
+    let thumbprint = saved(value(&p, l::THUMBPRINT));
+    let expiration = saved(value(&p, l::EXPIRATION));
+    let metadata_url = saved(value(&p, l::METADATA_URL));
     if thumbprint.is_some() || metadata_url.is_some() {
         events.push(SetupEvent::SetPortalCapture {
             thumbprint: thumbprint.map(str::to_string),
@@ -96,8 +97,8 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         });
     }
     // 4. Set up <app>: the two values Twilio needs, under either name of the identifier.
-    let login = saved(value(&p, &["Login URL"]));
-    let ident = saved(value(&p, &["Microsoft Entra Identifier", "Azure AD Identifier"]));
+    let login = saved(value(&p, l::LOGIN_URL));
+    let ident = saved(value(&p, l::ENTRA_IDENTIFIER));
     if login.is_some() || ident.is_some() {
         events.push(SetupEvent::SetIdpValues {
             login_url: login.map(str::to_string),
@@ -108,7 +109,7 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     // 2. Attributes & Claims, when the pane lists them.
     let claims: Vec<(String, String)> = p
         .iter()
-        .filter(|(s, _, _)| s.contains("attributes & claims"))
+        .filter(|(s, _, _)| l::CLAIMS_SECTION.iter().any(|c| s.contains(&norm(c))))
         .map(|(_, l, v)| (l.clone(), v.clone()))
         .collect();
     if !claims.is_empty() {
@@ -118,7 +119,7 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 }
 
 fn sso_method(snap: &Snapshot) -> Option<Plan> {
-    if !has_heading(snap, "Select a single sign-on method") {
+    if !has_heading(snap, l::SSO_METHOD) {
         return None;
     }
     let events = vec![observed(
@@ -130,13 +131,13 @@ fn sso_method(snap: &Snapshot) -> Option<Plan> {
     Some(Plan { form: Some("sso-method"), events, ..Plan::default() })
 }
 
-fn table_with<'a>(snap: &'a Snapshot, headers: &[&str]) -> Option<&'a Table> {
-    let want: Vec<String> = headers.iter().map(|h| norm(h)).collect();
-    snap.tables.iter().find(|t| want.iter().all(|w| t.headers.iter().any(|h| &norm(h) == w)))
+/// The first table with all these columns (each by any of its wordings).
+fn table_with<'a>(snap: &'a Snapshot, columns: &[Words]) -> Option<&'a Table> {
+    snap.tables.iter().find(|t| columns.iter().all(|c| column(t, c).is_some()))
 }
 
-fn column(t: &Table, header: &str) -> Option<usize> {
-    t.headers.iter().position(|h| norm(h) == norm(header))
+fn column(t: &Table, header: Words) -> Option<usize> {
+    t.headers.iter().position(|h| header.iter().any(|w| norm(h) == norm(w)))
 }
 
 fn cell(row: &[String], i: Option<usize>) -> &str {
@@ -177,22 +178,23 @@ fn claims_event(claims: &[(String, String)], at: &str) -> SetupEvent {
 }
 
 fn claims_table(snap: &Snapshot) -> Option<Plan> {
-    let t = table_with(snap, &["Claim name", "Value"])?;
-    let (n, v) = (column(t, "Claim name"), column(t, "Value"));
+    let t = table_with(snap, &[l::CLAIM_NAME_COLUMN, l::VALUE_COLUMN])?;
+    let (n, v) = (column(t, l::CLAIM_NAME_COLUMN), column(t, l::VALUE_COLUMN));
     let claims: Vec<(String, String)> = t.rows.iter().map(|r| (norm(cell(r, n)), cell(r, v).to_string())).collect();
     Some(Plan { form: Some("claims-list"), events: vec![claims_event(&claims, &place(snap))], ..Plan::default() })
 }
 
 fn roles_table(snap: &Snapshot) -> Option<Plan> {
-    let t = table_with(snap, &["Display name", "Value", "Allowed member types"])?;
-    let (name, val, types) = (column(t, "Display name"), column(t, "Value"), column(t, "Allowed member types"));
-    let state = column(t, "State").or_else(|| column(t, "Status"));
+    let t = table_with(snap, &[l::DISPLAY_NAME_COLUMN, l::VALUE_COLUMN, l::MEMBER_TYPES_COLUMN])?;
+    let (name, val, types) =
+        (column(t, l::DISPLAY_NAME_COLUMN), column(t, l::VALUE_COLUMN), column(t, l::MEMBER_TYPES_COLUMN));
+    let state = column(t, l::ROLE_STATE);
     let agent = t.rows.iter().find(|r| cell(r, val) == "agent");
     let at = place(snap);
     let event = match agent {
         None => observed("app-role", Status::Todo, "No app role with the value agent yet", &at),
         Some(r) => {
-            let enabled = state.is_none() || norm(cell(r, state)) == "enabled";
+            let enabled = state.is_none() || l::ENABLED.iter().any(|e| norm(cell(r, state)) == norm(e));
             let users = norm(cell(r, types)).contains("users");
             if enabled && users {
                 observed(
@@ -215,8 +217,8 @@ fn roles_table(snap: &Snapshot) -> Option<Plan> {
 }
 
 fn assignments(snap: &Snapshot) -> Option<Plan> {
-    let t = table_with(snap, &["Display name", "Object type", "Role assigned"])?;
-    let role = column(t, "Role assigned");
+    let t = table_with(snap, &[l::DISPLAY_NAME_COLUMN, l::OBJECT_TYPE_COLUMN, l::ROLE_ASSIGNED_COLUMN])?;
+    let role = column(t, l::ROLE_ASSIGNED_COLUMN);
     let agents = t.rows.iter().filter(|r| norm(cell(r, role)) == "agent").count();
     let at = place(snap);
     let event = if agents > 0 {

@@ -1,0 +1,193 @@
+//! What one frame shows, as a screen reader would hear it: controls with their label and
+//! value apart, read-only label/value pairs, tables, headings and notices, each tagged with
+//! the region (landmark or blade) that holds it. The content script collects it; nothing
+//! here is a CSS class or a markup shape.
+
+use serde::{Deserialize, Serialize};
+
+/// One control, as the content script saw it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Field {
+    /// The content script's handle for this control in this pass.
+    pub key: String,
+    /// The control's label: its accessible name without its current value, colons, required
+    /// markers and balloon text.
+    pub name: String,
+    /// Nearest heading, legend or named group.
+    pub section: String,
+    /// ARIA role: textbox, combobox, radio, checkbox, button, …
+    pub role: String,
+    pub value: String,
+    pub checked: bool,
+    pub disabled: bool,
+    pub readonly: bool,
+    /// Position within a multi-row list, when it is one.
+    pub row: Option<u32>,
+    /// Index into `Snapshot::regions` (0: the frame itself).
+    pub region: u32,
+}
+
+/// A label/value pair from a read-only view (definition lists, `div` pairs, captions).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TextPair {
+    pub section: String,
+    pub label: String,
+    pub value: String,
+    pub region: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Table {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub region: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Heading {
+    pub text: String,
+    /// 1 to 6; 0 when the page gave none.
+    pub level: u8,
+    pub region: u32,
+}
+
+/// A landmark or a blade: the part of a frame a form lives in. Region 0 is the frame.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Region {
+    /// Its accessible name, or its title heading.
+    pub name: String,
+    /// landmark role (region, dialog, complementary, search, main, form) or "blade".
+    pub role: String,
+    pub parent: Option<u32>,
+}
+
+/// What one frame shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Snapshot {
+    pub url: String,
+    /// The page or blade title.
+    pub title: String,
+    pub headings: Vec<Heading>,
+    pub fields: Vec<Field>,
+    pub texts: Vec<TextPair>,
+    pub tables: Vec<Table>,
+    /// Status and alert messages (role=status / role=alert).
+    pub notices: Vec<String>,
+    /// Regions after the frame itself (index 0, implied when the list is empty).
+    pub regions: Vec<Region>,
+}
+
+impl Snapshot {
+    /// The regions to recognise a form in, deepest first, each with the part of the snapshot
+    /// inside it. Region 0 (the whole frame) comes last.
+    pub(crate) fn scopes(&self) -> Vec<(u32, Snapshot)> {
+        let count = u32::try_from(self.regions.len().max(1)).unwrap_or(u32::MAX);
+        let mut ids: Vec<u32> = (0..count).collect();
+        ids.sort_by_key(|r| std::cmp::Reverse(self.depth(*r)));
+        ids.into_iter().map(|r| (r, self.within(r))).collect()
+    }
+
+    /// Steps from `r` up to the frame; a malformed parent chain stops at the region count.
+    fn depth(&self, r: u32) -> usize {
+        let mut d = 0;
+        let mut at = r;
+        while let Some(p) = self.parent(at) {
+            d += 1;
+            if d > self.regions.len() {
+                break;
+            }
+            at = p;
+        }
+        d
+    }
+
+    fn parent(&self, r: u32) -> Option<u32> {
+        if r == 0 {
+            return None;
+        }
+        usize::try_from(r).ok().and_then(|i| self.regions.get(i)).map(|g| g.parent.unwrap_or(0))
+    }
+
+    /// Whether the frame shows an editable control, a table or read-only values outside the
+    /// portal's own chrome (search, navigation, banner): something a setup page could be.
+    pub(crate) fn looks_like_a_form(&self) -> bool {
+        let chrome = |r: u32| {
+            usize::try_from(r)
+                .ok()
+                .and_then(|i| self.regions.get(i))
+                .is_some_and(|g| matches!(g.role.as_str(), "search" | "navigation" | "banner"))
+        };
+        self.fields.iter().any(|f| f.role != "button" && !f.readonly && !f.disabled && !chrome(f.region))
+            || self.tables.iter().any(|t| !chrome(t.region))
+            || self.texts.iter().any(|t| !chrome(t.region))
+    }
+
+    /// Whether region `inner` lies within `outer` (or is it).
+    pub(crate) fn inside(&self, inner: u32, outer: u32) -> bool {
+        let mut at = inner;
+        for _ in 0..=self.regions.len() {
+            if at == outer {
+                return true;
+            }
+            match self.parent(at) {
+                Some(p) => at = p,
+                None => return outer == 0,
+            }
+        }
+        false
+    }
+
+    /// Regions that stand apart from the page around them: what is in them is never part of a
+    /// form recognised in a region that encloses them.
+    fn stands_apart(&self, r: u32) -> bool {
+        usize::try_from(r).ok().and_then(|i| self.regions.get(i)).is_some_and(|g| {
+            matches!(
+                g.role.as_str(),
+                "search" | "navigation" | "banner" | "complementary" | "dialog" | "alertdialog" | "blade"
+            )
+        })
+    }
+
+    /// Whether an item in region `g` belongs to a form recognised in region `r`: `g` lies in
+    /// `r` with no region that stands apart between them.
+    fn belongs(&self, g: u32, r: u32) -> bool {
+        let mut at = g;
+        for _ in 0..=self.regions.len() {
+            if at == r {
+                return true;
+            }
+            if self.stands_apart(at) {
+                return false;
+            }
+            match self.parent(at) {
+                Some(p) => at = p,
+                None => return r == 0,
+            }
+        }
+        false
+    }
+
+    /// The part of the snapshot that belongs to region `r`; its title is the region's name.
+    fn within(&self, r: u32) -> Snapshot {
+        let keep = |g: u32| self.belongs(g, r);
+        let name = usize::try_from(r).ok().and_then(|i| self.regions.get(i)).map(|g| g.name.clone());
+        Snapshot {
+            url: self.url.clone(),
+            title: if r == 0 { self.title.clone() } else { name.unwrap_or_default() },
+            headings: self.headings.iter().filter(|h| keep(h.region)).cloned().collect(),
+            fields: self.fields.iter().filter(|f| keep(f.region)).cloned().collect(),
+            texts: self.texts.iter().filter(|t| keep(t.region)).cloned().collect(),
+            tables: self.tables.iter().filter(|t| keep(t.region)).cloned().collect(),
+            // Toasts render at the end of the page, outside every blade: all of them count.
+            notices: self.notices.clone(),
+            regions: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,38 @@
+// Shared by the replica blades in both dialects. The tenant's saved configuration lives on
+// the test server (/_state), as the portal's lives behind Graph; blades read and write it,
+// tests seed it. Replicas of what shared/portal-facts.md says, and no easier.
+(function () {
+  function request(method, body) {
+    const x = new XMLHttpRequest();
+    x.open(method, '/_state', false); // synchronous: blades are tiny and this keeps them simple
+    x.setRequestHeader('content-type', 'application/json');
+    x.send(body === undefined ? null : JSON.stringify(body));
+    return JSON.parse(x.responseText);
+  }
+  window.replica = {
+    load: () => request('GET'),
+    save: (s) => request('PUT', s),
+    update(fn) {
+      const s = this.load();
+      fn(s);
+      this.save(s);
+    },
+    /** Record a click on a button that commits or discards: the extension never does. */
+    click(name) {
+      this.update((s) => s.clicks.push({ name, blade: location.pathname + location.search + location.hash, at: Date.now() }));
+    },
+    /** Record a click on a control that only extends the form ("Add identifier"). */
+    extend(name) {
+      this.update((s) => s.extends.push({ name, at: Date.now() }));
+    },
+    /** Blades render late, like the portal's: never at DOMContentLoaded. */
+    later(fn, ms = 250) {
+      setTimeout(fn, ms);
+    },
+    /** Open another blade: in the portal's top page (Fx) or in this blade's frame (Fluent). */
+    go(blade) {
+      if (window.fxShell) window.fxShell.open(blade);
+      else location.href = `blade.html?blade=${blade}`;
+    },
+  };
+})();
