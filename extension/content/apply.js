@@ -18,31 +18,25 @@ function nativeSetter(el) {
   return null;
 }
 
-/** Focus as a person does; when the page has no focus to give, the events still arrive. */
-function focus(el) {
+/**
+ * Move focus as a person does (`focus` or `blur`): forms that commit on blur take the value.
+ * When the page has no focus to give, the events are sent all the same.
+ * @param {HTMLElement} el @param {'focus' | 'blur'} how
+ */
+function moveFocus(el, how) {
+  const [own, bubbling] = how === 'focus' ? ['focus', 'focusin'] : ['blur', 'focusout'];
   let got = false;
   const mark = () => (got = true);
-  el.addEventListener('focus', mark, { once: true });
-  el.focus();
-  el.removeEventListener('focus', mark);
+  el.addEventListener(own, mark, { once: true });
+  el[how]();
+  el.removeEventListener(own, mark);
   if (!got) {
-    el.dispatchEvent(new FocusEvent('focus'));
-    el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    el.dispatchEvent(new FocusEvent(own));
+    el.dispatchEvent(new FocusEvent(bubbling, { bubbles: true }));
   }
 }
-
-/** Leave the field: forms that commit on blur take the value now. */
-function leave(el) {
-  let got = false;
-  const mark = () => (got = true);
-  el.addEventListener('blur', mark, { once: true });
-  el.blur();
-  el.removeEventListener('blur', mark);
-  if (!got) {
-    el.dispatchEvent(new FocusEvent('blur'));
-    el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-  }
-}
+const focus = (el) => moveFocus(el, 'focus');
+const leave = (el) => moveFocus(el, 'blur');
 
 function key(el, k) {
   const init = { key: k, code: k, bubbles: true, cancelable: true, keyCode: k === 'Enter' ? 13 : k === 'ArrowDown' ? 40 : k === 'Escape' ? 27 : 32 };

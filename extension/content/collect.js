@@ -32,6 +32,7 @@ function shown(el) {
 }
 
 /** Per-pass memo: text and hidden-ness are asked for again and again while pairing. */
+/** @type {{hidden: WeakMap<Element, boolean>, text: WeakMap<Element, string>, inner: WeakMap<Element, string>, headings?: Element[]}} */
 let memo = { hidden: new WeakMap(), text: new WeakMap(), inner: new WeakMap() };
 
 /** A node hidden from assistive technology (for text inside a name). */
@@ -192,10 +193,18 @@ function sectionOf(el) {
   const legend = group?.querySelector(':scope > legend');
   if (legend) return cleanLabel(text(legend));
   if (group?.getAttribute('aria-label')) return cleanLabel(group.getAttribute('aria-label'));
-  const doc = el.ownerDocument;
-  const xpath = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or @role='heading'][1]";
-  const h = doc.evaluate(xpath, el, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-  return h ? cleanLabel(text(/** @type {Element} */ (h))) : '';
+  // The visible headings in page order, found once a pass; the last one before the element.
+  memo.headings ??= [...el.ownerDocument.querySelectorAll(HEADINGS)].filter(shown);
+  const hs = memo.headings;
+  let lo = 0;
+  let hi = hs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hs[mid].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = hs[lo - 1];
+  return h && !h.contains(el) ? cleanLabel(text(h)) : '';
 }
 
 /** Index of the element's row within its grid or table, for multi-row lists. */

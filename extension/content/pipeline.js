@@ -5,7 +5,7 @@ import { apply } from './apply.js';
 import { collect } from './collect.js';
 
 /** Pauses for a quiet DOM before collecting: blades render in bursts. */
-const SETTLE_MS = 30;
+const SETTLE_MS = 20;
 /** A fill that did not stick is retried this often, then left to the admin. */
 const MAX_TRIES = 2;
 /** Rounds of judge → fill → collect in one pass (a new row, then its value, then the next

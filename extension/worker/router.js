@@ -243,7 +243,8 @@ const ROUTES = {
       // A captured metadata URL and no certificate yet: fetch it, if already allowed. Not only
       // when newly captured: Chrome may have stopped the worker during an earlier fetch.
       if (result.setup.portal?.metadataUrl && !result.setup.certificatePem) fetchCertificateSoon(!hadMetadataUrl).catch(() => {});
-      if (!m.verify) rememberPage(core, setup, m, s, sender, result).catch(() => {});
+      // The page report is kept after the reply has gone: it never slows a fill.
+      if (!m.verify) setTimeout(() => rememberPage(core, setup, m, s, sender, result).catch(() => {}), 0);
       return ok({ form: result.form, forms: result.forms, fills: result.fills, console: s.console });
     },
   },

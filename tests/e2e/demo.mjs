@@ -15,6 +15,8 @@ console.log(`Frontline SSO Assistant demo (${headless ? 'headless: no display fo
   Panel:   ${ext.url('extension/panel/panel.html')}
   Twilio:  https://console.twilio.com/frontline/sso
   Azure:   https://portal.azure.com/#blade=<create-app|sso-method|saml|basic-edit|signing-edit|claims|app-roles|users>
+           add &dialect=fx (Knockout blades in the page) or &dialect=fluent (React blades in iframes),
+           and &search=open&pane=open for the search box's recent searches and a context pane
 The replica hosts resolve to this machine only inside this browser. Press Ctrl+C to stop.`);
 if (process.env.DEMO_EXIT_AFTER_MS) setTimeout(async () => { await ext.close(); await server.close(); process.exit(0); }, Number(process.env.DEMO_EXIT_AFTER_MS));
 process.on('SIGINT', async () => {

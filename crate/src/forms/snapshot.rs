@@ -94,25 +94,21 @@ impl Snapshot {
         ids.into_iter().map(|r| (r, self.within(r))).collect()
     }
 
-    /// Steps from `r` up to the frame; a malformed parent chain stops at the region count.
+    /// Steps from `r` up to the frame.
     fn depth(&self, r: u32) -> usize {
-        let mut d = 0;
-        let mut at = r;
-        while let Some(p) = self.parent(at) {
-            d += 1;
-            if d > self.regions.len() {
-                break;
-            }
-            at = p;
-        }
-        d
+        self.chain(r).count().saturating_sub(1)
     }
 
-    fn parent(&self, r: u32) -> Option<u32> {
-        if r == 0 {
-            return None;
-        }
-        usize::try_from(r).ok().and_then(|i| self.regions.get(i)).map(|g| g.parent.unwrap_or(0))
+    /// `r`, its parent, and so on up to the frame (0). A malformed parent chain (a cycle, an
+    /// index out of range) ends after as many steps as there are regions.
+    fn chain(&self, r: u32) -> impl Iterator<Item = u32> + '_ {
+        let parent = move |at: u32| -> Option<u32> {
+            if at == 0 {
+                return None;
+            }
+            usize::try_from(at).ok().and_then(|i| self.regions.get(i)).map(|g| g.parent.unwrap_or(0)).or(Some(0))
+        };
+        std::iter::successors(Some(r), move |at| parent(*at)).take(self.regions.len() + 2)
     }
 
     /// Whether the frame shows an editable control, a table or read-only values outside the
@@ -131,17 +127,7 @@ impl Snapshot {
 
     /// Whether region `inner` lies within `outer` (or is it).
     pub(crate) fn inside(&self, inner: u32, outer: u32) -> bool {
-        let mut at = inner;
-        for _ in 0..=self.regions.len() {
-            if at == outer {
-                return true;
-            }
-            match self.parent(at) {
-                Some(p) => at = p,
-                None => return outer == 0,
-            }
-        }
-        false
+        self.chain(inner).any(|at| at == outer)
     }
 
     /// Regions that stand apart from the page around them: what is in them is never part of a
@@ -158,17 +144,12 @@ impl Snapshot {
     /// Whether an item in region `g` belongs to a form recognised in region `r`: `g` lies in
     /// `r` with no region that stands apart between them.
     fn belongs(&self, g: u32, r: u32) -> bool {
-        let mut at = g;
-        for _ in 0..=self.regions.len() {
+        for at in self.chain(g) {
             if at == r {
                 return true;
             }
             if self.stands_apart(at) {
                 return false;
-            }
-            match self.parent(at) {
-                Some(p) => at = p,
-                None => return r == 0,
             }
         }
         false

@@ -5,6 +5,8 @@
 // only while open; a free-text ComboBox that commits on Enter or blur; Save disabled until a
 // real edit; read-only values as a label element beside a value and read-only TextFields.
 (function () {
+  /** The saved configuration, without the click logs: what a pane shows. */
+  const saved = (t) => JSON.stringify({ ...t, clicks: undefined, extends: undefined });
   const e = React.createElement;
   /** The list of a drop-down shows this long after the click (the portal's layers are slow). */
   const POPUP_DELAY = 700;
@@ -143,8 +145,8 @@
     const [dirty, setDirty] = React.useState(false);
     React.useEffect(() => {
       if (!spec.live) return;
-      let shown = JSON.stringify(s);
-      const t = setInterval(() => { const now = replica.load(); const j = JSON.stringify(now); if (j !== shown) { shown = j; setS(now); } }, 400);
+      let shown = saved(s);
+      const t = setInterval(() => { const now = replica.load(); const j = saved(now); if (j !== shown) { shown = j; setS(now); } }, 400);
       return () => clearInterval(t);
     }, []);
     const set = (key, value, edit = true) => { setV((old) => ({ ...old, [key]: value })); if (edit) setDirty(true); };

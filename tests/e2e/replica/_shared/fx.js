@@ -8,6 +8,8 @@
 // div[role=button] command-bar items disabled by a class; read-only values are "essentials"
 // div pairs; a new app has no Identifier or Reply URL rows. The model is Knockout observables.
 (function () {
+  /** The saved configuration, without the click logs: what a pane shows. */
+  const saved = (t) => JSON.stringify({ ...t, clicks: undefined, extends: undefined });
   let uid = 0;
   const id = (p) => `${p}-${++uid}`;
   /** The list of a drop-down shows this long after it is opened. */
@@ -117,21 +119,33 @@
     return el('div', { class: 'azc-form-element inline' }, box, el('span', { id: sid, text: label }));
   }
 
-  /** Multi-row list: a header label, rows of text boxes, and its "Add …" link. */
-  function rows(w, model, edited, rerender) {
+  /** Multi-row list: a header label, rows of text boxes, and its "Add …" link. As Knockout's
+   *  foreach does, a new row is inserted and the existing rows' elements stay. */
+  function rows(w, model, edited) {
     const { lid, box } = labelBox(w.label, w.required);
     const list = model[w.key];
-    const grid = el('div', { class: 'azc-editableGrid' }, ...list().map((r, i) => {
+    const boxes = [];
+    const row = (r, i) => {
       const input = el('input', { 'aria-labelledby': lid, class: 'azc-input' });
       input.value = r.value;
       const commit = () => { if (input.value !== list()[i].value) { list()[i].value = input.value; edited(); } };
       input.addEventListener('change', commit);
       input.addEventListener('blur', commit);
       const index = w.index ? el('input', { 'aria-label': 'Index', class: 'azc-input small' }) : null;
-      const def = checkBox('Default', () => list()[i].isDefault, (on) => { list().forEach((x, j) => { x.isDefault = j === i ? on : on ? false : x.isDefault; }); edited(); rerender(); });
+      const def = checkBox('Default', () => list()[i].isDefault, (on) => {
+        list().forEach((x, j) => { x.isDefault = j === i ? on : on ? false : x.isDefault; });
+        boxes.forEach((b, j) => b.setAttribute('aria-checked', String(Boolean(list()[j].isDefault))));
+        edited();
+      });
+      boxes.push(def.querySelector('[role=checkbox]'));
       return el('div', { class: 'azc-grid-row' }, input, index, def);
-    }));
-    const add = fxButton(w.add, () => { replica.extend(w.add); list.push({ value: '', isDefault: false }); rerender(); });
+    };
+    const grid = el('div', { class: 'azc-editableGrid' }, ...list().map(row));
+    const add = fxButton(w.add, () => {
+      replica.extend(w.add);
+      list.push({ value: '', isDefault: false });
+      grid.append(row(list()[list().length - 1], list().length - 1));
+    });
     return el('div', { class: 'azc-form-element' }, box, grid, add);
   }
 
@@ -191,7 +205,7 @@
         case 'dropdown': case 'combo': return dropDown(w, model, edited);
         case 'radio': return radios(w, model, edited);
         case 'checkbox': return checkBox(w.label, () => model[w.key](), (on) => { model[w.key](on); edited(); });
-        case 'rows': return rows(w, model, edited, render);
+        case 'rows': return rows(w, model, edited);
         case 'pairs': return essentials(w);
         case 'copy': return copyable(w);
         case 'table': return table(w);
@@ -212,11 +226,11 @@
     }
     render();
     if (spec.live) {
-      let shown = JSON.stringify(s);
+      let shown = saved(s);
       const t = setInterval(() => {
         if (!host.isConnected) return clearInterval(t);
         const now = replica.load();
-        const j = JSON.stringify(now);
+        const j = saved(now);
         if (j !== shown) { shown = j; s = now; render(); }
       }, 400);
     }
