@@ -57,7 +57,8 @@ export const MSG = Object.freeze({
 /**
  * A page a content script reported, kept in chrome.storage.session (memory only) under
  * `${PAGE_KEY_PREFIX}<tab>/<frame>`: already scrubbed by the core, it holds no value.
- * @typedef {{ at: number, console: string, host: string, title: string, forms: string[], reason: string, dismissed?: boolean, report: object }} PageSeen
+ * @typedef {{ at: number, console: string, host: string, title: string, forms: string[], reason: string,
+ *   dismissed?: boolean, report: object }} PageSeen
  */
 export const PAGE_KEY_PREFIX = 'page:';
 

@@ -39,7 +39,13 @@ const focus = (el) => moveFocus(el, 'focus');
 const leave = (el) => moveFocus(el, 'blur');
 
 function key(el, k) {
-  const init = { key: k, code: k, bubbles: true, cancelable: true, keyCode: k === 'Enter' ? 13 : k === 'ArrowDown' ? 40 : k === 'Escape' ? 27 : 32 };
+  const init = {
+    key: k,
+    code: k,
+    bubbles: true,
+    cancelable: true,
+    keyCode: k === 'Enter' ? 13 : k === 'ArrowDown' ? 40 : k === 'Escape' ? 27 : 32,
+  };
   el.dispatchEvent(new KeyboardEvent('keydown', init));
   el.dispatchEvent(new KeyboardEvent('keyup', init));
 }
@@ -71,7 +77,14 @@ function typeInCombo(el, value) {
 /** A pointer click, with the down and up events Fx controls listen for. */
 function click(el) {
   const r = el.getBoundingClientRect();
-  const at = { bubbles: true, cancelable: true, view: window, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
+  const at = {
+    bubbles: true,
+    cancelable: true,
+    view: window,
+    clientX: r.left + r.width / 2,
+    clientY: r.top + r.height / 2,
+    button: 0,
+  };
   el.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'mouse', isPrimary: true }));
   el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
   el.dispatchEvent(new PointerEvent('pointerup', { ...at, pointerType: 'mouse', isPrimary: true }));
@@ -112,7 +125,10 @@ const optionText = (o) => norm(o.getAttribute('aria-label') || o.textContent);
 function findOption(trigger, value, before) {
   const listId = trigger.getAttribute('aria-controls') || trigger.getAttribute('aria-owns');
   const list = listId ? document.getElementById(listId) : null;
-  const pool = list && visible(list) ? [...list.querySelectorAll(OPTIONS)] : [...document.querySelectorAll(OPTIONS)].filter((o) => !before.has(o));
+  const pool =
+    list && visible(list)
+      ? [...list.querySelectorAll(OPTIONS)]
+      : [...document.querySelectorAll(OPTIONS)].filter((o) => !before.has(o));
   return pool.find((o) => visible(o) && optionText(o) === norm(value)) ?? null;
 }
 
@@ -159,7 +175,10 @@ function mayClick(el, label) {
 }
 
 function highlight(el) {
-  el.animate?.([{ boxShadow: '0 0 0 3px rgba(76,110,245,.9)' }, { boxShadow: '0 0 0 3px rgba(76,110,245,0)' }], { duration: 1500, easing: 'ease-out' });
+  el.animate?.([{ boxShadow: '0 0 0 3px rgba(76,110,245,.9)' }, { boxShadow: '0 0 0 3px rgba(76,110,245,0)' }], {
+    duration: 1500,
+    easing: 'ease-out',
+  });
 }
 
 /**

@@ -5,19 +5,48 @@
 // shape. The element handles stay here, keyed by the descriptors' `key`.
 
 const CONTROLS = [
-  'input', 'textarea', 'select', 'button',
-  '[role=combobox]', '[role=checkbox]', '[role=radio]', '[role=switch]', '[role=textbox]', '[role=searchbox]',
-  '[role=spinbutton]', '[role=button]', '[role=listbox][aria-haspopup]', '[role=listbox][aria-expanded]',
+  'input',
+  'textarea',
+  'select',
+  'button',
+  '[role=combobox]',
+  '[role=checkbox]',
+  '[role=radio]',
+  '[role=switch]',
+  '[role=textbox]',
+  '[role=searchbox]',
+  '[role=spinbutton]',
+  '[role=button]',
+  '[role=listbox][aria-haspopup]',
+  '[role=listbox][aria-expanded]',
 ].join(', ');
 const SKIP_TYPES = new Set(['hidden', 'file', 'image', 'password']);
 const BUTTON_TYPES = new Set(['button', 'submit', 'reset']);
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
 /** Landmarks and dialogs: a form lives in one; the core decides which nest and which stand apart. */
-const LANDMARKS = '[role=region], [role=dialog], [role=alertdialog], [role=complementary], [role=search], [role=main], [role=form], [role=navigation], [role=banner], main, aside, nav, dialog, form, section[aria-label], section[aria-labelledby]';
+const LANDMARKS = ['region', 'dialog', 'alertdialog', 'complementary', 'search', 'main', 'form', 'navigation', 'banner']
+  .map((r) => `[role=${r}]`)
+  .concat(['main', 'aside', 'nav', 'dialog', 'form', 'section[aria-label]', 'section[aria-labelledby]'])
+  .join(', ');
 /** Roles whose name comes from their own text (ARIA: "name from content"). */
-const NAME_FROM_CONTENT = /^(radio|checkbox|switch|option|treeitem|menuitem|menuitemradio|menuitemcheckbox|button|link|tab|cell|gridcell|columnheader|rowheader|heading)$/;
+const NAME_FROM_CONTENT = new Set(
+  'radio checkbox switch option treeitem menuitem menuitemradio menuitemcheckbox button link tab cell gridcell'
+    .split(' ')
+    .concat(['columnheader', 'rowheader', 'heading']),
+);
 /** Caps: page data is hostile. The worker checks them again. */
-const MAX = { fields: 1500, texts: 1500, tables: 40, headings: 400, notices: 80, regions: 200, value: 20000, label: 400, walk: 30000, rows: 2000 };
+const MAX = {
+  fields: 1500,
+  texts: 1500,
+  tables: 40,
+  headings: 400,
+  notices: 80,
+  regions: 200,
+  value: 20000,
+  label: 400,
+  walk: 30000,
+  rows: 2000,
+};
 
 const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
 const cap = (s, n) => (s.length > n ? s.slice(0, n) : s);
@@ -31,9 +60,17 @@ function shown(el) {
   return r.width > 0 || r.height > 0 || el.matches('input[type=radio], input[type=checkbox]');
 }
 
-/** Per-pass memo: text and hidden-ness are asked for again and again while pairing. */
-/** @type {{hidden: WeakMap<Element, boolean>, text: WeakMap<Element, string>, inner: WeakMap<Element, string>, headings?: Element[]}} */
-let memo = { hidden: new WeakMap(), text: new WeakMap(), inner: new WeakMap() };
+/**
+ * Per-pass memo: text and hidden-ness are asked for again and again while pairing. Valid only
+ * while the DOM does not change: a new pass, a scrolled table or a later question starts anew.
+ * @type {{hidden: WeakMap<Element, boolean>, text: WeakMap<Element, string>, inner: WeakMap<Element, string>,
+ *   headings?: Element[]}}
+ */
+let memo = freshMemo();
+
+function freshMemo() {
+  return { hidden: new WeakMap(), text: new WeakMap(), inner: new WeakMap() };
+}
 
 /** A node hidden from assistive technology (for text inside a name). */
 function hiddenNode(el) {
@@ -49,7 +86,10 @@ function hiddenNode(el) {
   return h;
 }
 
-const isControl = (el) => el.matches('input, textarea, select, [role=textbox], [role=combobox], [role=searchbox], [role=spinbutton], [role=listbox]');
+const isControl = (el) =>
+  el.matches(
+    'input, textarea, select, [role=textbox], [role=combobox], [role=searchbox], [role=spinbutton], [role=listbox]',
+  );
 
 /**
  * The text an element contributes to a name (ARIA accname, simplified): text nodes, aria-label
@@ -77,7 +117,9 @@ function innerText(el, root = false) {
   let out = '';
   for (const c of el.childNodes) out += textOf(c, false);
   // Block boxes separate words, as a screen reader pauses between them.
-  return el.tagName === 'SPAN' || el.tagName === 'B' || el.tagName === 'STRONG' || el.tagName === 'EM' ? out : ` ${out} `;
+  return el.tagName === 'SPAN' || el.tagName === 'B' || el.tagName === 'STRONG' || el.tagName === 'EM'
+    ? out
+    : ` ${out} `;
 }
 function text(el) {
   if (!el) return '';
@@ -94,8 +136,14 @@ export function cleanLabel(s) {
   let t = squash(s);
   for (let before = ''; before !== t;) {
     before = t;
-    t = t.replace(/^required:\s*/i, '').replace(/^\*\s*/, '').replace(/\s*\*$/, '').replace(/\s*\(required\)$/i, '')
-      .replace(/\s*[ⓘ]$/, '').replace(/\s*:$/, '').trim();
+    t = t
+      .replace(/^required:\s*/i, '')
+      .replace(/^\*\s*/, '')
+      .replace(/\s*\*$/, '')
+      .replace(/\s*\(required\)$/i, '')
+      .replace(/\s*[ⓘ]$/, '')
+      .replace(/\s*:$/, '')
+      .trim();
   }
   return cap(t, MAX.label);
 }
@@ -106,7 +154,11 @@ function roleOf(el) {
   if (role === 'switch') return 'checkbox';
   if (role === 'searchbox') return 'textbox';
   // Older Fluent drop-downs: a listbox or button trigger that pops up a list.
-  if (role === 'listbox' || ((role === 'button' || el.tagName === 'BUTTON') && el.getAttribute('aria-haspopup') === 'listbox')) return 'combobox';
+  if (
+    role === 'listbox' ||
+    ((role === 'button' || el.tagName === 'BUTTON') && el.getAttribute('aria-haspopup') === 'listbox')
+  )
+    return 'combobox';
   if (role) return role;
   if (el.tagName === 'SELECT') return 'combobox';
   if (el.tagName === 'BUTTON' || (el.tagName === 'INPUT' && BUTTON_TYPES.has(el.type))) return 'button';
@@ -140,7 +192,11 @@ function ariaName(el, own = '') {
   const doc = el.ownerDocument;
   const by = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
   if (by.length) {
-    const parts = by.map((id) => doc.getElementById(id)).filter((r) => r && r !== el && !el.contains(r)).map(text).filter((t) => t && t !== own);
+    const parts = by
+      .map((id) => doc.getElementById(id))
+      .filter((r) => r && r !== el && !el.contains(r))
+      .map(text)
+      .filter((t) => t && t !== own);
     const label = cleanLabel(parts.join(' '));
     if (label) return { label, from: 'labelledby' };
   }
@@ -155,7 +211,7 @@ function labelFromHtml(el, role) {
   if (labels?.length) return { label: cleanLabel([...labels].map(text).join(' ')), from: 'label' };
   const wrap = el.parentElement?.closest('label');
   if (wrap) return { label: cleanLabel(text(wrap)), from: 'label' };
-  if (NAME_FROM_CONTENT.test(role) && !isInputLike(el)) {
+  if (NAME_FROM_CONTENT.has(role) && !isInputLike(el)) {
     const own = cleanLabel(text(el));
     if (own) return { label: own, from: 'content' };
   }
@@ -165,8 +221,9 @@ function labelFromHtml(el, role) {
   return near ? { label: near, from: 'nearby' } : { label: '', from: 'none' };
 }
 
-/** Accessible name: label, else own text. Exported for apply's checks. */
+/** Accessible name: label, else own text. For apply's last check, on the page as it is now. */
 export function accessibleName(el) {
+  memo = freshMemo();
   return labelOf(el).label;
 }
 
@@ -212,10 +269,13 @@ function rowOf(el) {
   const row = el.closest('[role=row], tr');
   const grid = row?.parentElement?.closest('[role=grid], [role=table], [role=treegrid], table');
   if (!row || !grid) return undefined;
-  return [...grid.querySelectorAll('[role=row], tr')].filter((r) => !r.querySelector('th, [role=columnheader]')).indexOf(row);
+  return [...grid.querySelectorAll('[role=row], tr')]
+    .filter((r) => !r.querySelector('th, [role=columnheader]'))
+    .indexOf(row);
 }
 
-const headingLevel = (h) => Number(h.getAttribute('aria-level') ?? (/^H[1-6]$/.test(h.tagName) ? h.tagName.slice(1) : 2));
+const headingLevel = (h) =>
+  Number(h.getAttribute('aria-level') ?? (/^H[1-6]$/.test(h.tagName) ? h.tagName.slice(1) : 2));
 
 /**
  * Regions: landmarks, and blades side by side. Knockout blades share the portal's top page
@@ -236,7 +296,12 @@ function regionsOf(doc) {
   if (tops.length >= 2) {
     for (const h of tops) {
       let box = h;
-      while (box.parentElement && box.parentElement !== doc.body && tops.filter((t) => box.parentElement.contains(t)).length === 1) box = box.parentElement;
+      while (
+        box.parentElement &&
+        box.parentElement !== doc.body &&
+        tops.filter((t) => box.parentElement.contains(t)).length === 1
+      )
+        box = box.parentElement;
       if (box !== h && box.querySelector(`${CONTROLS}, dl, table, [role=grid]`)) blades.set(box, cleanLabel(text(h)));
     }
     if (blades.size < 2) blades.clear();
@@ -244,13 +309,26 @@ function regionsOf(doc) {
   for (const b of blades.keys()) roots.add(b);
   const ordered = [...roots].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   for (const el of ordered.slice(0, MAX.regions)) {
-    const role = blades.has(el) && !el.matches(LANDMARKS) ? 'blade' : (el.getAttribute('role') ?? { MAIN: 'main', ASIDE: 'complementary', NAV: 'navigation', DIALOG: 'dialog', FORM: 'form', SECTION: 'region' }[el.tagName] ?? 'region');
+    const role =
+      blades.has(el) && !el.matches(LANDMARKS)
+        ? 'blade'
+        : (el.getAttribute('role') ??
+          {
+            MAIN: 'main',
+            ASIDE: 'complementary',
+            NAV: 'navigation',
+            DIALOG: 'dialog',
+            FORM: 'form',
+            SECTION: 'region',
+          }[el.tagName] ??
+          'region');
     const name = ariaName(el)?.label || blades.get(el) || text(el.querySelector(HEADINGS));
     index.set(el, list.length);
     list.push({ name: cap(name, MAX.label), role, parent: 0 });
   }
   const regionOf = (el) => {
-    for (let e = el.parentElement; e; e = e.parentElement) if (index.has(e)) return /** @type {number} */ (index.get(e));
+    for (let e = el.parentElement; e; e = e.parentElement)
+      if (index.has(e)) return /** @type {number} */ (index.get(e));
     return 0;
   };
   for (const [el, i] of index) list[i].parent = regionOf(el);
@@ -280,7 +358,9 @@ function simple(n) {
 }
 
 const nodeText = (n) => (n.nodeType === Node.TEXT_NODE ? squash(n.data) : text(n));
-const blocky = (n) => n.nodeType === Node.ELEMENT_NODE && /** @type {Element} */ (n).querySelector(`${HEADINGS}, ${CONTROLS}, dl, table, [role=grid]`);
+const blocky = (n) =>
+  n.nodeType === Node.ELEMENT_NODE &&
+  /** @type {Element} */ (n).querySelector(`${HEADINGS}, ${CONTROLS}, dl, table, [role=grid]`);
 
 /**
  * Read-only label/value pairs, in page order, in every shape: `<dl>`; a label element then a
@@ -291,27 +371,49 @@ function pairsOf(doc, regionOf, readonlyFields) {
   const out = [];
   const push = (at, label, value) => {
     const l = cleanLabel(label);
-    if (l && out.length < MAX.texts) out.push({ section: sectionOf(at), label: l, value: cap(squash(value), MAX.value), region: regionOf(at) });
+    if (l && out.length < MAX.texts)
+      out.push({ section: sectionOf(at), label: l, value: cap(squash(value), MAX.value), region: regionOf(at) });
   };
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
   let seen = 0;
   for (let el = /** @type {Element|null} */ (walker.currentNode); el && seen < MAX.walk; seen++) {
     let skip = false;
     // The portal's own chrome (navigation, search, banner) holds no setup values.
-    if (hiddenNode(el) || el.matches('script, style, svg, [role=option], [role=treeitem], [role=listbox]:not([aria-haspopup]), [role=tree], nav, [role=navigation], [role=search], [role=banner]')) skip = true;
+    if (
+      hiddenNode(el) ||
+      el.matches(
+        'script, style, svg, [role=option], [role=treeitem], [role=listbox]:not([aria-haspopup]), [role=tree], ' +
+          'nav, [role=navigation], [role=search], [role=banner]',
+      )
+    )
+      skip = true;
     else if (el === doc.body) skip = false;
     else if (readonlyFields.has(el)) push(el, readonlyFields.get(el).name, readonlyFields.get(el).value);
     else if (el.tagName === 'DL') {
       for (const dt of el.querySelectorAll(':scope > dt, :scope > div > dt')) {
-        for (let dd = dt.nextElementSibling; dd?.tagName === 'DD'; dd = dd.nextElementSibling) if (shown(dt)) push(dt, text(dt), text(dd));
+        for (let dd = dt.nextElementSibling; dd?.tagName === 'DD'; dd = dd.nextElementSibling)
+          if (shown(dt)) push(dt, text(dt), text(dd));
       }
       skip = true;
-    } else if (!el.matches(`${HEADINGS}, ${CONTROLS}, label, thead, [role=row]:has(> [role=columnheader]), tr:has(> th):not(:has(> td))`) && shown(el)) {
+    } else if (
+      !el.matches(
+        `${HEADINGS}, ${CONTROLS}, label, thead, [role=row]:has(> [role=columnheader]), tr:has(> th):not(:has(> td))`,
+      ) &&
+      shown(el)
+    ) {
       const kids = textKids(el);
       const [a, b] = kids;
       const aText = a ? nodeText(a) : '';
-      if (kids.length === 2 && aText.length <= 80 && simple(a) && !blocky(b) && !(a.nodeType === 1 && a.matches(HEADINGS))) {
-        const inHeadedTable = el.closest('table, [role=grid], [role=table]')?.querySelector('thead, [role=columnheader]');
+      if (
+        kids.length === 2 &&
+        aText.length <= 80 &&
+        simple(a) &&
+        !blocky(b) &&
+        !(a.nodeType === 1 && a.matches(HEADINGS))
+      ) {
+        const inHeadedTable = el
+          .closest('table, [role=grid], [role=table]')
+          ?.querySelector('thead, [role=columnheader]');
         if (!inHeadedTable) {
           push(el, aText, nodeText(b));
           skip = true;
@@ -339,7 +441,14 @@ function nextSkipping(walker) {
   return null;
 }
 
-const cellsOf = (row) => [...row.querySelectorAll(':scope > th, :scope > td, :scope > [role=gridcell], :scope > [role=cell], :scope > [role=columnheader], :scope > [role=rowheader]')].map(text);
+const cellsOf = (row) =>
+  [
+    ...row.querySelectorAll(
+      ['th', 'td', '[role=gridcell]', '[role=cell]', '[role=columnheader]', '[role=rowheader]']
+        .map((c) => `:scope > ${c}`)
+        .join(', '),
+    ),
+  ].map(text);
 
 /**
  * Tables and grids. Virtualized ones (aria-rowcount above the rows in the DOM) are
@@ -353,10 +462,15 @@ async function tables(doc, regionOf) {
     const headers = headerRow ? cellsOf(headerRow).map(cleanLabel) : [];
     const rows = new Map();
     const gather = () => {
+      memo = freshMemo(); // a virtualized grid may reuse its row elements for other rows
       for (const r of t.querySelectorAll('tbody tr, [role=rowgroup] > [role=row], [role=row]')) {
-        if (r === headerRow || r.querySelector(':scope > [role=columnheader], :scope > th') || rows.size >= MAX.rows) continue;
+        if (r === headerRow || r.querySelector(':scope > [role=columnheader], :scope > th') || rows.size >= MAX.rows)
+          continue;
         const index = Number(r.getAttribute('aria-rowindex') ?? rows.size + 1);
-        rows.set(index, cellsOf(r).map((c) => cap(c, MAX.label)));
+        rows.set(
+          index,
+          cellsOf(r).map((c) => cap(c, MAX.label)),
+        );
       }
     };
     gather();
@@ -374,7 +488,12 @@ async function tables(doc, regionOf) {
       scroller.scrollTop = start;
     }
     const name = ariaName(t)?.label || text(t.querySelector(':scope > caption')) || sectionOf(t);
-    out.push({ name, headers, rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r), region: regionOf(t) });
+    out.push({
+      name,
+      headers,
+      rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r),
+      region: regionOf(t),
+    });
   }
   return out;
 }
@@ -399,7 +518,10 @@ function field(el, key, role, regionOf) {
     role,
     value: checkable ? '' : cap(valueOf(el, role), MAX.value),
     checked: checkable ? Boolean(/** @type {any} */ (el).checked) || el.getAttribute('aria-checked') === 'true' : false,
-    disabled: Boolean(/** @type {any} */ (el).disabled) || el.getAttribute('aria-disabled') === 'true' || Boolean(el.closest('fieldset[disabled]')),
+    disabled:
+      Boolean(/** @type {any} */ (el).disabled) ||
+      el.getAttribute('aria-disabled') === 'true' ||
+      Boolean(el.closest('fieldset[disabled]')),
     readonly: Boolean(/** @type {any} */ (el).readOnly) || el.getAttribute('aria-readonly') === 'true',
     row: rowOf(el),
     region: regionOf(el),
@@ -410,7 +532,7 @@ function field(el, key, role, regionOf) {
  * @returns {Promise<{snapshot: object, elements: Map<string, Element>}>}
  */
 export async function collect(doc = document) {
-  memo = { hidden: new WeakMap(), text: new WeakMap(), inner: new WeakMap() };
+  memo = freshMemo();
   const { list: regions, regionOf } = regionsOf(doc);
   const elements = new Map();
   const fields = [];
@@ -420,7 +542,8 @@ export async function collect(doc = document) {
     if (fields.length >= MAX.fields) break;
     if (el.tagName === 'INPUT' && SKIP_TYPES.has(/** @type {HTMLInputElement} */ (el).type)) continue;
     // Options, and anything inside an open list, tree or menu, are not controls of their own.
-    if (/^(option|treeitem|menuitem|menuitemradio|menuitemcheckbox|tab|link)$/.test(el.getAttribute('role') ?? '')) continue;
+    if (/^(option|treeitem|menuitem|menuitemradio|menuitemcheckbox|tab|link)$/.test(el.getAttribute('role') ?? ''))
+      continue;
     if (el.parentElement?.closest('[role=listbox], [role=tree], [role=menu]')) continue;
     if (!shown(el)) continue;
     const key = `f${fields.length}`;
@@ -430,11 +553,19 @@ export async function collect(doc = document) {
     if (f.readonly && f.role === 'textbox') readonly.set(el, { name: f.name, value: f.value });
   }
   const headingEls = [...doc.querySelectorAll(HEADINGS)].filter(shown);
-  const headings = headingEls.slice(0, MAX.headings).map((h) => ({ text: cap(cleanLabel(text(h)), MAX.label), level: headingLevel(h), region: regionOf(h) })).filter((h) => h.text);
+  const headings = headingEls
+    .slice(0, MAX.headings)
+    .map((h) => ({ text: cap(cleanLabel(text(h)), MAX.label), level: headingLevel(h), region: regionOf(h) }))
+    .filter((h) => h.text);
   const top = headingEls.find((h) => headingLevel(h) === 1);
   const title = cap(top ? cleanLabel(text(top)) : squash(doc.title), MAX.label);
   regions[0].name = title;
-  const notices = [...doc.querySelectorAll('[role=status], [role=alert]')].filter(shown).map(text).filter(Boolean).slice(0, MAX.notices).map((n) => cap(n, MAX.label));
+  const notices = [...doc.querySelectorAll('[role=status], [role=alert]')]
+    .filter(shown)
+    .map(text)
+    .filter(Boolean)
+    .slice(0, MAX.notices)
+    .map((n) => cap(n, MAX.label));
   const snapshot = {
     url: location.href,
     title,

@@ -30,7 +30,8 @@ export function start() {
     running = true;
     try {
       let { snapshot, elements } = await collect(document);
-      if (!snapshot.fields.length && !snapshot.texts.length && !snapshot.tables.length && !snapshot.headings.length) return;
+      if (!snapshot.fields.length && !snapshot.texts.length && !snapshot.tables.length && !snapshot.headings.length)
+        return;
       const sig = JSON.stringify(snapshot);
       if (sig === last && !onDemand && !stuck.size) return;
       last = sig;
@@ -75,13 +76,19 @@ export function start() {
     timer = setTimeout(() => run(false), SETTLE_MS);
   }
 
-  new MutationObserver(schedule).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  new MutationObserver(schedule).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
   chrome.runtime.onMessage.addListener((msg, sender) => {
     if (sender.id === chrome.runtime.id && msg?.type === MSG.CONTENT_FILL) run(true);
   });
   // The worker remembers the last supported tab the admin used, for "Fill this page".
   if (window === window.top) {
-    const hello = () => document.visibilityState === 'visible' && send(MSG.PAGE_HELLO, { title: document.title }).catch(() => {});
+    const hello = () =>
+      document.visibilityState === 'visible' && send(MSG.PAGE_HELLO, { title: document.title }).catch(() => {});
     hello();
     addEventListener('focus', hello);
     document.addEventListener('visibilitychange', hello);

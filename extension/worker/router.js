@@ -36,7 +36,8 @@ const modeFor = (state, onDemand) => (onDemand ? 'onDemand' : state.prefs?.autoF
 function validSnapshot(s) {
   if (!s || typeof s !== 'object') return false;
   const arr = (a, max) => a === undefined || (Array.isArray(a) && a.length <= max);
-  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500) && arr(s.notices, 100) && arr(s.regions, 300);
+  const lists = arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500);
+  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && lists && arr(s.notices, 100) && arr(s.regions, 300);
 }
 
 const validStuck = (a) => a === undefined || (Array.isArray(a) && a.length <= 50 && a.every((x) => isStr(x, 400)));
@@ -50,17 +51,23 @@ const browserVersion = () => /(Chrom(?:e|ium)\/[\d.]+)/.exec(navigator.userAgent
  */
 async function rememberPage(core, setup, m, s, sender, result) {
   const stuck = m.stuck ?? [];
-  const reason = stuck.length ? `a fill did not stick: ${stuck.join(', ')}` : result.unrecognised ? 'no form recognised on a page with controls' : '';
+  let reason = '';
+  if (stuck.length) reason = `a fill did not stick: ${stuck.join(', ')}`;
+  else if (result.unrecognised) reason = 'no form recognised on a page with controls';
   const versions = { extension: chrome.runtime.getManifest().version, browser: browserVersion() };
-  const report = core.pageReport(setup, m.snapshot, s.console, reason || 'asked for by the admin', versions, result.forms);
+  const { forms } = result;
+  const report = core.pageReport(setup, m.snapshot, s.console, reason || 'asked for by the admin', versions, forms);
+  const { host, snapshot: { title } } = report;
   /** @type {import('../messages.js').PageSeen} */
-  const seen = { at: Date.now(), console: s.console, host: report.host, title: report.snapshot.title, forms: result.forms, reason, report };
+  const seen = { at: Date.now(), console: s.console, host, title, forms, reason, report };
   await chrome.storage.session.set({ [`${PAGE_KEY_PREFIX}${sender.tab?.id ?? 'x'}/${sender.frameId ?? 0}`]: seen });
 }
 
 /** The latest page seen; one that needs a report wins over a later one that does not. */
 async function latestPage() {
-  const all = Object.entries(await chrome.storage.session.get(null)).filter(([k]) => k.startsWith(PAGE_KEY_PREFIX)).map(([k, v]) => ({ key: k, ...v }));
+  const all = Object.entries(await chrome.storage.session.get(null))
+    .filter(([k]) => k.startsWith(PAGE_KEY_PREFIX))
+    .map(([k, v]) => ({ key: k, ...v }));
   all.sort((a, b) => b.at - a.at);
   const troubled = all.find((p) => p.reason && !p.dismissed && all[0].at - p.at < 60_000);
   return troubled ?? all[0] ?? null;
@@ -242,7 +249,9 @@ const ROUTES = {
       });
       // A captured metadata URL and no certificate yet: fetch it, if already allowed. Not only
       // when newly captured: Chrome may have stopped the worker during an earlier fetch.
-      if (result.setup.portal?.metadataUrl && !result.setup.certificatePem) fetchCertificateSoon(!hadMetadataUrl).catch(() => {});
+      if (result.setup.portal?.metadataUrl && !result.setup.certificatePem) {
+        fetchCertificateSoon(!hadMetadataUrl).catch(() => {});
+      }
       // The page report is kept after the reply has gone: it never slows a fill.
       if (!m.verify) setTimeout(() => rememberPage(core, setup, m, s, sender, result).catch(() => {}), 0);
       return ok({ form: result.form, forms: result.forms, fills: result.fills, console: s.console });

@@ -435,7 +435,11 @@ fn twilio_labels_in_every_naming_count() {
         let page = snap(json!({
             "title": "Frontline",
             "texts": [{"label": "Realm SID", "value": SID}],
-            "fields": [field("i", issuer, "", "textbox", ""), field("s", sso, "", "textbox", ""), field("c", cert, "", "textbox", "")]
+            "fields": [
+                field("i", issuer, "", "textbox", ""),
+                field("s", sso, "", "textbox", ""),
+                field("c", cert, "", "textbox", ""),
+            ]
         }));
         let r = observe_page(new_setup("s", 0), &page, Console::Twilio, FillMode::Auto, NOW).unwrap();
         assert_eq!(r.form, Some("twilio-sso"), "{sso} / {issuer} / {cert}");
