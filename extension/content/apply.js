@@ -184,16 +184,17 @@ function highlight(el) {
 /**
  * @param {{key: string, action: string, value: string, label: string}[]} fills
  * @param {Map<string, Element>} elements
- * @returns {Promise<string[]>} keys that were acted on, in order; it stops at the first
- *   control that is gone
+ * @returns {Promise<string[]>} the keys it tried, in order, whether or not the page took them
+ *   (a try counts toward the retries); it stops at the first control that is gone
  */
 export async function apply(fills, elements) {
-  const done = [];
+  const tried = [];
   for (const f of fills) {
     const el = /** @type {HTMLElement} */ (elements.get(f.key));
     // The page drew itself again (a row was added): the rest of the plan is stale, and the
     // next round plans again from what the page shows now.
     if (!el?.isConnected) break;
+    tried.push(f.key);
     if (f.action === 'text') {
       if (el.tagName === 'INPUT' && el.getAttribute('role') === 'combobox') typeInCombo(el, f.value);
       else type(el, f.value);
@@ -207,7 +208,6 @@ export async function apply(fills, elements) {
       click(el);
     } else continue;
     highlight(el);
-    done.push(f.key);
   }
-  return done;
+  return tried;
 }

@@ -56,8 +56,8 @@ export function start() {
           return again;
         });
         if (!fills.length || round === MAX_ROUNDS) break; // the last round only verifies
-        const done = new Set(await apply(fills, elements));
-        for (const f of fills) if (done.has(f.key)) tries.set(idOf(f), (tries.get(idOf(f)) ?? 0) + 1);
+        const tried = new Set(await apply(fills, elements));
+        for (const f of fills) if (tried.has(f.key)) tries.set(idOf(f), (tries.get(idOf(f)) ?? 0) + 1);
         ({ snapshot, elements } = await collect(document));
         last = JSON.stringify(snapshot);
       }

@@ -134,6 +134,18 @@ for (const dialect of AZURE_DIALECTS) {
       }
     });
 
+    test('a blade that renders 6 s late and a list that opens 1.2 s late are still filled, with no polling', async () => {
+      seed({ popupDelay: 1200 });
+      await newSetupWithSid(panel);
+      const page = await ext.context.newPage();
+      await page.goto('https://portal.azure.com/#blade=signing-edit&slow=6000');
+      await page.waitForTimeout(5000);
+      assert.equal(await page.locator('#journey').evaluate((j) => j.children.length), 0, 'not drawn yet');
+      const blade = await openBlade(page, 'signing-edit', { extra: 'slow=6000' });
+      await until(async () => (await shownValue(blade.getByRole('combobox', { name: 'Signing Option' }))) === 'Sign SAML response and assertion', { timeout: 20000, what: 'option chosen from a late list' });
+      await waitStep(panel, 'signing', 'in-progress');
+    });
+
     test('a different saved value is never overwritten; after Replace it is', async () => {
       seed({ basic: { identifiers: [{ value: 'https://example.test/old-entity', isDefault: true }], replyUrls: [], signOnUrl: '', relayState: '', logoutUrl: '' } });
       await newSetupWithSid(panel);

@@ -105,6 +105,21 @@ test('a page report holds no value, and the CLI recognises from it what the page
   }
 });
 
+test('a fill that does not stick after its retries raises the notice, naming the field', async () => {
+  // The signing blade without the option Frontline needs: choosing it can never work.
+  server.seed({ dialect: 'fluent', signingOptions: ['Sign SAML response', 'Sign SAML assertion'] });
+  await newSetupWithSid(panel);
+  const page = await ext.context.newPage();
+  await openBlade(page, 'signing-edit');
+  await panel.locator('#page-report-card:not([hidden])').waitFor({ timeout: 30000 });
+  assert.match(await panel.locator('#page-report-reason').textContent(), /a fill did not stick: Signing Option/);
+  const seen = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'page/report' }))).value;
+  assert.deepEqual(seen.forms, ['signing']);
+  assertNoValue(seen.report, 'stuck fill');
+  await panel.getByRole('button', { name: 'Dismiss' }).click();
+  await panel.locator('#page-report-card').waitFor({ state: 'hidden' });
+});
+
 test('a console page with a form the core does not know raises the notice, and Copy page report copies it', async () => {
   await newSetupWithSid(panel);
   const page = await ext.context.newPage();

@@ -118,7 +118,8 @@
       body: (s) => [
         { t: 'para', text: 'Manage the certificate used by Microsoft Entra ID to sign SAML tokens issued to your app.' },
         { t: 'pairs', items: [['Status', 'Active'], ['Thumbprint', s.certificate.thumbprint]] },
-        { t: 'dropdown', key: 'option', label: 'Signing Option', options: ['Sign SAML response', 'Sign SAML assertion', 'Sign SAML response and assertion'], required: true },
+        // A test may take an option away (`signingOptions`), to see a fill that cannot stick.
+        { t: 'dropdown', key: 'option', label: 'Signing Option', options: s.signingOptions ?? ['Sign SAML response', 'Sign SAML assertion', 'Sign SAML response and assertion'], required: true },
         { t: 'dropdown', key: 'algorithm', label: 'Signing Algorithm', options: ['SHA-256', 'SHA-1'], required: true },
         { t: 'text', key: 'email', label: 'Notification Email Addresses' },
       ],

@@ -8,8 +8,9 @@
   /** The saved configuration, without the click logs: what a pane shows. */
   const saved = (t) => JSON.stringify({ ...t, clicks: undefined, extends: undefined });
   const e = React.createElement;
-  /** The list of a drop-down shows this long after the click (the portal's layers are slow). */
-  const POPUP_DELAY = 700;
+  /** The list of a drop-down shows this long after the click (the portal's layers are slow);
+   *  the tenant's `popupDelay` makes it slower still. */
+  const popupDelay = () => replica.load().popupDelay ?? 700;
   let uid = 0;
   const useId = (p) => React.useMemo(() => `${p}-${++uid}`, []);
 
@@ -30,7 +31,7 @@
     const [shown, setShown] = React.useState(false);
     React.useEffect(() => {
       if (!open) return setShown(false);
-      const t = setTimeout(() => setShown(true), POPUP_DELAY);
+      const t = setTimeout(() => setShown(true), popupDelay());
       return () => clearTimeout(t);
     }, [open]);
     const layer = shown && ReactDOM.createPortal(

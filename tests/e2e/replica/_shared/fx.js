@@ -12,8 +12,8 @@
   const saved = (t) => JSON.stringify({ ...t, clicks: undefined, extends: undefined });
   let uid = 0;
   const id = (p) => `${p}-${++uid}`;
-  /** The list of a drop-down shows this long after it is opened. */
-  const POPUP_DELAY = 300;
+  /** The list of a drop-down shows this long after it is opened (the tenant's `popupDelay`). */
+  const popupDelay = () => replica.load().popupDelay ?? 300;
 
   function el(tag, attrs = {}, ...kids) {
     const n = document.createElement(tag);
@@ -91,7 +91,7 @@
         Object.assign(popup.style, { left: `${r.left + scrollX}px`, top: `${r.bottom + scrollY}px` });
         document.body.append(popup); // elsewhere in the page, not in the blade
         openPopup = popup;
-      }, POPUP_DELAY);
+      }, popupDelay());
     };
     input.addEventListener('mousedown', open);
     input.addEventListener('keydown', (ev) => { if (['ArrowDown', 'Enter', ' '].includes(ev.key)) open(); });
