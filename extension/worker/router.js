@@ -3,7 +3,7 @@
 import { MSG, PAGE_KEY_PREFIX } from '../messages.js';
 import { loadCore, loadFullCore } from './core.js';
 import { nextSetupId } from './schema.js';
-import { fetchMetadata } from './metadata.js';
+import { fetchMetadata, originFor } from './metadata.js';
 import { classify } from './senders.js';
 import { read, update } from './store.js';
 
@@ -87,8 +87,8 @@ async function fetchCertificate() {
 async function fetchCertificateSoon(fresh) {
   const state = await read();
   const url = state.setups[state.activeId]?.portal?.metadataUrl;
-  const origins = (await chrome.permissions.getAll()).origins ?? [];
-  if (!url || !origins.some((o) => o.includes(new URL(url).hostname))) return;
+  const origin = originFor(url);
+  if (!origin || !(await chrome.permissions.contains({ origins: [origin] }))) return;
   const { metadataFetchAt = 0 } = await chrome.storage.session.get('metadataFetchAt');
   if (!fresh && Date.now() - metadataFetchAt < 3_000) return;
   await chrome.storage.session.set({ metadataFetchAt: Date.now() });
