@@ -58,9 +58,13 @@ async function rememberPage(core, setup, m, s, sender, result) {
   const { forms } = result;
   const report = core.pageReport(setup, m.snapshot, s.console, reason || 'asked for by the admin', versions, forms);
   const { host, snapshot: { title } } = report;
+  const key = `${PAGE_KEY_PREFIX}${sender.tab?.id ?? 'x'}/${sender.frameId ?? 0}`;
+  // A notice the admin dismissed stays dismissed while the page and the reason stay the same.
+  const before = (await chrome.storage.session.get(key))[key];
+  const dismissed = Boolean(before?.dismissed && before.reason === reason && before.title === title);
   /** @type {import('../messages.js').PageSeen} */
-  const seen = { at: Date.now(), console: s.console, host, title, forms, reason, report };
-  await chrome.storage.session.set({ [`${PAGE_KEY_PREFIX}${sender.tab?.id ?? 'x'}/${sender.frameId ?? 0}`]: seen });
+  const seen = { at: Date.now(), console: s.console, host, title, forms, reason, dismissed, report };
+  await chrome.storage.session.set({ [key]: seen });
 }
 
 /** The latest page seen; one that needs a report wins over a later one that does not. */
@@ -73,13 +77,28 @@ async function latestPage() {
   return troubled ?? all[0] ?? null;
 }
 
-/** Fetch the captured metadata URL and let the core take the certificate from it. */
+/**
+ * Fetch the captured metadata URL and let the core take the certificate from it: for the setup
+ * that asked, and only if it still has that URL. The admin may have started a new setup, or
+ * started over, while the fetch was under way.
+ */
 async function fetchCertificate() {
   const state = await read();
-  const url = state.setups[state.activeId]?.portal?.metadataUrl;
+  const id = state.activeId;
+  const url = state.setups[id]?.portal?.metadataUrl;
   if (!url) return fail('no_metadata_url', 'Open the app\'s single sign-on page in the Azure portal first, so the App Federation Metadata Url is captured.');
   const xml = await fetchMetadata(url);
-  return applyToActive({ type: 'certificateFromMetadata', xml, source: 'App Federation Metadata Url' });
+  const core = await loadCore();
+  const event = { type: 'certificateFromMetadata', xml, source: 'App Federation Metadata Url' };
+  let applied = false;
+  const next = await update((now) => {
+    if (now.activeId !== id || now.setups[id]?.portal?.metadataUrl !== url) return null;
+    now.setups[id] = core.applySetupEvent(now.setups[id], event, Date.now());
+    applied = true;
+    return now;
+  });
+  if (!applied) return fail('setup_changed', 'The setup changed while its metadata was fetched; nothing was taken. Fetch again.');
+  return ok({ revision: next.revision });
 }
 
 /** A fetch the worker makes by itself: only with the permission already granted, and at most
@@ -252,8 +271,9 @@ const ROUTES = {
       if (result.setup.portal?.metadataUrl && !result.setup.certificatePem) {
         fetchCertificateSoon(!hadMetadataUrl).catch(() => {});
       }
-      // The page report is kept after the reply has gone: it never slows a fill.
-      if (!m.verify) setTimeout(() => rememberPage(core, setup, m, s, sender, result).catch(() => {}), 0);
+      // The latest look at the frame (a later round may already show another blade) is kept
+      // after the reply has gone: it never slows a fill.
+      setTimeout(() => rememberPage(core, setup, m, s, sender, result).catch(() => {}), 0);
       return ok({ form: result.form, forms: result.forms, fills: result.fills, console: s.console });
     },
   },

@@ -111,8 +111,8 @@ test('a fill that does not stick after its retries raises the notice, naming the
   await newSetupWithSid(panel);
   const page = await ext.context.newPage();
   await openBlade(page, 'signing-edit');
-  await panel.locator('#page-report-card:not([hidden])').waitFor({ timeout: 30000 });
-  assert.match(await panel.locator('#page-report-reason').textContent(), /a fill did not stick: Signing Option/);
+  await until(async () => /a fill did not stick: Signing Option/.test(await panel.locator('#page-report-reason').textContent()), { timeout: 30000, what: 'the notice names the field' });
+  assert.equal(await panel.locator('#page-report-card').isVisible(), true);
   const seen = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'page/report' }))).value;
   assert.deepEqual(seen.forms, ['signing']);
   assertNoValue(seen.report, 'stuck fill');
@@ -132,12 +132,18 @@ test('a console page with a form the core does not know raises the notice, and C
     form.append(Object.assign(document.createElement('h2'), { textContent: 'Cross-tenant settings' }), label, input);
     document.body.append(form);
   });
-  await panel.locator('#page-report-card:not([hidden])').waitFor();
-  assert.match(await panel.locator('#page-report-reason').textContent(), /no form recognised on a page with controls/);
+  await until(async () => (await panel.locator('#page-report-card').isVisible()) && /no form recognised on a page with controls/.test(await panel.locator('#page-report-reason').textContent()), { what: 'the notice for this page' });
+  await panel.evaluate(() => navigator.clipboard.writeText(''));
   await panel.getByRole('button', { name: 'Copy page report' }).first().click();
-  const copied = JSON.parse(await panel.evaluate(() => navigator.clipboard.readText()));
+  const copied = await until(async () => JSON.parse((await panel.evaluate(() => navigator.clipboard.readText())) || 'null'), { what: 'the report copied' });
   assertNoValue(copied, 'unknown page');
   assert.ok(copied.snapshot.fields.some((f) => f.name === 'Tenant restriction policy' && f.value === '‹email›'));
   await panel.getByRole('button', { name: 'Dismiss' }).click();
   await panel.locator('#page-report-card').waitFor({ state: 'hidden' });
+  // The same page, looked at again, does not bring the notice back.
+  const since = Date.now();
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { title: 'Another setting' })));
+  await until(async () => (await pagesSeen(since)).some((p) => p.host === 'portal.azure.com'), { what: 'the page looked at again' });
+  await page.waitForTimeout(300);
+  assert.equal(await panel.locator('#page-report-card').isVisible(), false);
 });
