@@ -4,6 +4,9 @@
 #   ./build.sh test     everything above, then fmt, clippy, native tests, wasm tests in Node, browser tests
 #   ./build.sh bench    build, then run the benchmark scripts (numbers, not pass/fail)
 #   ./build.sh demo     build, then serve the replica pages and open Chromium with the extension
+#   ./build.sh fuzz [SECONDS [TARGET…]]  run the cargo-fuzz targets in fuzz/ (all by default) for
+#                       SECONDS each (default 600);
+#                       installs the nightly toolchain and cargo-fuzz when missing
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -74,6 +77,9 @@ build() {
   rm -rf dist && mkdir -p dist
   cp -r extension dist/extension
   find dist/extension -name "*.py" -delete
+  # The content script is one classic script, bundled from its modules: nothing web-accessible.
+  node scripts/bundle-content.mjs extension/content/main.js dist/extension/content/main.js
+  rm dist/extension/content/{pipeline,collect,apply}.js
   # Chrome looks for _locales next to manifest.json.
   mv dist/extension/_locales dist/_locales
   mkdir -p dist/extension/wasm
@@ -119,10 +125,35 @@ run_tests() {
   node --test --test-concurrency=1 tests/e2e/
 }
 
+FUZZ_TARGETS=(certificate metadata response_pinned response_unpinned realm idp page_azure page_twilio)
+
+# Each target starts from its committed corpus (fuzz/corpus/T, read only) and keeps what it
+# learns in fuzz/work/T; a crash lands in fuzz/artifacts/T. Slow by design: never part of test.
+run_fuzz() {
+  local seconds=${1:-600} t log targets
+  shift || true
+  targets=("$@")
+  [ ${#targets[@]} -gt 0 ] || targets=("${FUZZ_TARGETS[@]}")
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+  cargo +nightly fuzz build --fuzz-dir fuzz
+  mkdir -p fuzz/work
+  for t in "${targets[@]}"; do
+    log="fuzz/work/$t.log"
+    mkdir -p "fuzz/work/$t"
+    log "fuzzing $t for $seconds s (log: $log)"
+    cargo +nightly fuzz run --fuzz-dir fuzz "$t" "fuzz/work/$t" "fuzz/corpus/$t" -- \
+      -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 ||
+      { grep -E -A4 'panicked|ERROR|SUMMARY' "$log" | cut -c1-300 | head -n 30; echo "fuzz target $t failed: see fuzz/artifacts/$t" >&2; return 1; }
+    grep -E '^(Done|stat::number_of_executed_units)' "$log" | tail -n 2
+  done
+}
+
 case "${1:-build}" in
   build) build ;;
   test) ensure_tools && run_tests ;;
-  bench) build && ensure_chromium && node tests/bench/core.mjs && node tests/bench/fill.mjs ;;
+  bench) build && ensure_chromium && node tests/bench/core.mjs && node tests/bench/hostile.mjs && node tests/bench/fill.mjs ;;
   demo) build && ensure_chromium && node tests/e2e/demo.mjs ;;
-  *) echo "usage: $0 [build|test|bench|demo]" >&2; exit 2 ;;
+  fuzz) shift && run_fuzz "$@" ;;
+  *) echo "usage: $0 [build|test|bench|demo|fuzz [SECONDS]]" >&2; exit 2 ;;
 esac

@@ -17,6 +17,13 @@ export const AZURE_HOSTS = Object.freeze([
 /** Twilio Console (Frontline SSO page), and the older www.twilio.com/console URL. */
 export const TWILIO_HOSTS = Object.freeze(['console.twilio.com', 'www.twilio.com']);
 
+/** Microsoft's sign-in hosts (global, US Government, China): metadata and test sign-ins. */
+export const SIGN_IN_HOSTS = Object.freeze([
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.partner.microsoftonline.cn',
+]);
+
 /**
  * @param {string} hostname
  * @param {readonly string[]} patterns
@@ -43,4 +50,48 @@ export function consoleOf(url) {
   if (u.hostname === 'console.twilio.com') return 'twilio';
   if (u.hostname === 'www.twilio.com' && u.pathname.startsWith('/console/frontline/')) return 'twilio';
   return null;
+}
+
+/**
+ * The console an origin (no path) belongs to, by host only. Frames' ancestors are known to a
+ * page only as origins (location.ancestorOrigins).
+ * @param {string | undefined} origin
+ * @returns {'azure' | 'twilio' | null}
+ */
+export function consoleOfOrigin(origin) {
+  let u;
+  try {
+    u = new URL(origin ?? '');
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:') return null;
+  if (hostMatches(u.hostname, AZURE_HOSTS)) return 'azure';
+  if (hostMatches(u.hostname, TWILIO_HOSTS)) return 'twilio';
+  return null;
+}
+
+/**
+ * The console a frame may work for: its own URL's, and only when every ancestor is on that
+ * same console's hosts. A console framed by any other site gets nothing.
+ * @param {string | undefined} url the frame's URL
+ * @param {readonly string[]} ancestors its ancestors' origins, nearest first
+ * @returns {'azure' | 'twilio' | null}
+ */
+export function frameConsole(url, ancestors) {
+  const own = consoleOf(url);
+  return own && ancestors.every((o) => consoleOfOrigin(o) === own) ? own : null;
+}
+
+/**
+ * True for an https origin on one of Microsoft's sign-in hosts.
+ * @param {string | undefined} origin
+ */
+export function isSignInOrigin(origin) {
+  try {
+    const u = new URL(origin ?? '');
+    return u.protocol === 'https:' && SIGN_IN_HOSTS.includes(u.hostname) && (u.port === '' || u.port === '443');
+  } catch {
+    return false;
+  }
 }

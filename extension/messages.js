@@ -39,6 +39,9 @@ export const MSG = Object.freeze({
   /** panel → worker: `{}` → `Reply<{revision}>`: fetch the captured App Federation Metadata Url
    *  (the panel has asked for the host permission first) and take its signing certificate. */
   FETCH_METADATA: 'metadata/fetch',
+  /** panel → worker: `{}` → `Reply<SignInWatch>`: the admin starts a test sign-in (the panel has
+   *  asked for its permissions first). Only then, for SIGN_IN_WATCH_MS, is a sign-in read. */
+  SIGN_IN_START: 'signin/start',
   /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open (top frame). */
   PAGE_HELLO: 'page/hello',
   /** content → worker: `{snapshot, onDemand, verify?, stuck?: string[]}` → `Reply<{form, forms, fills}>`:
@@ -61,6 +64,14 @@ export const MSG = Object.freeze({
  *   dismissed?: boolean, report: object }} PageSeen
  */
 export const PAGE_KEY_PREFIX = 'page:';
+
+/**
+ * A test sign-in the admin started, kept in chrome.storage.session under SIGN_IN_WATCH_KEY.
+ * @typedef {{ setupId: string, realmSid: string, startedAt: number, until: number }} SignInWatch
+ */
+export const SIGN_IN_WATCH_KEY = 'signInWatch';
+/** How long after "Start test sign-in" a sign-in is read. */
+export const SIGN_IN_WATCH_MS = 10 * 60 * 1000;
 
 /** Storage key of the whole state (see worker/schema.js). */
 export const STORAGE_KEY = 'frontlineSso';

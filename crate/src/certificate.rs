@@ -7,13 +7,14 @@ use base64::Engine;
 use rsa::{BigUint, Pkcs1v15Sign, RsaPublicKey};
 use serde::Serialize;
 use sha1::Sha1;
-use sha2::{Digest, Sha256, Sha384, Sha512};
-use x509_parser::oid_registry::{self as oids, Oid};
+use sha2::{Digest, Sha224, Sha256, Sha384, Sha512, Sha512_224, Sha512_256};
+use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::X509Name;
 
 use crate::finding::{CoreError, Finding};
+use crate::sigalg::{self, SigAlg};
 use crate::timefmt::{rfc3339_from_secs, MS_PER_DAY};
 
 /// Subjects Entra gives SAML signing keys: per-app certificates, and tenant-level keys.
@@ -76,7 +77,7 @@ impl CertificateReport {
 
 /// Decode any supported form, inspect the first certificate, and judge it at `now_ms`.
 pub fn inspect_certificate(input: CertInput<'_>, now_ms: i64) -> Result<CertificateReport, CoreError> {
-    let ders = decode(input)?;
+    let Decoded { ders, private_keys } = decode_all(input)?;
     let mut iter = ders.into_iter();
     let first = iter.next().ok_or_else(empty_error)?;
     let extra = iter.count();
@@ -92,11 +93,27 @@ pub fn inspect_certificate(input: CertInput<'_>, now_ms: i64) -> Result<Certific
             ),
         ));
     }
+    if private_keys > 0 {
+        report.findings.insert(0, private_key_finding());
+    }
     Ok(report)
+}
+
+/// What an input decodes to: its certificates in order, and how many private keys it also held
+/// (never kept: only counted, to tell the admin).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub ders: Vec<Vec<u8>>,
+    pub private_keys: usize,
 }
 
 /// Turn PEM text, bare base64 or DER into DER blobs, in order.
 pub fn decode(input: CertInput<'_>) -> Result<Vec<Vec<u8>>, CoreError> {
+    decode_all(input).map(|d| d.ders)
+}
+
+/// `decode`, and count the private keys beside the certificates.
+pub fn decode_all(input: CertInput<'_>) -> Result<Decoded, CoreError> {
     match input {
         CertInput::Bytes(bytes) => {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
@@ -106,7 +123,10 @@ pub fn decode(input: CertInput<'_>) -> Result<Vec<Vec<u8>>, CoreError> {
             match bytes.first() {
                 None => Err(empty_error()),
                 // A DER SEQUENCE; text never starts with 0x30 ("0") followed by a length byte ≥ 0x80.
-                Some(0x30) if bytes.get(1).is_some_and(|b| *b >= 0x80) => Ok(vec![bytes.to_vec()]),
+                Some(0x30) if bytes.get(1).is_some_and(|b| *b >= 0x80) => match private_key_kind(bytes) {
+                    Some(kind) => Err(private_key_error(kind)),
+                    None => Ok(Decoded { ders: vec![bytes.to_vec()], private_keys: 0 }),
+                },
                 Some(_) => match std::str::from_utf8(bytes) {
                     Ok(text) => decode_text(text),
                     Err(_) => Err(CoreError::new(
@@ -120,7 +140,7 @@ pub fn decode(input: CertInput<'_>) -> Result<Vec<Vec<u8>>, CoreError> {
     }
 }
 
-fn decode_text(text: &str) -> Result<Vec<Vec<u8>>, CoreError> {
+fn decode_text(text: &str) -> Result<Decoded, CoreError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large());
     }
@@ -130,10 +150,14 @@ fn decode_text(text: &str) -> Result<Vec<Vec<u8>>, CoreError> {
     }
     if !text.contains("-----BEGIN") {
         let der = decode_base64(text)?;
-        return Ok(vec![der]);
+        if let Some(kind) = private_key_kind(&der) {
+            return Err(private_key_error(kind));
+        }
+        return Ok(Decoded { ders: vec![der], private_keys: 0 });
     }
     let mut ders = Vec::new();
     let mut other_labels = Vec::new();
+    let mut private_keys = 0;
     let mut rest = text;
     while let Some(at) = rest.find("-----BEGIN ") {
         let after = rest.get(at + "-----BEGIN ".len()..).unwrap_or_default();
@@ -152,10 +176,15 @@ fn decode_text(text: &str) -> Result<Vec<Vec<u8>>, CoreError> {
         }
         if matches!(label, "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE") {
             ders.push(decode_base64(body)?);
+        } else if label.ends_with("PRIVATE KEY") {
+            private_keys += 1;
         } else {
             other_labels.push(label.to_string());
         }
         rest = body_and_rest.get(end_at + end_marker.len()..).unwrap_or_default();
+    }
+    if ders.is_empty() && private_keys > 0 {
+        return Err(private_key_error("a PEM private key"));
     }
     if ders.is_empty() {
         let what = other_labels.first().map(|l| format!("a PEM \"{l}\"")).unwrap_or_else(|| "PEM text".into());
@@ -164,7 +193,39 @@ fn decode_text(text: &str) -> Result<Vec<Vec<u8>>, CoreError> {
             format!("This is {what}, not a certificate. In Entra, download \"Certificate (Base64)\" from the SAML Certificates section."),
         ));
     }
-    Ok(ders)
+    Ok(Decoded { ders, private_keys })
+}
+
+/// A private key or a key container in DER, by its first fields: PKCS #1 and PKCS #8 start
+/// with version 0 (or 1 for PKCS #8 v2 and SEC 1 EC keys), PKCS #12 with version 3.
+fn private_key_kind(der: &[u8]) -> Option<&'static str> {
+    let (tag, body, _) = der_item(der)?;
+    let (int_tag, version, rest) = der_item(body)?;
+    let (next_tag, _, _) = der_item(rest)?;
+    match (tag, int_tag, version, next_tag) {
+        (0x30, 0x02, [0], 0x02) => Some("a PKCS #1 RSA private key"),
+        (0x30, 0x02, [0] | [1], 0x30) => Some("a PKCS #8 private key"),
+        (0x30, 0x02, [1], 0x04) => Some("an EC private key"),
+        (0x30, 0x02, [3], 0x30) => Some("a PKCS #12 (.pfx) file, which holds a private key"),
+        _ => None,
+    }
+}
+
+/// One DER item: (tag, content, what follows). Definite lengths of up to 4 bytes only.
+fn der_item(der: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+    let (&tag, rest) = der.split_first()?;
+    let (&first, rest) = rest.split_first()?;
+    let (len, rest) = if first < 0x80 {
+        (usize::from(first), rest)
+    } else {
+        let n = usize::from(first & 0x7f);
+        if n == 0 || n > 4 {
+            return None;
+        }
+        let bytes = rest.get(..n)?;
+        (bytes.iter().fold(0usize, |acc, b| (acc << 8) | usize::from(*b)), rest.get(n..)?)
+    };
+    Some((tag, rest.get(..len)?, rest.get(len..)?))
 }
 
 /// Base64 as found in PEM bodies and `<X509Certificate>`: any line breaks, padding optional.
@@ -186,20 +247,24 @@ pub fn decode_base64(body: &str) -> Result<Vec<u8>, CoreError> {
 }
 
 /// Parse one DER certificate and evaluate every finding at `now_ms`.
-pub fn inspect_der(der: &[u8], now_ms: i64) -> Result<CertificateReport, CoreError> {
-    let (_, cert) = X509Certificate::from_der(der).map_err(|_| {
-        CoreError::new(
+pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreError> {
+    let (rest, cert) = X509Certificate::from_der(input).map_err(|_| match private_key_kind(input) {
+        Some(kind) => private_key_error(kind),
+        None => CoreError::new(
             "not_a_certificate",
             "The data decodes, but is not an X.509 certificate (it may be cut short or be another file). Download \"Certificate (Base64)\" from Entra's SAML Certificates section again.",
-        )
+        ),
     })?;
+    // The certificate's own bytes: anything after them is never hashed nor passed on.
+    let der = input.get(..input.len().saturating_sub(rest.len())).unwrap_or(input);
     let now = now_ms.div_euclid(1000);
     let not_before = cert.validity().not_before.timestamp();
     let not_after = cert.validity().not_after.timestamp();
     let key = key_facts(&cert);
     let sig_oid = &cert.signature_algorithm.algorithm;
     let self_signed = cert.tbs_certificate.subject.as_raw() == cert.tbs_certificate.issuer.as_raw();
-    let self_signature_valid = if self_signed { verify_self_signature(&cert) } else { None };
+    let alg = sigalg::lookup(sig_oid.as_bytes());
+    let self_signature_valid = if self_signed { alg.and_then(|a| verify_self_signature(&cert, a)) } else { None };
     let is_ca = matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca);
     let cn = cert.subject().iter_common_name().next().and_then(|cn| cn.as_str().ok()).map(str::to_string);
 
@@ -213,7 +278,7 @@ pub fn inspect_der(der: &[u8], now_ms: i64) -> Result<CertificateReport, CoreErr
         days_until_expiry: (not_after.saturating_sub(now)).div_euclid(MS_PER_DAY / 1000),
         key_algorithm: key.algorithm.to_string(),
         key_bits: key.bits,
-        signature_algorithm: signature_name(sig_oid),
+        signature_algorithm: alg.map(|a| a.name.to_string()).unwrap_or_else(|| format!("OID {}", oid_hex(sig_oid))),
         self_signed,
         self_signature_valid,
         is_ca,
@@ -225,11 +290,29 @@ pub fn inspect_der(der: &[u8], now_ms: i64) -> Result<CertificateReport, CoreErr
         not_before_secs: not_before,
         not_after_secs: not_after,
     };
-    report.findings = judge(&report, now, not_before, not_after, sig_oid);
+    report.findings = judge(&report, now, not_before, not_after, alg);
+    if cert.tbs_certificate.signature != cert.signature_algorithm {
+        report.findings.push(Finding::error(
+            "signature_algorithm_mismatch",
+            "The certificate names one signature algorithm inside and another outside, which no real certificate \
+                does: the file was edited. Download it from Entra again.",
+        ));
+    }
+    if !rest.is_empty() {
+        report.findings.push(Finding::warning(
+            "trailing_data",
+            format!(
+                "{} bytes follow the certificate in this input. They were left out of the thumbprint and of the PEM \
+                    for Twilio. Entra's files have none: download \"Certificate (Base64)\" again if this one was \
+                    edited.",
+                rest.len()
+            ),
+        ));
+    }
     Ok(report)
 }
 
-fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, sig: &Oid) -> Vec<Finding> {
+fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: Option<&SigAlg>) -> Vec<Finding> {
     let mut f = Vec::new();
     const RENEW: &str = "In Entra → the app → Single sign-on → SAML Certificates, add a new certificate, make it active, then download \"Certificate (Base64)\" again.";
     if now > not_after {
@@ -254,11 +337,23 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, sig: 
             ),
         ));
     }
-    if is_weak_signature(sig) {
-        f.push(Finding::error(
+    match alg {
+        None => f.push(Finding::warning(
+            "unknown_signature_algorithm",
+            format!("The certificate is signed with an algorithm the assistant does not know ({}), so its signature \
+                was not checked. Entra signs with sha256WithRSAEncryption: make sure this is the certificate from \
+                Entra.", r.signature_algorithm),
+        )),
+        Some(a) if a.hash.weak() => f.push(Finding::error(
             "weak_signature_algorithm",
             format!("The certificate is signed with {}, which is no longer safe. Create a new certificate in Entra (it uses SHA-256).", r.signature_algorithm),
-        ));
+        )),
+        Some(a) if a.hash == sigalg::Hash::Unnamed => f.push(Finding::warning(
+            "unknown_signature_algorithm",
+            format!("The certificate is signed with {}, which names no hash, so it cannot be judged. Entra signs \
+                with sha256WithRSAEncryption: make sure this is the certificate from Entra.", r.signature_algorithm),
+        )),
+        Some(_) => {}
     }
     if r.key_algorithm != "RSA" {
         f.push(Finding::error(
@@ -297,6 +392,16 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, sig: 
         f.push(Finding::info(
             "not_azure_subject",
             format!("The subject is \"{}\", not \"CN=Microsoft Azure Federated SSO Certificate\" as Entra creates. Fine if you imported your own certificate; otherwise check you took the right file.", r.subject),
+        ));
+    }
+    if r.self_signed && r.self_signature_valid.is_none() && alg.is_some() {
+        f.push(Finding::info(
+            "self_signature_not_checked",
+            format!(
+                "The certificate's own {} signature was not checked: the assistant verifies RSA PKCS #1 v1.5 \
+                signatures with SHA-1 and SHA-2 only. Entra's certificates use sha256WithRSAEncryption.",
+                r.signature_algorithm
+            ),
         ));
     }
     f
@@ -338,23 +443,26 @@ fn strip_leading_zeros(be: &[u8]) -> &[u8] {
     be.get(start..).unwrap_or_default()
 }
 
-/// RSA PKCS#1 v1.5 self-signature check; `None` for schemes we do not verify (EC, PSS).
-fn verify_self_signature(cert: &X509Certificate<'_>) -> Option<bool> {
+/// RSA PKCS#1 v1.5 self-signature check with a SHA-1 or SHA-2 hash; `None` for every other
+/// scheme and hash (EC, PSS, SHA-3…), which the report then says was not checked.
+fn verify_self_signature(cert: &X509Certificate<'_>, alg: &SigAlg) -> Option<bool> {
+    use sigalg::Hash;
     let Ok(PublicKey::RSA(rsa)) = cert.public_key().parsed() else {
         return None;
     };
-    let sig_oid = &cert.signature_algorithm.algorithm;
-    let tbs: &[u8] = cert.tbs_certificate.as_ref();
-    let (scheme, hashed) = if *sig_oid == oids::OID_PKCS1_SHA256WITHRSA {
-        (Pkcs1v15Sign::new::<Sha256>(), Sha256::digest(tbs).to_vec())
-    } else if *sig_oid == oids::OID_PKCS1_SHA1WITHRSA {
-        (Pkcs1v15Sign::new::<Sha1>(), Sha1::digest(tbs).to_vec())
-    } else if *sig_oid == oids::OID_PKCS1_SHA384WITHRSA {
-        (Pkcs1v15Sign::new::<Sha384>(), Sha384::digest(tbs).to_vec())
-    } else if *sig_oid == oids::OID_PKCS1_SHA512WITHRSA {
-        (Pkcs1v15Sign::new::<Sha512>(), Sha512::digest(tbs).to_vec())
-    } else {
+    if alg.scheme != sigalg::Scheme::RsaPkcs1 {
         return None;
+    }
+    let tbs: &[u8] = cert.tbs_certificate.as_ref();
+    let (scheme, hashed) = match alg.hash {
+        Hash::Sha1 => (Pkcs1v15Sign::new::<Sha1>(), Sha1::digest(tbs).to_vec()),
+        Hash::Sha224 => (Pkcs1v15Sign::new::<Sha224>(), Sha224::digest(tbs).to_vec()),
+        Hash::Sha256 => (Pkcs1v15Sign::new::<Sha256>(), Sha256::digest(tbs).to_vec()),
+        Hash::Sha384 => (Pkcs1v15Sign::new::<Sha384>(), Sha384::digest(tbs).to_vec()),
+        Hash::Sha512 => (Pkcs1v15Sign::new::<Sha512>(), Sha512::digest(tbs).to_vec()),
+        Hash::Sha512_224 => (Pkcs1v15Sign::new::<Sha512_224>(), Sha512_224::digest(tbs).to_vec()),
+        Hash::Sha512_256 => (Pkcs1v15Sign::new::<Sha512_256>(), Sha512_256::digest(tbs).to_vec()),
+        _ => return None,
     };
     let n = BigUint::from_bytes_be(rsa.modulus);
     let e = BigUint::from_bytes_be(rsa.exponent);
@@ -364,36 +472,6 @@ fn verify_self_signature(cert: &X509Certificate<'_>) -> Option<bool> {
     };
     let sig = cert.signature_value.data.as_ref();
     Some(key.verify(scheme, &hashed, sig).is_ok())
-}
-
-/// 1.2.840.10045.4.1 (ecdsa-with-SHA1) in DER; not in oid-registry's table.
-const ECDSA_WITH_SHA1: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x01];
-
-fn is_weak_signature(oid: &Oid) -> bool {
-    [oids::OID_PKCS1_SHA1WITHRSA, oids::OID_PKCS1_MD5WITHRSAENC, oids::OID_PKCS1_MD2WITHRSAENC].contains(oid)
-        || oid.as_bytes() == ECDSA_WITH_SHA1
-}
-
-fn signature_name(oid: &Oid) -> String {
-    let known: &[(Oid, &str)] = &[
-        (oids::OID_PKCS1_SHA256WITHRSA, "sha256WithRSAEncryption"),
-        (oids::OID_PKCS1_SHA384WITHRSA, "sha384WithRSAEncryption"),
-        (oids::OID_PKCS1_SHA512WITHRSA, "sha512WithRSAEncryption"),
-        (oids::OID_PKCS1_SHA1WITHRSA, "sha1WithRSAEncryption"),
-        (oids::OID_PKCS1_MD5WITHRSAENC, "md5WithRSAEncryption"),
-        (oids::OID_PKCS1_MD2WITHRSAENC, "md2WithRSAEncryption"),
-        (oids::OID_PKCS1_RSASSAPSS, "RSASSA-PSS"),
-        (oids::OID_SIG_ECDSA_WITH_SHA256, "ecdsa-with-SHA256"),
-        (oids::OID_SIG_ECDSA_WITH_SHA384, "ecdsa-with-SHA384"),
-        (oids::OID_SIG_ECDSA_WITH_SHA512, "ecdsa-with-SHA512"),
-    ];
-    known.iter().find(|(o, _)| o == oid).map(|(_, name)| (*name).to_string()).unwrap_or_else(|| {
-        if oid.as_bytes() == ECDSA_WITH_SHA1 {
-            "ecdsa-with-SHA1".to_string()
-        } else {
-            format!("OID {}", oid_hex(oid))
-        }
-    })
 }
 
 /// "CN=…, O=…" like OpenSSL's one-line form. x509-parser's Display would build its whole
@@ -451,6 +529,22 @@ pub fn to_pem(der: &[u8]) -> String {
     }
     pem.push_str("-----END CERTIFICATE-----\n");
     pem
+}
+
+/// Kept in one place: the same words for a key beside a certificate and a key alone.
+const KEY_IS_SECRET: &str = "A private key is secret: anyone who has it can sign in as any of your users. Treat it \
+    as exposed, replace the certificate in Entra (SAML Certificates → New Certificate, make it active), and give \
+    Twilio only \"Certificate (Base64)\".";
+
+fn private_key_finding() -> Finding {
+    Finding::error(
+        "private_key_included",
+        format!("The input also holds a private key, which was ignored and is never kept. {KEY_IS_SECRET}"),
+    )
+}
+
+fn private_key_error(kind: &str) -> CoreError {
+    CoreError::new("private_key", format!("This is {kind}, not a certificate. {KEY_IS_SECRET}"))
 }
 
 fn empty_error() -> CoreError {

@@ -6,12 +6,15 @@ pub mod certificate;
 pub mod checklist;
 pub mod finding;
 pub mod forms;
+#[cfg(all(not(target_arch = "wasm32"), feature = "xmldsig"))]
+pub mod fuzz_checks;
 pub mod idp;
 pub mod metadata;
 pub mod plan;
 pub mod realm;
 pub mod response;
 pub mod setup;
+pub mod sigalg;
 pub mod timefmt;
 #[cfg(feature = "xmldsig")]
 pub mod xmldsig;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::certificate::{decode, inspect_certificate, to_pem, CertInput, CertificateReport};
+use crate::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
 use crate::checklist::{Checklist, ChecklistEvent, Evidence, Link, Status, STEPS};
 use crate::finding::{CoreError, Finding, Severity};
 use crate::idp::{check_idp_values, IdpCheck, IdpInput};
@@ -167,10 +167,9 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                 (None, Some(t)) => CertInput::Text(t),
                 (None, None) => return Err(CoreError::new("empty", "No certificate was given.")),
             };
-            let ders = decode(input)?;
+            // The report's PEM is the certificate's own bytes: never a key or trailing data.
             let report = inspect_certificate(input, now)?;
-            let der = ders.first().ok_or_else(|| CoreError::new("empty", "No certificate was given."))?;
-            s.certificate_pem = Some(to_pem(der));
+            s.certificate_pem = Some(report.pem.clone());
             s.certificate_source = Some(source.clone());
             let (outcome, what) = judge_certificate(&report);
             s.checklist = s.checklist.apply(&observed("certificate", outcome, what, source), now)?;

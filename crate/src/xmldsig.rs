@@ -4,12 +4,23 @@
 use xml_sec::api::Operation;
 use xml_sec::policy::{PolicyCompileContext, PolicyCompiler, PolicyProfile};
 use xml_sec::provider::RustCryptoProvider;
-use xml_sec::xmldsig::{SignatureAlgorithm, VerificationKey, VerificationRequest};
+use xml_sec::xmldsig::{DsigStatus, SignatureAlgorithm, VerificationKey, VerificationRequest};
 use xml_sec::XmlSecurity;
 
-/// Verify that the element with `id` is covered by a valid signature made with the key in
-/// `spki_der` (a DER SubjectPublicKeyInfo). `Err` carries the library's reason.
-pub fn verify_element(xml: &str, id: &str, spki_der: &[u8]) -> Result<bool, String> {
+/// What one pass over a document found: each signature's own outcome, in document order,
+/// and for each requested element whether a valid signature made with the key covers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// `Ok(())` when the signature verified with the key; `Err` carries the library's reason.
+    pub signatures: Vec<Result<(), String>>,
+    /// One per requested ID, in the order asked.
+    pub covered: Vec<bool>,
+}
+
+/// Verify every signature in `xml` with the key in `spki_der` (a DER SubjectPublicKeyInfo),
+/// and say which of the elements with `ids` a valid signature covers. `Err` is a document
+/// the library refuses as a whole (or an ID that is missing or not unique).
+pub fn verify_document(xml: &str, ids: &[&str], spki_der: &[u8]) -> Result<Outcome, String> {
     let provider = RustCryptoProvider;
     let ctx = PolicyCompileContext { external_resources: false, target_evidence: true };
     let policies = PolicyCompiler::new(PolicyProfile::Modern, &provider, None)
@@ -23,13 +34,30 @@ pub fn verify_element(xml: &str, id: &str, spki_der: &[u8]) -> Result<bool, Stri
         name: None,
     };
     let document = security.parse_document(xml.to_string(), Operation::Verify).map_err(|e| e.to_string())?;
-    let Some(target) = document.with_view(|view| view.node_for_id(id, &[])) else {
-        return Err(format!("no single element has the ID {id}"));
-    };
+    let mut targets = Vec::with_capacity(ids.len());
+    for id in ids {
+        match document.with_view(|view| view.node_for_id(id, &[])) {
+            Some(t) => targets.push(t),
+            None => return Err(format!("no single element has the ID {id}")),
+        }
+    }
     let verifier = security.verifier().map_err(|e| e.to_string())?;
     let evidence = verifier
         .key(&key)
-        .verify(&document, &VerificationRequest { expected_targets: &[target], ..Default::default() })
+        .verify(&document, &VerificationRequest { expected_targets: &targets, ..Default::default() })
         .map_err(|e| e.to_string())?;
-    evidence.accepted(&document).map_err(|e| e.to_string())
+    let signatures = evidence
+        .signatures()
+        .iter()
+        .map(|s| match s.result() {
+            Ok(r) if r.status == DsigStatus::Valid => Ok(()),
+            Ok(r) => Err(format!("{:?}", r.status)),
+            Err(e) => Err(e.to_string()),
+        })
+        .collect();
+    let mut covered = Vec::with_capacity(targets.len());
+    for t in targets {
+        covered.push(evidence.covers_element(&document, t).map_err(|e| e.to_string())?);
+    }
+    Ok(Outcome { signatures, covered })
 }

@@ -18,6 +18,8 @@ fn json(args: &[&str]) -> (i32, serde_json::Value) {
     (code, serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}")))
 }
 
+const SID: &str = "JB0123456789abcdef0123456789abcdef";
+
 fn path(rel: &str) -> String {
     fixture(rel).to_string_lossy().into_owned()
 }
@@ -159,6 +161,11 @@ fn response_command() {
         "2026-11-29T00:00:00Z",
     ]);
     assert_eq!(code, 0);
+    // Without --cert or --metadata, the certificate inside the response proves nothing.
+    let (code, v) = json(&["response", &good, "--realm", SID, "--at", "2026-11-29T00:00:00Z"]);
+    assert_eq!(code, 1);
+    assert_eq!(v["signatureVerified"], serde_json::Value::Null);
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "no_pinned_certificate"));
     assert_eq!(run(&["response", &good]).0, 2, "--realm is required");
 }
 

@@ -85,6 +85,14 @@ fn every_check_has_a_response_that_fails_it_and_a_correct_one_passes() {
         ("missing_email", &["missing_email"]),
         ("missing_roles", &["missing_roles"]),
         ("role_not_agent", &["role_not_agent"]),
+        // Each of these once passed, or was misreported.
+        ("comment_in_value", &["xml_comment", "role_not_agent"]),
+        ("no_assertion", &["no_assertion"]),
+        ("assertion_misplaced", &["assertion_misplaced", "no_assertion"]),
+        ("status_lookalike", &["status_not_success"]),
+        ("unreadable_time", &["unreadable_time"]),
+        ("two_assertions", &["multiple_assertions"]),
+        ("assertion_signature_invalid", &["signature_invalid"]),
     ] {
         assert_eq!(codes(name), want, "{name}");
     }
@@ -94,6 +102,48 @@ fn every_check_has_a_response_that_fails_it_and_a_correct_one_passes() {
     assert!(spn.findings[0].message.contains("spn:") && spn.findings[0].message.contains("application ID"));
     let fix = check_response(&text("generated/responses/response_not_signed.b64.txt"), &generated(), now()).unwrap();
     assert!(fix.findings[0].message.contains("Sign SAML response and assertion"));
+}
+
+#[test]
+fn a_value_is_reported_as_the_signature_covers_it() {
+    let r = check_response(&text("generated/responses/comment_in_value.b64.txt"), &generated(), now()).unwrap();
+    assert_eq!(r.signature_verified, Some(true), "{}", r.signature_note);
+    let roles = r.attributes.iter().find(|a| a.name == "roles").unwrap();
+    assert_eq!(roles.values, ["agent-readonly"], "never the first text node alone");
+    assert!(!r.ok);
+}
+
+#[test]
+fn a_failed_signature_is_named_for_what_it_signs() {
+    for (name, note) in [
+        ("assertion_signature_invalid", "the assertion signature does not verify"),
+        ("signature_invalid", "the response signature and the assertion signature do not verify"),
+        ("certificate_mismatch", "the response signature and the assertion signature do not verify"),
+    ] {
+        let r = check_response(&text(&format!("generated/responses/{name}.b64.txt")), &generated(), now()).unwrap();
+        assert_eq!(r.signature_verified, Some(false), "{name}");
+        assert!(r.signature_note.starts_with(note), "{name}: {}", r.signature_note);
+    }
+}
+
+#[test]
+fn a_lookalike_status_is_reported_whole() {
+    let r = check_response(&text("generated/responses/status_lookalike.b64.txt"), &generated(), now()).unwrap();
+    assert_eq!(r.status, "urn:evil:Success");
+    let good = check_response(&text("generated/responses/good.b64.txt"), &generated(), now()).unwrap();
+    assert_eq!(good.status, "Success");
+}
+
+#[test]
+fn without_a_pinned_certificate_nothing_is_verified() {
+    let unpinned = Expectations { certificate_der: None, ..generated() };
+    for name in ["good", "certificate_mismatch"] {
+        let r = check_response(&text(&format!("generated/responses/{name}.b64.txt")), &unpinned, now()).unwrap();
+        assert_eq!(r.signature_verified, None, "{name}: the KeyInfo certificate proves nothing");
+        assert!(!r.ok, "{name}");
+        let f = r.findings.iter().find(|f| f.code == "no_pinned_certificate").unwrap();
+        assert!(f.message.contains(r.key_info_thumbprint.as_deref().unwrap()), "{}", f.message);
+    }
 }
 
 #[test]

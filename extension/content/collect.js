@@ -3,6 +3,7 @@
 // headings and notices, each tagged with the region (landmark or blade) that holds it.
 // Reads the DOM only, by roles, names and relationships: never by CSS class or one markup
 // shape. The element handles stay here, keyed by the descriptors' `key`.
+import { capSnapshot, SNAPSHOT_LIMITS } from '../limits.js';
 
 const CONTROLS = [
   'input',
@@ -42,7 +43,7 @@ const MAX = {
   headings: 400,
   notices: 80,
   regions: 200,
-  value: 20000,
+  value: SNAPSHOT_LIMITS.string,
   label: 400,
   walk: 30000,
   rows: 2000,
@@ -566,7 +567,7 @@ export async function collect(doc = document) {
     .filter(Boolean)
     .slice(0, MAX.notices)
     .map((n) => cap(n, MAX.label));
-  const snapshot = {
+  const whole = {
     url: location.href,
     title,
     headings,
@@ -575,6 +576,17 @@ export async function collect(doc = document) {
     tables: await tables(doc, regionOf),
     notices,
     regions,
+  };
+  // Over the limits as a whole: say nothing rather than something cut short.
+  const snapshot = capSnapshot(whole) ?? {
+    url: location.href,
+    title,
+    headings: [],
+    fields: [],
+    texts: [],
+    tables: [],
+    notices: [],
+    regions: [],
   };
   return { snapshot, elements };
 }

@@ -1,8 +1,14 @@
-// Content script entry (a classic script, all frames on the supported hosts). The real
-// code is ES modules, loaded from the extension so message names are defined once.
-(async () => {
-  if (window.__frontlineSsoContent) return; // injected once per frame
-  window.__frontlineSsoContent = true;
-  const { start } = await import(chrome.runtime.getURL('extension/content/pipeline.js'));
+// Content script entry. build.sh bundles it with everything it imports into one classic
+// script (scripts/bundle-content.mjs), so no file of the extension is web-accessible and no
+// page can probe for it. Message names still come from messages.js, defined once.
+import { frameConsole } from '../hosts.js';
+import { start } from './pipeline.js';
+
+const ancestors = location.ancestorOrigins ? [...location.ancestorOrigins] : null;
+// A console framed by another site gets nothing: no reading, no filling, no evidence.
+// Without ancestorOrigins a frame cannot prove its ancestors, so only a top page runs.
+const allowed = ancestors ? frameConsole(location.href, ancestors) : window.top === window;
+if (allowed && !window.__frontlineSsoContent) {
+  window.__frontlineSsoContent = true; // injected once per frame
   start();
-})();
+}

@@ -140,7 +140,12 @@ byId('fetch-metadata').addEventListener('click', async () => {
 // Test sign-in: the optional permissions are asked for in the click (a user gesture).
 byId('start-signin').addEventListener('click', async () => {
   const granted = await chrome.permissions.request({ permissions: ['webRequest'], origins: ['https://iam.twilio.com/*'] }).catch(() => false);
-  toast(granted ? 'Now sign in to Frontline as an Agent user; the response is checked as it passes.' : 'Without that permission, paste the SAMLResponse instead.');
+  if (!granted) return toast('Without that permission, paste the SAMLResponse instead.');
+  // Only a sign-in started here, in the next 10 minutes, is read: nothing a website posts.
+  const reply = await send(MSG.SIGN_IN_START);
+  if (!reply.ok) return toast(reply.error.message);
+  const until = new Date(reply.value.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  toast(`Now sign in to Frontline as an Agent user, before ${until}: the response is checked as it passes.`);
 });
 byId('signin-check').addEventListener('click', async () => {
   const text = /** @type {HTMLTextAreaElement} */ (byId('signin-paste')).value;

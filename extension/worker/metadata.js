@@ -1,14 +1,13 @@
 // Fetching the app's federation metadata. Only from Microsoft's sign-in hosts, only with
 // the optional host permission the panel asked for, never with cookies.
 
-/** Sign-in hosts of the global, US Government and China clouds (optional_host_permissions). */
-export const METADATA_HOSTS = Object.freeze(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn']);
+import { SIGN_IN_HOSTS } from '../hosts.js';
 
 /** The origin pattern to request for a metadata URL, or null if it is not a sign-in host. */
 export function originFor(url) {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && METADATA_HOSTS.includes(u.hostname) ? `https://${u.hostname}/*` : null;
+    return u.protocol === 'https:' && SIGN_IN_HOSTS.includes(u.hostname) ? `https://${u.hostname}/*` : null;
   } catch {
     return null;
   }

@@ -1,10 +1,13 @@
 // The message table: who may send what, the input checks, and the work. Every handler
 // validates its input's shape before the core sees it; the core validates again.
+import { capSnapshot } from '../limits.js';
 import { MSG, PAGE_KEY_PREFIX } from '../messages.js';
-import { loadCore, loadFullCore } from './core.js';
+import { loadCore } from './core.js';
 import { nextSetupId } from './schema.js';
 import { fetchMetadata, originFor } from './metadata.js';
 import { classify } from './senders.js';
+import { applyToActive } from './setup-events.js';
+import { startWatch } from './signin.js';
 import { read, update } from './store.js';
 
 const fail = (code, message) => ({ ok: false, error: { code, message } });
@@ -15,18 +18,6 @@ const isStr = (v, max = 100_000) => typeof v === 'string' && v.length <= max;
 function replyFromError(e) {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) return { ok: false, error: { code: String(e.code), message: String(e.message) } };
   return fail('internal', String(e?.message ?? e));
-}
-
-/** Apply one core event to the active setup, serialized with every other write. A sign-in
- *  response needs the full core, the only one that verifies XML signatures. */
-export async function applyToActive(event) {
-  const core = event.type === 'signInResponse' ? await loadFullCore() : await loadCore();
-  const next = await update((state) => {
-    const setup = state.setups[state.activeId];
-    state.setups[state.activeId] = core.applySetupEvent(setup, event, Date.now());
-    return state;
-  });
-  return ok({ revision: next.revision });
 }
 
 /** The worker's fill mode for a page pass: the panel's toggle, or the admin's explicit ask. */
@@ -145,6 +136,7 @@ const ROUTES = {
       return ok({ revision: state.revision, activeId: state.activeId, setups, setup, prefs: { autoFill: state.prefs?.autoFill !== false }, view: core.setupView(setup, Date.now()) });
     },
   },
+  [MSG.SIGN_IN_START]: { allow: PAGE, run: async () => ok(await startWatch()) },
   [MSG.SETUP_EVENT]: { allow: PAGE, run: (m) => (validEvent(m.event) ? applyToActive(m.event) : Promise.resolve(fail('bad_input', 'Malformed event.'))) },
   [MSG.SETUP_NEW]: {
     allow: PAGE,
@@ -253,6 +245,10 @@ const ROUTES = {
     allow: CONTENT,
     run: async (m, s, sender) => {
       if (!validSnapshot(m.snapshot) || !validStuck(m.stuck)) return fail('bad_input', 'Malformed page snapshot.');
+      // Every string cut again here: the core never sees more than the limits, whatever a page sends.
+      const snapshot = capSnapshot(m.snapshot);
+      if (!snapshot) return fail('too_large', 'This page shows more than the extension reads.');
+      m = { ...m, snapshot };
       const core = await loadCore();
       let result = null;
       let setup = null;

@@ -1,13 +1,13 @@
 // Who sent a message: the extension's own pages, or a content script on a supported
 // console. Pure functions of Chrome's MessageSender, so they are unit-tested in Node.
-import { AZURE_HOSTS, TWILIO_HOSTS, consoleOf, hostMatches } from '../hosts.js';
+import { AZURE_HOSTS, TWILIO_HOSTS, consoleOf, consoleOfOrigin, hostMatches } from '../hosts.js';
 
 /**
  * @typedef {{ kind: 'page' } | { kind: 'content', console: 'azure' | 'twilio', url: string } | { kind: 'other' }} SenderKind
  */
 
 /**
- * @param {{ id?: string, url?: string, origin?: string, tab?: unknown }} sender
+ * @param {{ id?: string, url?: string, origin?: string, tab?: { url?: string } }} sender
  * @param {string} extensionId chrome.runtime.id
  * @returns {SenderKind}
  */
@@ -28,5 +28,14 @@ export function classify(sender, extensionId) {
     }
     if (host !== new URL(/** @type {string} */ (sender.url)).host || !hostMatches(host, [...AZURE_HOSTS, ...TWILIO_HOSTS])) return { kind: 'other' };
   }
+  // The tab's own page must be on the same console: a console framed by another site is not
+  // trusted (the content script checks every ancestor too; Chrome tells the worker the top).
+  let top;
+  try {
+    top = new URL(sender.tab?.url ?? '').origin;
+  } catch {
+    return { kind: 'other' };
+  }
+  if (consoleOfOrigin(top) !== byUrl) return { kind: 'other' };
   return { kind: 'content', console: byUrl, url: /** @type {string} */ (sender.url) };
 }

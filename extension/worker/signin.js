@@ -1,33 +1,70 @@
-// Test sign-in capture: when the admin has allowed it (the optional webRequest permission and
-// iam.twilio.com), the SAMLResponse that Entra posts to Twilio's ACS is read as it passes.
-// Nothing is blocked or changed, and only the core's check of it is kept, for the active
-// setup only. Listeners must be added at the worker's start to survive its restarts.
+// Test sign-in capture. A SAMLResponse posted to Twilio's ACS is read as it passes, and only
+// when all of these hold: the admin pressed "Start test sign-in" in the last 10 minutes (and
+// granted the optional webRequest + iam.twilio.com permissions); the post is a top-level
+// navigation in a tab, submitted by a page on Microsoft's sign-in hosts; it is for the realm
+// of the setup that started it, still the active one. Anything else is ignored and leaves no
+// trace. Nothing is blocked or changed. Listeners must be added at the worker's start to
+// survive its restarts.
+import { isSignInOrigin } from '../hosts.js';
+import { SIGN_IN_WATCH_KEY, SIGN_IN_WATCH_MS } from '../messages.js';
 import { loadCore } from './core.js';
-import { applyToActive } from './router.js';
+import { applyToActive } from './setup-events.js';
 import { read } from './store.js';
 
 const ACS = 'https://iam.twilio.com/v2/saml2/authenticate/';
-const FILTER = { urls: [`${ACS}*`], types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame', 'sub_frame']) };
+const FILTER = { urls: [`${ACS}*`], types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame']) };
+
+/**
+ * Whether a request may be a test sign-in at all, from what Chrome says of it alone.
+ * @param {{ method?: string, tabId?: number, type?: string, initiator?: string, url?: string }} d
+ */
+export function fromEntra(d) {
+  return (
+    d.method === 'POST' &&
+    d.type === 'main_frame' &&
+    (d.tabId ?? -1) >= 0 &&
+    isSignInOrigin(d.initiator) &&
+    (d.url ?? '').startsWith(ACS)
+  );
+}
 
 /** @param {chrome.webRequest.WebRequestBodyDetails} details */
 function onRequest(details) {
-  const text = details.method === 'POST' ? details.requestBody?.formData?.SAMLResponse?.[0] : undefined;
+  const text = fromEntra(details) ? details.requestBody?.formData?.SAMLResponse?.[0] : undefined;
   if (typeof text === 'string' && text.length <= 1024 * 1024) capture(details.url, text).catch(() => {});
   return undefined; // observe only
 }
 
 async function capture(url, text) {
+  const watch = (await chrome.storage.session.get(SIGN_IN_WATCH_KEY))[SIGN_IN_WATCH_KEY];
+  if (!watch || Date.now() > watch.until) return; // not started by the admin, or too late
   const [core, state] = await Promise.all([loadCore(), read()]);
-  const setup = state.setups[state.activeId];
-  const sidInUrl = new URL(url).pathname.split('/').pop() ?? '';
+  if (state.activeId !== watch.setupId) return;
   let active;
   try {
-    active = core.realmUrls(setup.realmSidInput).realmSid;
+    active = core.realmUrls(state.setups[state.activeId].realmSidInput).realmSid;
   } catch {
     return; // no valid Realm SID: nothing to check against
   }
-  if (sidInUrl.toLowerCase() !== active.toLowerCase()) return; // another realm: not ours to keep
+  const sidInUrl = new URL(url).pathname.split('/').pop() ?? '';
+  // Another realm, or the Realm SID changed since the start: not ours to keep.
+  if (sidInUrl.toLowerCase() !== active.toLowerCase() || active !== watch.realmSid) return;
   await applyToActive({ type: 'signInResponse', text, source: 'captured sign-in (iam.twilio.com)' });
+}
+
+/**
+ * Start a test sign-in for the active setup: from now, for SIGN_IN_WATCH_MS.
+ * @returns {Promise<import('../messages.js').SignInWatch>}
+ */
+export async function startWatch() {
+  const [core, state] = await Promise.all([loadCore(), read()]);
+  const setup = state.setups[state.activeId];
+  const realmSid = core.realmUrls(setup.realmSidInput).realmSid; // throws a typed error without one
+  const startedAt = Date.now();
+  const watch = { setupId: state.activeId, realmSid, startedAt, until: startedAt + SIGN_IN_WATCH_MS };
+  await chrome.storage.session.set({ [SIGN_IN_WATCH_KEY]: watch });
+  watchSignIns();
+  return watch;
 }
 
 /** Add the listener if the permission is held; safe to call more than once. */

@@ -22,7 +22,11 @@ const FALLBACK = { 'portal.azure.com.example.test': '_.reactblade.portal.azure.n
 /** SAML responses the replica sign-in page posts, by ?fixture=: made fresh, valid now. */
 const RESPONSES = {
   good: () => freshGoodResponse(),
-  missing_roles: () => freshGoodResponse(Date.now(), GOOD_ATTRS.filter((a) => !a.includes('"roles"'))),
+  missing_roles: () =>
+    freshGoodResponse(
+      Date.now(),
+      GOOD_ATTRS.filter((a) => !a.includes('"roles"')),
+    ),
 };
 /** The real frameworks the portal uses, served to the replicas on every host. */
 const VENDOR = {
@@ -30,14 +34,46 @@ const VENDOR = {
   '/_vendor/react-dom.js': 'react-dom/umd/react-dom.production.min.js',
   '/_vendor/knockout.js': 'knockout/build/output/knockout-latest.js',
 };
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+};
 
 /** A throwaway self-signed certificate, made with openssl at test time. */
 function selfSigned() {
   const dir = mkdtempSync(join(tmpdir(), 'fsa-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=replica.test',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=replica.test',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+/** The page Entra's sign-in ends with: a form that posts a SAMLResponse to Twilio's ACS. */
+function autoPost(q) {
+  const xml = Buffer.from((RESPONSES[q.get('fixture') ?? 'good'] ?? RESPONSES.good)());
+  const acs = `https://iam.twilio.com/v2/saml2/authenticate/${q.get('sid') || 'JB0123456789abcdef0123456789abcdef'}`;
+  return `<!doctype html><title>Working...</title>
+<form method="POST" action="${acs}"><input type="hidden" name="SAMLResponse" value="${xml.toString('base64')}"><input type="hidden" name="RelayState" value=""></form>
+<script>document.forms[0].submit()</script>`;
 }
 
 /**
@@ -50,7 +86,9 @@ export async function startServer() {
   const server = createServer(selfSigned(), async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     // Hosts in a family (sandbox-1.reactblade…, sandbox-2.reactblade-ms…) share one folder.
-    let folder = existsSync(join(REPLICA, host)) ? host : host.replace(/^[^.]+/, '_').replace(/^_\.reactblade-(ms|rc)\./, '_.reactblade.');
+    let folder = existsSync(join(REPLICA, host))
+      ? host
+      : host.replace(/^[^.]+/, '_').replace(/^_\.reactblade-(ms|rc)\./, '_.reactblade.');
     let path = decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname);
     // The older Twilio URL serves the same console page.
     if (host === 'www.twilio.com' && path.startsWith('/console/frontline/')) {
@@ -63,7 +101,9 @@ export async function startServer() {
         for await (const chunk of req) body += chunk;
         tenant = JSON.parse(body);
       }
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(tenant));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify(tenant));
       return;
     }
     // Entra's App Federation Metadata Url: ?appid= picks which metadata the "tenant" serves.
@@ -74,20 +114,36 @@ export async function startServer() {
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(readFileSync(file));
       return;
     }
+    const q = new URL(req.url ?? '/', 'https://x').searchParams;
     // Entra's sign-in endpoint: posts a chosen SAMLResponse to Twilio's ACS, as Entra does.
     if (host.startsWith('login.microsoftonline.') && path.endsWith('/saml2')) {
-      const q = new URL(req.url ?? '/', 'https://x').searchParams;
-      const xml = Buffer.from((RESPONSES[q.get('fixture') ?? 'good'] ?? RESPONSES.good)());
-      const acs = `https://iam.twilio.com/v2/saml2/authenticate/${q.get('sid') ?? 'JB0123456789abcdef0123456789abcdef'}`;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Working...</title>
-<form method="POST" action="${acs}"><input type="hidden" name="SAMLResponse" value="${xml.toString('base64')}"><input type="hidden" name="RelayState" value=""></form>
-<script>document.forms[0].submit()</script>`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(autoPost(q));
+      return;
+    }
+    // Attacks from a look-alike host: the same post, forged (in a hidden iframe with ?hidden=1),
+    // and any page framed (/_frame?src=…), to prove neither counts.
+    if (host.endsWith('.example.test') && path === '/_forge') {
+      const page = q.get('hidden')
+        ? `<!doctype html><title>Nothing to see</title><iframe hidden src="/_forge?${new URLSearchParams({ fixture: q.get('fixture') ?? 'good', sid: q.get('sid') ?? '' })}"></iframe>`
+        : autoPost(q);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    if (host.endsWith('.example.test') && path === '/_frame') {
+      const src = String(q.get('src') ?? '').replace(/"/g, '');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><title>Framed</title><h1>Look-alike</h1><iframe title="console" src="${src}" width="1100" height="900"></iframe>`,
+        );
       return;
     }
     // Twilio's ACS: accepts the post, as Frontline does.
     if (host === 'iam.twilio.com') {
       req.resume();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Frontline</title><h1>Signed in to Frontline (replica)</h1>');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Frontline</title><h1>Signed in to Frontline (replica)</h1>');
       return;
     }
     // The blades' shared code, on every host; a host with its own copy (the look-alike's
@@ -96,11 +152,15 @@ export async function startServer() {
       const own = join(REPLICA, folder, path.slice('/_shared/'.length));
       const file = existsSync(own) ? own : normalize(join(REPLICA, path));
       if (!file.startsWith(REPLICA) || !existsSync(file)) return void res.writeHead(404).end('no such file');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/plain', 'cache-control': 'no-store' }).end(readFileSync(file));
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/plain', 'cache-control': 'no-store' })
+        .end(readFileSync(file));
       return;
     }
     if (VENDOR[path]) {
-      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(readFileSync(join(MODULES, VENDOR[path])));
+      res
+        .writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' })
+        .end(readFileSync(join(MODULES, VENDOR[path])));
       return;
     }
     if (path.endsWith('/')) path += 'index.html';
@@ -115,7 +175,10 @@ export async function startServer() {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`replica: no ${host}${path}`);
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -135,7 +198,15 @@ export async function startServer() {
 
 /** Every hostname the replicas answer for (look-alikes included, to prove nothing runs there). */
 export const REPLICA_HOSTS = [
-  'portal.azure.com', '*.reactblade.portal.azure.net', '*.reactblade-ms.portal.azure.net', '*.reactblade-rc.portal.azure.net', 'entra.microsoft.com',
-  'console.twilio.com', 'www.twilio.com', 'login.microsoftonline.com', 'iam.twilio.com',
-  'portal.azure.com.example.test', 'console.twilio.com.example.test',
+  'portal.azure.com',
+  '*.reactblade.portal.azure.net',
+  '*.reactblade-ms.portal.azure.net',
+  '*.reactblade-rc.portal.azure.net',
+  'entra.microsoft.com',
+  'console.twilio.com',
+  'www.twilio.com',
+  'login.microsoftonline.com',
+  'iam.twilio.com',
+  'portal.azure.com.example.test',
+  'console.twilio.com.example.test',
 ];

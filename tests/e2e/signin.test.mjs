@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { SID, until, waitStep } from './azure-helpers.mjs';
-import { closeSitePages, launch, openPanel, stopWorker } from './harness.mjs';
+import { closeSitePages, launch, openPanel, stopWorker, storedState } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT } from './tenant.mjs';
 
@@ -25,7 +25,9 @@ before(async () => {
   await fill('Realm SID', SID);
   await fill('Login URL', `https://login.microsoftonline.com/${TENANT}/saml2`);
   await fill('Microsoft Entra Identifier', `https://sts.windows.net/${TENANT}/`);
-  await panel.getByLabel('Or paste the certificate').fill(readFileSync(resolve(FIXTURES, 'generated/responses/test-signing-cert.pem'), 'utf8'));
+  await panel
+    .getByLabel('Or paste the certificate')
+    .fill(readFileSync(resolve(FIXTURES, 'generated/responses/test-signing-cert.pem'), 'utf8'));
   await panel.getByRole('button', { name: 'Use pasted certificate' }).click();
   await waitStep(panel, 'certificate', 'done');
 });
@@ -47,10 +49,15 @@ test('a sign-in posted to Twilio is captured and checked, and the result survive
   const details = await again.locator('#signin-details').textContent();
   assert.match(details, /NameIDagent@owlpress\.test/);
   assert.match(details, new RegExp(`Audiencehttps://iam.twilio.com/v2/saml2/metadata/${SID}`));
-  assert.match(details, /Verified \(response and assertion\) with the configured certificate/);
-  assert.equal(await again.locator('#signin-attributes tr', { hasText: 'roles' }).locator('td').nth(1).textContent(), 'agent');
+  assert.match(details, /Verified \(response and assertion\) with the pinned certificate/);
+  assert.equal(
+    await again.locator('#signin-attributes tr', { hasText: 'roles' }).locator('td').nth(1).textContent(),
+    'agent',
+  );
   // Only the check's result is stored, never the response itself.
-  const stored = JSON.stringify(await again.evaluate(async () => (await chrome.storage.local.get('frontlineSso')).frontlineSso));
+  const stored = JSON.stringify(
+    await again.evaluate(async () => (await chrome.storage.local.get('frontlineSso')).frontlineSso),
+  );
   assert.ok(!stored.includes('SignatureValue') && !stored.includes('PHNhbWxwOl'), 'no raw response kept');
 });
 
@@ -60,14 +67,99 @@ test('a failing sign-in names each failed check; a pasted response works too', a
   await waitStep(panel, 'test-sign-in', 'attention');
   assert.match(await panel.locator('[data-step="test-sign-in"] .evidence').textContent(), /fails: missing_roles/);
   // The real Entra response, pasted as its form body: the checks name what to fix.
-  await panel.getByLabel('Or paste a SAMLResponse').fill(readFileSync(resolve(FIXTURES, 'realworld/responses/entra_response_a9054a0f_2023_ssoready.form-body.txt'), 'utf8'));
+  await panel
+    .getByLabel('Or paste a SAMLResponse')
+    .fill(
+      readFileSync(
+        resolve(FIXTURES, 'realworld/responses/entra_response_a9054a0f_2023_ssoready.form-body.txt'),
+        'utf8',
+      ),
+    );
   await panel.getByRole('button', { name: 'Check pasted response' }).click();
-  await until(async () => /response_not_signed/.test(await panel.locator('[data-step="test-sign-in"] .evidence').textContent()), { what: 'pasted response checked' });
+  await until(
+    async () => /response_not_signed/.test(await panel.locator('[data-step="test-sign-in"] .evidence').textContent()),
+    { what: 'pasted response checked' },
+  );
   const codes = await panel.locator('#signin-findings li').evaluateAll((els) => els.map((e) => e.dataset.code));
-  for (const c of ['response_not_signed', 'missing_email', 'missing_roles', 'destination_mismatch', 'audience_mismatch']) assert.ok(codes.includes(c), `${c} in ${codes}`);
-  assert.match(await panel.locator('#signin-findings li[data-code="response_not_signed"]').textContent(), /Sign SAML response and assertion/);
+  for (const c of [
+    'response_not_signed',
+    'missing_email',
+    'missing_roles',
+    'destination_mismatch',
+    'audience_mismatch',
+  ])
+    assert.ok(codes.includes(c), `${c} in ${codes}`);
+  assert.match(
+    await panel.locator('#signin-findings li[data-code="response_not_signed"]').textContent(),
+    /Sign SAML response and assertion/,
+  );
   // Unreadable input is a typed error, and changes nothing.
   await panel.getByLabel('Or paste a SAMLResponse').fill('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>');
   await panel.getByRole('button', { name: 'Check pasted response' }).click();
   await panel.locator('#signin-error', { hasText: 'DOCTYPE' }).waitFor();
+});
+
+test('only a started sign-in posted by Entra for this realm counts; nothing else leaves a trace', async () => {
+  const signedAt = async () => (await storedState(panel)).setups[(await storedState(panel)).activeId].signIn?.at ?? 0;
+  const setWatch = (patch) =>
+    panel.evaluate(async (p) => {
+      const { signInWatch } = await chrome.storage.session.get('signInWatch');
+      if (p === null) await chrome.storage.session.remove('signInWatch');
+      else await chrome.storage.session.set({ signInWatch: { ...signInWatch, ...p } });
+    }, patch);
+  const post = async (url) => {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(1500); // a counted sign-in is stored well within this
+    await page.close();
+  };
+  await panel.getByRole('button', { name: 'Start test sign-in' }).click();
+  await until(
+    async () =>
+      (await panel.evaluate(async () => (await chrome.storage.session.get('signInWatch')).signInWatch)) !== undefined,
+    { what: 'watch started' },
+  );
+  const before = await signedAt();
+  // Each of these would pass every check if it were counted: a fresh, correctly signed response.
+  const ignored = [
+    ['forged by a look-alike page', 'https://console.twilio.com.example.test/_forge?fixture=good', null],
+    ['forged in a hidden iframe', 'https://console.twilio.com.example.test/_forge?fixture=good&hidden=1', null],
+    [
+      'another realm',
+      `https://login.microsoftonline.com/${TENANT}/saml2?fixture=good&sid=JB11111111111111111111111111111111`,
+      null,
+    ],
+    ['not started', `https://login.microsoftonline.com/${TENANT}/saml2?fixture=good`, () => setWatch(null)],
+    [
+      'started 11 minutes ago',
+      `https://login.microsoftonline.com/${TENANT}/saml2?fixture=good`,
+      async () => {
+        await panel.getByRole('button', { name: 'Start test sign-in' }).click();
+        await until(
+          async () =>
+            (await panel.evaluate(async () => (await chrome.storage.session.get('signInWatch')).signInWatch)) !==
+            undefined,
+          { what: 'watch started' },
+        );
+        await setWatch({ startedAt: Date.now() - 11 * 60_000, until: Date.now() - 60_000 });
+      },
+    ],
+  ];
+  for (const [name, url, prepare] of ignored) {
+    await prepare?.();
+    await post(url);
+    assert.equal(await signedAt(), before, name);
+  }
+  // The same genuine sign-in, started now, counts.
+  await panel.getByRole('button', { name: 'Start test sign-in' }).click();
+  await until(
+    async () =>
+      ((await panel.evaluate(async () => (await chrome.storage.session.get('signInWatch')).signInWatch))?.until ?? 0) >
+      Date.now(),
+    { what: 'watch restarted' },
+  );
+  const page = await ext.context.newPage();
+  await page.goto(`https://login.microsoftonline.com/${TENANT}/saml2?fixture=good`);
+  await until(async () => (await signedAt()) > before, { what: 'the started sign-in counted' });
+  await waitStep(panel, 'test-sign-in', 'done');
 });

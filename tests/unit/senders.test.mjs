@@ -3,19 +3,100 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { AZURE_HOSTS, consoleOf, TWILIO_HOSTS } from '../../extension/hosts.js';
+import { AZURE_HOSTS, consoleOf, frameConsole, isSignInOrigin, TWILIO_HOSTS } from '../../extension/hosts.js';
 import { classify } from '../../extension/worker/senders.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 
 test('extension pages and content scripts on the real hosts are told apart', () => {
-  assert.deepEqual(classify({ id: ID, url: `chrome-extension://${ID}/extension/panel/panel.html` }, ID), { kind: 'page' });
-  for (const url of ['https://portal.azure.com/#home', 'https://sandbox-3.reactblade.portal.azure.net/blade', 'https://sandbox-1.reactblade-ms.portal.azure.net/b', 'https://sandbox-9.reactblade-rc.portal.azure.net/b', 'https://entra.microsoft.com/', 'https://main.iam.ad.ext.azure.com/x']) {
-    assert.equal(classify({ id: ID, url, origin: new URL(url).origin }, ID).console, 'azure', url);
+  assert.deepEqual(classify({ id: ID, url: `chrome-extension://${ID}/extension/panel/panel.html` }, ID), {
+    kind: 'page',
+  });
+  for (const url of [
+    'https://portal.azure.com/#home',
+    'https://sandbox-3.reactblade.portal.azure.net/blade',
+    'https://sandbox-1.reactblade-ms.portal.azure.net/b',
+    'https://sandbox-9.reactblade-rc.portal.azure.net/b',
+    'https://entra.microsoft.com/',
+    'https://main.iam.ad.ext.azure.com/x',
+  ]) {
+    assert.equal(
+      classify({ id: ID, url, origin: new URL(url).origin, tab: { url: 'https://portal.azure.com/#home' } }, ID)
+        .console,
+      'azure',
+      url,
+    );
   }
-  assert.equal(classify({ id: ID, url: 'https://console.twilio.com/us1/frontline', origin: 'https://console.twilio.com' }, ID).console, 'twilio');
-  assert.equal(classify({ id: ID, url: 'https://www.twilio.com/console/frontline/sso' }, ID).console, 'twilio');
-  assert.equal(classify({ id: ID, url: 'https://www.twilio.com/console/frontline/sso', origin: 'https://www.twilio.com' }, ID).console, 'twilio');
+  const tw = (url, origin) => classify({ id: ID, url, origin, tab: { url } }, ID).console;
+  assert.equal(tw('https://console.twilio.com/us1/frontline', 'https://console.twilio.com'), 'twilio');
+  assert.equal(tw('https://www.twilio.com/console/frontline/sso'), 'twilio');
+  assert.equal(tw('https://www.twilio.com/console/frontline/sso', 'https://www.twilio.com'), 'twilio');
+});
+
+test('a console framed by another site, or in no known tab, is "other"', () => {
+  const frame = 'https://console.twilio.com/us1/frontline/sso';
+  for (const tab of [
+    { url: 'https://console.twilio.com.example.test/' },
+    { url: 'https://portal.azure.com/' },
+    { url: 'http://console.twilio.com/' },
+    {},
+    undefined,
+  ]) {
+    assert.equal(
+      classify({ id: ID, url: frame, origin: 'https://console.twilio.com', tab }, ID).kind,
+      'other',
+      JSON.stringify(tab),
+    );
+  }
+});
+
+test('a frame works only when every ancestor is on its own console', () => {
+  const cases = [
+    ['top page', 'https://console.twilio.com/frontline', [], 'twilio'],
+    [
+      'blade iframe in the portal',
+      'https://sandbox-1.reactblade.portal.azure.net/b',
+      ['https://portal.azure.com'],
+      'azure',
+    ],
+    [
+      'nested in the portal',
+      'https://x.hosting.portal.azure.net/b',
+      ['https://sandbox-1.reactblade.portal.azure.net', 'https://portal.azure.com'],
+      'azure',
+    ],
+    [
+      'Twilio framed by a look-alike',
+      'https://console.twilio.com/frontline',
+      ['https://console.twilio.com.example.test'],
+      null,
+    ],
+    [
+      'portal framed by a look-alike at the top',
+      'https://sandbox-1.reactblade.portal.azure.net/b',
+      ['https://portal.azure.com', 'https://evil.test'],
+      null,
+    ],
+    ['Twilio framed by the portal', 'https://console.twilio.com/frontline', ['https://portal.azure.com'], null],
+    ['an ancestor over http', 'https://console.twilio.com/frontline', ['http://console.twilio.com'], null],
+    ['a frame on no console', 'https://evil.test/', [], null],
+  ];
+  for (const [name, url, ancestors, want] of cases) assert.equal(frameConsole(url, ancestors), want, name);
+});
+
+test('only https pages on Microsoft sign-in hosts post a test sign-in', () => {
+  const cases = [
+    ['global', 'https://login.microsoftonline.com', true],
+    ['US Government', 'https://login.microsoftonline.us', true],
+    ['China', 'https://login.partner.microsoftonline.cn', true],
+    ['look-alike', 'https://login.microsoftonline.com.example.test', false],
+    ['suffix', 'https://evil-login.microsoftonline.com', false],
+    ['http', 'http://login.microsoftonline.com', false],
+    ['other port', 'https://login.microsoftonline.com:8443', false],
+    ['opaque', 'null', false],
+    ['none', undefined, false],
+  ];
+  for (const [name, origin, want] of cases) assert.equal(isSignInOrigin(origin), want, name);
 });
 
 test('everything else is "other"', () => {
@@ -35,16 +116,29 @@ test('everything else is "other"', () => {
 test('the manifest injects content scripts exactly on the hosts the worker trusts', () => {
   const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8'));
   const matches = manifest.content_scripts.flatMap((c) => c.matches);
-  const hosts = [...new Set(matches.map((m) => new URL(m.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.')))];
+  const hosts = [
+    ...new Set(matches.map((m) => new URL(m.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.'))),
+  ];
   assert.deepEqual(hosts.sort(), [...AZURE_HOSTS, ...TWILIO_HOSTS].sort());
   assert.ok(manifest.content_scripts.every((c) => c.all_frames));
   for (const m of matches) assert.notEqual(consoleOf(m.replace('*.', 'x.').replace(/\*$/, 'sso')), null, m);
   assert.deepEqual(manifest.permissions.sort(), ['sidePanel', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
-  assert.deepEqual(manifest.optional_host_permissions, ['https://login.microsoftonline.com/*', 'https://login.microsoftonline.us/*', 'https://login.partner.microsoftonline.cn/*', 'https://iam.twilio.com/*']);
+  assert.deepEqual(manifest.optional_host_permissions, [
+    'https://login.microsoftonline.com/*',
+    'https://login.microsoftonline.us/*',
+    'https://login.partner.microsoftonline.cn/*',
+    'https://iam.twilio.com/*',
+  ]);
   assert.deepEqual(manifest.optional_permissions, ['webRequest']);
-  for (const h of ['*.reactblade-ms.portal.azure.net', '*.reactblade-rc.portal.azure.net']) assert.ok(AZURE_HOSTS.includes(h), h);
+  for (const h of ['*.reactblade-ms.portal.azure.net', '*.reactblade-rc.portal.azure.net'])
+    assert.ok(AZURE_HOSTS.includes(h), h);
   assert.equal(manifest.commands['fill-page'].suggested_key.default, 'Alt+Shift+F');
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
-  assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
+  // The content script is bundled into one file: no page can load, or probe for, any of ours.
+  assert.equal(manifest.web_accessible_resources, undefined);
+  assert.equal(
+    manifest.content_security_policy.extension_pages,
+    "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+  );
 });

@@ -11,6 +11,7 @@ use crate::timefmt::parse_rfc3339_ms;
 const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
 const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
+const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
 const FIX_SIGNING: &str = "In Entra → the app → Single sign-on → SAML Certificates → Edit, set Signing Option to \"Sign SAML response and assertion\".";
 
 /// Base64, a URL-encoded form body (`SAMLResponse=…`), or the XML itself → XML text.
@@ -65,14 +66,24 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let realm = realm_urls(&expect.realm_sid)?;
     let mut f = Vec::new();
 
+    // Exclusive C14N drops comments, so a comment inside a signed value changes what a
+    // reader sees without breaking the signature. Values below are read as it covers them.
+    if resp.descendants().any(|n| n.is_comment() || n.is_pi()) {
+        f.push(Finding::error(
+            "xml_comment",
+            "The response holds an XML comment or processing instruction. Entra never sends one, and no signature \
+                covers it, so it can hide part of a signed value. Treat this response as altered: sign in again and \
+                check the new one.",
+        ));
+    }
+
     // Status, and the AADSTS error when there is one.
     let status_code = child(resp, SAMLP, "Status").and_then(|s| child(s, SAMLP, "StatusCode"));
     let status = status_code.and_then(|c| c.attribute("Value")).unwrap_or_default().to_string();
-    let status_message = child(resp, SAMLP, "Status")
-        .and_then(|s| child(s, SAMLP, "StatusMessage"))
-        .and_then(|m| m.text())
-        .map(|t| t.trim().to_string());
-    if !status.ends_with(":Success") {
+    let status_message =
+        child(resp, SAMLP, "Status").and_then(|s| child(s, SAMLP, "StatusMessage")).map(|m| full_text(m));
+    let success = status == SUCCESS;
+    if !success {
         let sub = status_code
             .and_then(|c| child(c, SAMLP, "StatusCode"))
             .and_then(|c| c.attribute("Value"))
@@ -100,8 +111,36 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
 
-    let assertion = child(resp, SAML, "Assertion");
-    let text_of = |n: Option<Node<'_, '_>>| n.and_then(|n| n.text()).map(|t| t.trim().to_string());
+    // Exactly one Assertion, as a direct child of the Response: anything else is how
+    // signature-wrapping attacks hide a second, unsigned one.
+    let direct: Vec<Node<'_, '_>> = resp.children().filter(|n| is(n, SAML, "Assertion")).collect();
+    let anywhere = resp.descendants().filter(|n| is(n, SAML, "Assertion")).count();
+    let assertion = direct.first().copied();
+    if direct.len() > 1 {
+        f.push(Finding::error(
+            "multiple_assertions",
+            format!(
+                "The response holds {} assertions; Entra sends exactly one. Treat this response as altered: \
+                sign in again and check the new one.",
+                direct.len()
+            ),
+        ));
+    }
+    if anywhere > direct.len() {
+        f.push(Finding::error(
+            "assertion_misplaced",
+            "An Assertion sits somewhere other than directly inside the Response, where Entra never puts one. Treat \
+                this response as altered: sign in again and check the new one.",
+        ));
+    }
+    if success && assertion.is_none() {
+        f.push(Finding::error(
+            "no_assertion",
+            "The response says Success but carries no assertion, so nobody is signed in. Sign in again from the \
+                app's User access URL and check the new response.",
+        ));
+    }
+    let text_of = |n: Option<Node<'_, '_>>| n.map(full_text);
     let issuer = text_of(assertion.and_then(|a| child(a, SAML, "Issuer")).or_else(|| child(resp, SAML, "Issuer")));
     if let (Some(want), Some(got)) = (&expect.identifier, &issuer) {
         if want != got {
@@ -135,18 +174,33 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
 
     let not_before = conditions.and_then(|c| c.attribute("NotBefore")).map(str::to_string);
     let not_on_or_after = conditions.and_then(|c| c.attribute("NotOnOrAfter")).map(str::to_string);
-    if let Some(nb) = not_before.as_deref().and_then(|t| parse_rfc3339_ms(t).ok()) {
-        if now_ms + SKEW_MS < nb {
-            f.push(Finding::error("assertion_not_yet_valid", "The assertion is not valid yet (more than 5 minutes ahead of this computer's clock). Check the clocks, then sign in again."));
-        }
-    }
-    if let Some(na) = not_on_or_after.as_deref().and_then(|t| parse_rfc3339_ms(t).ok()) {
-        if now_ms - SKEW_MS >= na {
+    let mut time = |name: &str, value: Option<&str>| match value.map(parse_rfc3339_ms) {
+        Some(Err(_)) => {
             f.push(Finding::error(
-                "assertion_expired",
-                "The assertion has expired (its NotOnOrAfter has passed). Sign in again to get a fresh response.",
+                "unreadable_time",
+                format!(
+                    "The assertion's {name} is not a readable time, so its validity cannot be judged. Entra \
+                    never sends such a value: sign in again and check the new response."
+                ),
             ));
+            None
         }
+        Some(Ok(ms)) => Some(ms),
+        None => None,
+    };
+    let (nb, na) = (time("NotBefore", not_before.as_deref()), time("NotOnOrAfter", not_on_or_after.as_deref()));
+    if nb.is_some_and(|nb| now_ms + SKEW_MS < nb) {
+        f.push(Finding::error(
+            "assertion_not_yet_valid",
+            "The assertion is not valid yet (more than 5 minutes ahead \
+            of this computer's clock). Check the clocks, then sign in again.",
+        ));
+    }
+    if na.is_some_and(|na| now_ms - SKEW_MS >= na) {
+        f.push(Finding::error(
+            "assertion_expired",
+            "The assertion has expired (its NotOnOrAfter has passed). Sign in again to get a fresh response.",
+        ));
     }
 
     // Signatures: which elements are signed, with what, by which key, and do they verify.
@@ -196,9 +250,29 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     }
     let (signature_verified, signature_note) = if weak_alg {
         (None, "Not verified: SHA-1 and MD5 signatures are refused as weak".to_string())
+    } else if expect.certificate_der.is_none() {
+        (None, "Not verified: no certificate is pinned to check it with".to_string())
     } else {
-        verify_signatures(&xml, resp, assertion, resp_sig, assertion_sig, expect, key_info_der.as_deref())
+        verify_signatures(&xml, &doc, resp, assertion, resp_sig, assertion_sig, expect)
     };
+    if expect.certificate_der.is_none() && (resp_sig.is_some() || assertion_sig.is_some()) {
+        // Anyone can sign with a certificate of their own and put it in KeyInfo.
+        f.push(Finding::error(
+            "no_pinned_certificate",
+            format!(
+                "The signature was not checked: no certificate is pinned yet, and the one inside a response proves \
+                    nothing. Give the assistant Entra's \"Certificate (Base64)\" or the App Federation Metadata \
+                    Url, then sign in again.{}",
+                key_info_thumbprint
+                    .as_deref()
+                    .map(|t| format!(
+                        " This response names certificate \
+                    {t}."
+                    ))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
     if signature_verified == Some(false) {
         f.push(Finding::error("signature_invalid", format!("A signature in the response does not verify: {signature_note}. The response was altered, or signed with another key.")));
     }
@@ -209,11 +283,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         .flat_map(|a| a.descendants().filter(|n| is(n, SAML, "Attribute")).collect::<Vec<_>>())
         .map(|n| Attribute {
             name: n.attribute("Name").unwrap_or_default().to_string(),
-            values: n
-                .children()
-                .filter(|v| is(v, SAML, "AttributeValue"))
-                .map(|v| v.text().unwrap_or_default().trim().to_string())
-                .collect(),
+            values: n.children().filter(|v| is(v, SAML, "AttributeValue")).map(full_text).collect(),
         })
         .collect();
     let get = |name: &str| attributes.iter().find(|a| a.name == name);
@@ -243,7 +313,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let name_id = text_of(assertion.and_then(|a| a.descendants().find(|n| is(n, SAML, "NameID"))));
     let ok = !has_errors(&f);
     Ok(ResponseReport {
-        status: short(&status).to_string(),
+        status: if success { "Success".to_string() } else { status.clone() },
         status_message,
         destination,
         issuer,
@@ -262,41 +332,61 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     })
 }
 
-/// Verify each present signature over its parent element, with the configured certificate's
-/// key, or, when none is configured, with the response's own (which proves integrity only).
+/// Verify every signature in the document with the pinned certificate's key, and check
+/// that the response's and the assertion's signatures cover them. A failure names the
+/// signature that failed.
 fn verify_signatures(
     xml: &str,
+    doc: &Document<'_>,
     resp: Node<'_, '_>,
     assertion: Option<Node<'_, '_>>,
     resp_sig: Option<Node<'_, '_>>,
     assertion_sig: Option<Node<'_, '_>>,
     expect: &Expectations,
-    key_info_der: Option<&[u8]>,
 ) -> (Option<bool>, String) {
-    let (der, whose) = match (expect.certificate_der.as_deref(), key_info_der) {
-        (Some(d), _) => (d, "the configured certificate"),
-        (None, Some(d)) => (d, "the certificate inside the response (no certificate was configured to compare with)"),
-        (None, None) => return (None, "Not verified: no certificate to verify with".into()),
+    let Some(spki) = expect.certificate_der.as_deref().and_then(spki_of) else {
+        return (None, "Not verified: the pinned certificate's public key could not be read".into());
     };
-    let Some(spki) = spki_of(der) else {
-        return (None, "Not verified: the certificate's public key could not be read".into());
-    };
-    let mut checked = Vec::new();
+    let mut ids = Vec::new();
+    let mut signed = Vec::new();
     for (sig, el, what) in [(resp_sig, Some(resp), "response"), (assertion_sig, assertion, "assertion")] {
         let (Some(_), Some(el)) = (sig, el) else { continue };
         let Some(id) = el.attribute("ID") else {
             return (Some(false), format!("the signed {what} has no ID"));
         };
-        match crate::xmldsig::verify_element(xml, id, &spki) {
-            Ok(true) => checked.push(what),
-            Ok(false) => return (Some(false), format!("the {what} signature does not cover the {what}")),
-            Err(e) => return (Some(false), format!("the {what} signature: {e}")),
-        }
+        ids.push(id);
+        signed.push(what);
     }
-    if checked.is_empty() {
+    if signed.is_empty() {
         return (None, "Not verified: nothing in the response is signed".into());
     }
-    (Some(true), format!("Verified ({}) with {whose}: exclusive C14N, RSA", checked.join(" and ")))
+    let outcome = match crate::xmldsig::verify_document(xml, &ids, &spki) {
+        Ok(o) => o,
+        Err(e) => return (Some(false), format!("the signatures could not be checked ({e})")),
+    };
+    let found: Vec<Node<'_, '_>> = doc.descendants().filter(|n| is(n, DS, "Signature")).collect();
+    if found.len() != outcome.signatures.len() {
+        return (Some(false), "the signatures could not be matched to their elements".into());
+    }
+    let failed: Vec<String> = found
+        .iter()
+        .zip(&outcome.signatures)
+        .filter(|(_, r)| r.is_err())
+        .map(|(n, _)| match n.parent_element() {
+            Some(p) if p == resp => "the response signature".to_string(),
+            Some(p) if Some(p) == assertion => "the assertion signature".to_string(),
+            Some(p) => format!("a signature inside <{}>", p.tag_name().name()),
+            None => "a signature".to_string(),
+        })
+        .collect();
+    if !failed.is_empty() {
+        let verb = if failed.len() == 1 { "does" } else { "do" };
+        return (Some(false), format!("{} {verb} not verify with the pinned certificate", failed.join(" and ")));
+    }
+    if let Some((what, _)) = signed.iter().zip(&outcome.covered).find(|(_, c)| !**c) {
+        return (Some(false), format!("the {what} signature does not cover the {what}"));
+    }
+    (Some(true), format!("Verified ({}) with the pinned certificate: exclusive C14N, RSA-SHA256", signed.join(" and ")))
 }
 
 fn spki_of(der: &[u8]) -> Option<Vec<u8>> {
@@ -306,6 +396,12 @@ fn spki_of(der: &[u8]) -> Option<Vec<u8>> {
 
 fn is(n: &Node<'_, '_>, ns: &str, name: &str) -> bool {
     n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(ns)
+}
+
+/// All the text inside an element, as the signature's canonical form holds it: a value
+/// split by a comment or a CDATA section is read whole, never its first piece only.
+fn full_text(n: Node<'_, '_>) -> String {
+    n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>().trim().to_string()
 }
 
 fn child<'a, 'i>(n: Node<'a, 'i>, ns: &str, name: &str) -> Option<Node<'a, 'i>> {

@@ -1,0 +1,143 @@
+//! Certificate signature algorithms: every registered RSA signature identifier (the PKCS #1
+//! ones, OIW's and TeleTrusT's legacy aliases, NIST's SHA-3 ones) and the common non-RSA ones,
+//! each with how the core judges it. An identifier missing here is reported, never passed.
+
+/// The hash a signature algorithm names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hash {
+    Md2,
+    Md4,
+    Md5,
+    Mdc2,
+    /// The withdrawn original SHA ("SHA-0").
+    Sha0,
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+    Sha512_224,
+    Sha512_256,
+    Sha3,
+    Ripemd128,
+    Ripemd160,
+    Ripemd256,
+    /// The identifier names no hash (rsaEncryption used as a signature algorithm, ISO 9796-2).
+    Unnamed,
+    /// Named in the algorithm's parameters (RSASSA-PSS) or built in (EdDSA).
+    InParameters,
+}
+
+impl Hash {
+    /// Broken or too short for a signature today.
+    pub fn weak(self) -> bool {
+        matches!(self, Hash::Md2 | Hash::Md4 | Hash::Md5 | Hash::Mdc2 | Hash::Sha0 | Hash::Sha1 | Hash::Ripemd128)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// RSA PKCS #1 v1.5: the core verifies it for the SHA-1 and SHA-2 hashes.
+    RsaPkcs1,
+    RsaPss,
+    /// RSA signatures with ISO/IEC 9796-2 padding.
+    RsaIso9796,
+    Ecdsa,
+    Dsa,
+    EdDsa,
+}
+
+/// One signature algorithm identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SigAlg {
+    /// The OID's DER content bytes.
+    pub oid: &'static [u8],
+    pub name: &'static str,
+    pub scheme: Scheme,
+    pub hash: Hash,
+}
+
+const fn alg(oid: &'static [u8], name: &'static str, scheme: Scheme, hash: Hash) -> SigAlg {
+    SigAlg { oid, name, scheme, hash }
+}
+
+use Hash::*;
+use Scheme::*;
+
+/// 1.2.840.113549.1.1.x, PKCS #1.
+macro_rules! pkcs1 {
+    ($x:expr) => {
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, $x]
+    };
+}
+/// 1.3.14.3.2.x, OIW's Security SIG algorithms.
+macro_rules! oiw {
+    ($x:expr) => {
+        &[0x2b, 0x0e, 0x03, 0x02, $x]
+    };
+}
+/// 2.16.840.1.101.3.4.3.x, NIST's signature algorithms.
+macro_rules! nist {
+    ($x:expr) => {
+        &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, $x]
+    };
+}
+
+pub const ALGORITHMS: &[SigAlg] = &[
+    alg(pkcs1!(0x0b), "sha256WithRSAEncryption", RsaPkcs1, Sha256),
+    alg(pkcs1!(0x0c), "sha384WithRSAEncryption", RsaPkcs1, Sha384),
+    alg(pkcs1!(0x0d), "sha512WithRSAEncryption", RsaPkcs1, Sha512),
+    alg(pkcs1!(0x0e), "sha224WithRSAEncryption", RsaPkcs1, Sha224),
+    alg(pkcs1!(0x0f), "sha512-224WithRSAEncryption", RsaPkcs1, Sha512_224),
+    alg(pkcs1!(0x10), "sha512-256WithRSAEncryption", RsaPkcs1, Sha512_256),
+    alg(pkcs1!(0x05), "sha1WithRSAEncryption", RsaPkcs1, Sha1),
+    alg(pkcs1!(0x04), "md5WithRSAEncryption", RsaPkcs1, Md5),
+    alg(pkcs1!(0x03), "md4WithRSAEncryption", RsaPkcs1, Md4),
+    alg(pkcs1!(0x02), "md2WithRSAEncryption", RsaPkcs1, Md2),
+    alg(pkcs1!(0x0a), "RSASSA-PSS", RsaPss, InParameters),
+    alg(pkcs1!(0x01), "rsaEncryption (as a signature algorithm)", RsaPkcs1, Unnamed),
+    alg(oiw!(0x1d), "sha1WithRSASignature (OIW)", RsaPkcs1, Sha1),
+    alg(oiw!(0x0f), "shaWithRSASignature (OIW, SHA-0)", RsaPkcs1, Sha0),
+    alg(oiw!(0x19), "md5WithRSASignature (OIW)", RsaPkcs1, Md5),
+    alg(oiw!(0x03), "md5WithRSA (OIW)", RsaPkcs1, Md5),
+    alg(oiw!(0x02), "md4WithRSA (OIW)", RsaPkcs1, Md4),
+    alg(oiw!(0x04), "md4WithRSAEncryption (OIW)", RsaPkcs1, Md4),
+    alg(oiw!(0x18), "md2WithRSASignature (OIW)", RsaPkcs1, Md2),
+    alg(oiw!(0x0e), "mdc2WithRSASignature (OIW)", RsaPkcs1, Mdc2),
+    alg(oiw!(0x0b), "rsaSignature (OIW, ISO/IEC 9796-2)", RsaIso9796, Unnamed),
+    alg(&[0x2b, 0x0e, 0x07, 0x02, 0x03, 0x01], "md2WithRSA (OIW)", RsaPkcs1, Md2),
+    alg(&[0x2b, 0x24, 0x03, 0x03, 0x01, 0x02], "rsaSignatureWithRIPEMD160 (TeleTrusT)", RsaPkcs1, Ripemd160),
+    alg(&[0x2b, 0x24, 0x03, 0x03, 0x01, 0x03], "rsaSignatureWithRIPEMD128 (TeleTrusT)", RsaPkcs1, Ripemd128),
+    alg(&[0x2b, 0x24, 0x03, 0x03, 0x01, 0x04], "rsaSignatureWithRIPEMD256 (TeleTrusT)", RsaPkcs1, Ripemd256),
+    alg(nist!(0x0d), "id-rsassa-pkcs1-v1_5-with-sha3-224", RsaPkcs1, Sha3),
+    alg(nist!(0x0e), "id-rsassa-pkcs1-v1_5-with-sha3-256", RsaPkcs1, Sha3),
+    alg(nist!(0x0f), "id-rsassa-pkcs1-v1_5-with-sha3-384", RsaPkcs1, Sha3),
+    alg(nist!(0x10), "id-rsassa-pkcs1-v1_5-with-sha3-512", RsaPkcs1, Sha3),
+    alg(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x01], "ecdsa-with-SHA1", Ecdsa, Sha1),
+    alg(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x01], "ecdsa-with-SHA224", Ecdsa, Sha224),
+    alg(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02], "ecdsa-with-SHA256", Ecdsa, Sha256),
+    alg(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03], "ecdsa-with-SHA384", Ecdsa, Sha384),
+    alg(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x04], "ecdsa-with-SHA512", Ecdsa, Sha512),
+    alg(&[0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x03], "dsa-with-SHA1", Dsa, Sha1),
+    alg(nist!(0x01), "dsa-with-SHA224", Dsa, Sha224),
+    alg(nist!(0x02), "dsa-with-SHA256", Dsa, Sha256),
+    alg(&[0x2b, 0x65, 0x70], "Ed25519", EdDsa, InParameters),
+    alg(&[0x2b, 0x65, 0x71], "Ed448", EdDsa, InParameters),
+];
+
+/// The algorithm with these OID content bytes, if the core knows it.
+pub fn lookup(oid: &[u8]) -> Option<&'static SigAlg> {
+    ALGORITHMS.iter().find(|a| a.oid == oid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_identifier_is_listed_once() {
+        for (i, a) in ALGORITHMS.iter().enumerate() {
+            assert!(ALGORITHMS.iter().skip(i + 1).all(|b| b.oid != a.oid && b.name != a.name), "{}", a.name);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// Page data is hostile: how much of it the extension ever handles, defined once for the
+// content script (which cuts while collecting) and the worker (which checks again).
+
+export const SNAPSHOT_LIMITS = Object.freeze({
+  /** Characters per string: a PEM certificate is under 2.5 K, a URL or a label far less. */
+  string: 4096,
+  /** Characters in all the strings of one snapshot together. */
+  total: 1024 * 1024,
+  /** Objects, arrays and values in one snapshot, and how deep they nest. */
+  nodes: 100_000,
+  depth: 8,
+});
+
+/**
+ * A copy of `snapshot` with every string cut to SNAPSHOT_LIMITS.string, or null when it is over
+ * any other limit as a whole: a hostile page then gets no answer, never a partial one that
+ * might misreport a value. Costs one pass over the nodes, never over the characters.
+ * @template T
+ * @param {T} snapshot
+ * @returns {T | null}
+ */
+export function capSnapshot(snapshot) {
+  let nodes = 0;
+  let total = 0;
+  /** @returns {any} */
+  const copy = (v, depth) => {
+    if (++nodes > SNAPSHOT_LIMITS.nodes || depth > SNAPSHOT_LIMITS.depth) throw OVER;
+    if (typeof v === 'string') {
+      const s = v.length > SNAPSHOT_LIMITS.string ? v.slice(0, SNAPSHOT_LIMITS.string) : v;
+      total += s.length;
+      if (total > SNAPSHOT_LIMITS.total) throw OVER;
+      return s;
+    }
+    if (Array.isArray(v)) {
+      if (v.length > SNAPSHOT_LIMITS.nodes) throw OVER;
+      return v.map((x) => copy(x, depth + 1));
+    }
+    if (v && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length > 64) throw OVER;
+      return Object.fromEntries(keys.map((k) => [k, copy(v[k], depth + 1)]));
+    }
+    return typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined ? v : null;
+  };
+  try {
+    return copy(snapshot, 0);
+  } catch (e) {
+    if (e === OVER) return null;
+    throw e;
+  }
+}
+
+const OVER = Symbol('over the snapshot limits');

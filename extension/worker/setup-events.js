@@ -1,0 +1,17 @@
+// Events on the active setup, from the panel or from a captured sign-in: one writer for both.
+import { loadCore, loadFullCore } from './core.js';
+import { update } from './store.js';
+
+const ok = (value) => ({ ok: true, value });
+
+/** Apply one core event to the active setup, serialized with every other write. A sign-in
+ *  response needs the full core, the only one that verifies XML signatures. */
+export async function applyToActive(event) {
+  const core = event.type === 'signInResponse' ? await loadFullCore() : await loadCore();
+  const next = await update((state) => {
+    const setup = state.setups[state.activeId];
+    state.setups[state.activeId] = core.applySetupEvent(setup, event, Date.now());
+    return state;
+  });
+  return ok({ revision: next.revision });
+}
