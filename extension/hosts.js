@@ -39,22 +39,16 @@ export function hostMatches(hostname, patterns) {
  * @returns {'azure' | 'twilio' | null}
  */
 export function consoleOf(url) {
-  let u;
-  try {
-    u = new URL(url ?? '');
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:') return null;
-  if (hostMatches(u.hostname, AZURE_HOSTS)) return 'azure';
-  if (u.hostname === 'console.twilio.com') return 'twilio';
-  if (u.hostname === 'www.twilio.com' && u.pathname.startsWith('/console/frontline/')) return 'twilio';
-  return null;
+  const byHost = consoleOfOrigin(url);
+  if (byHost !== 'twilio') return byHost;
+  // On www.twilio.com, only the older Frontline console pages.
+  const u = new URL(/** @type {string} */ (url));
+  return u.hostname !== 'www.twilio.com' || u.pathname.startsWith('/console/frontline/') ? byHost : null;
 }
 
 /**
- * The console an origin (no path) belongs to, by host only. Frames' ancestors are known to a
- * page only as origins (location.ancestorOrigins).
+ * The console an origin (or a URL, whose path is then ignored) belongs to, by host only.
+ * Frames' ancestors are known to a page only as origins (location.ancestorOrigins).
  * @param {string | undefined} origin
  * @returns {'azure' | 'twilio' | null}
  */

@@ -59,6 +59,21 @@ export async function waitStep(panel, id, status, timeout = 15000) {
   await panel.locator(`[data-step="${id}"][data-status="${status}"]`).waitFor({ timeout });
 }
 
+/** Everything the Twilio form needs, typed into the panel: the Twilio page is then filled at once. */
+export async function readyForTwilio(panel, tenant) {
+  const fill = async (name, value) => {
+    await panel.getByRole('textbox', { name }).fill(value);
+    await panel.getByRole('textbox', { name }).blur();
+  };
+  await fill('Realm SID', SID);
+  await fill('Login URL', `https://login.microsoftonline.com/${tenant}/saml2`);
+  await fill('Microsoft Entra Identifier', `https://sts.windows.net/${tenant}/`);
+  const pem = readFileSync(resolve(FIXTURES, 'generated/responses/test-signing-cert.pem'), 'utf8');
+  await panel.getByLabel('Or paste the certificate').fill(pem);
+  await panel.getByRole('button', { name: 'Use pasted certificate' }).click();
+  await waitStep(panel, 'certificate', 'done');
+}
+
 /** A fresh setup in the panel with the Realm SID entered. */
 export async function newSetupWithSid(panel, sid = SID) {
   await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'setup/new' }));

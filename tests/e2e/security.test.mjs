@@ -1,15 +1,12 @@
 // Frames: a console page framed by any other site gets nothing, neither fills nor evidence,
 // while the same page on its own is filled. And nothing of the extension can be loaded by a page.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { SID, stepStatus, until, waitStep } from './azure-helpers.mjs';
+import { readyForTwilio, stepStatus, until } from './azure-helpers.mjs';
 import { closeSitePages, launch, openPanel } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT } from './tenant.mjs';
 
-const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const SSO_URL = /SSO URL|Single Sign-On URL/;
 let server;
 let ext;
@@ -19,18 +16,7 @@ before(async () => {
   ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS) });
   panel = await openPanel(ext);
   // Everything the Twilio form needs, so that a page that may be filled is filled at once.
-  const fill = async (name, value) => {
-    await panel.getByRole('textbox', { name }).fill(value);
-    await panel.getByRole('textbox', { name }).blur();
-  };
-  await fill('Realm SID', SID);
-  await fill('Login URL', `https://login.microsoftonline.com/${TENANT}/saml2`);
-  await fill('Microsoft Entra Identifier', `https://sts.windows.net/${TENANT}/`);
-  await panel
-    .getByLabel('Or paste the certificate')
-    .fill(readFileSync(resolve(FIXTURES, 'generated/responses/test-signing-cert.pem'), 'utf8'));
-  await panel.getByRole('button', { name: 'Use pasted certificate' }).click();
-  await waitStep(panel, 'certificate', 'done');
+  await readyForTwilio(panel, TENANT);
 });
 afterEach(() => closeSitePages(ext));
 after(async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { SID, until, waitStep } from './azure-helpers.mjs';
+import { SID, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
 import { closeSitePages, launch, openPanel, stopWorker, storedState } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT } from './tenant.mjs';
@@ -18,18 +18,7 @@ before(async () => {
   // The optional webRequest + iam.twilio.com permissions granted up front (see harness.mjs).
   ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
   panel = await openPanel(ext);
-  const fill = async (name, value) => {
-    await panel.getByRole('textbox', { name }).fill(value);
-    await panel.getByRole('textbox', { name }).blur();
-  };
-  await fill('Realm SID', SID);
-  await fill('Login URL', `https://login.microsoftonline.com/${TENANT}/saml2`);
-  await fill('Microsoft Entra Identifier', `https://sts.windows.net/${TENANT}/`);
-  await panel
-    .getByLabel('Or paste the certificate')
-    .fill(readFileSync(resolve(FIXTURES, 'generated/responses/test-signing-cert.pem'), 'utf8'));
-  await panel.getByRole('button', { name: 'Use pasted certificate' }).click();
-  await waitStep(panel, 'certificate', 'done');
+  await readyForTwilio(panel, TENANT);
 });
 afterEach(() => closeSitePages(ext));
 after(async () => {
