@@ -52,6 +52,28 @@ fn cert_at_two_times() {
     assert!(text.contains("error [expired]"));
 }
 
+/// The security cases at the command line: a script sees each in the exit status.
+#[test]
+fn cert_security_cases() {
+    let at = "2026-11-29T00:00:00Z";
+    for (rel, want_code, want) in [
+        ("generated/private_key.pem", 2, "private_key"),
+        ("generated/key_and_cert.p12", 2, "private_key"),
+        ("generated/good_with_private_key.pem", 1, "private_key_included"),
+        ("generated/good_trailing_data.cer", 0, "trailing_data"),
+        ("generated/rsa_pss.pem", 0, "self_signature_not_checked"),
+    ] {
+        let (code, v) = json(&["cert", &path(rel), "--at", at]);
+        assert_eq!(code, want_code, "{rel}");
+        let codes = if code == 2 {
+            vec![v["error"]["code"].clone()]
+        } else {
+            v["findings"].as_array().unwrap().iter().map(|f| f["code"].clone()).collect()
+        };
+        assert!(codes.contains(&serde_json::json!(want)), "{rel}: {codes:?}");
+    }
+}
+
 #[test]
 fn metadata_and_idp() {
     let md = path("realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml");

@@ -1,6 +1,6 @@
 // Side panel: renders what the worker and its core return, and turns the admin's input
 // into events. It decides nothing and stores nothing: the worker owns chrome.storage.
-import { MSG, PAGE_KEY_PREFIX, STORAGE_KEY, send } from '../messages.js';
+import { MSG, PAGE_KEY_PREFIX, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../messages.js';
 import { byId, toast } from './dom.js';
 import { renderCaptured } from './views/captured.js';
 import { renderCertificate } from './views/certificate.js';
@@ -8,7 +8,7 @@ import { renderConflicts } from './views/conflicts.js';
 import { renderChecklist } from './views/checklist.js';
 import { refreshPageReport } from './views/pagereport.js';
 import { renderProgress } from './views/progress.js';
-import { renderSignIn } from './views/signin.js';
+import { renderSignIn, renderSignInWatch } from './views/signin.js';
 import { renderValues } from './views/values.js';
 
 /** @type {any} the last state the worker returned */
@@ -198,8 +198,10 @@ byId('confirm-reset-yes').addEventListener('click', async () => {
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && STORAGE_KEY in changes) refresh();
   if (area === 'session' && Object.keys(changes).some((k) => k.startsWith(PAGE_KEY_PREFIX))) refreshPageReport();
+  if (area === 'session' && SIGN_IN_WATCH_KEY in changes) renderSignInWatch();
 });
 refreshPageReport();
+renderSignInWatch();
 send(MSG.CORE_VERSION).then((r) => {
   byId('core-version').textContent = r.ok ? r.value : `failed to load: ${r.error.message}`;
 });

@@ -108,6 +108,7 @@ test('only a started sign-in posted by Entra for this realm counts; nothing else
       (await panel.evaluate(async () => (await chrome.storage.session.get('signInWatch')).signInWatch)) !== undefined,
     { what: 'watch started' },
   );
+  assert.match(await panel.locator('#signin-watch').textContent(), /^Waiting for a sign-in until /);
   const before = await signedAt();
   // Each of these would pass every check if it were counted: a fresh, correctly signed response.
   const ignored = [
@@ -118,7 +119,14 @@ test('only a started sign-in posted by Entra for this realm counts; nothing else
       `https://login.microsoftonline.com/${TENANT}/saml2?fixture=good&sid=JB11111111111111111111111111111111`,
       null,
     ],
-    ['not started', `https://login.microsoftonline.com/${TENANT}/saml2?fixture=good`, () => setWatch(null)],
+    [
+      'not started',
+      `https://login.microsoftonline.com/${TENANT}/saml2?fixture=good`,
+      async () => {
+        await setWatch(null);
+        await panel.locator('#signin-watch', { hasText: 'Not waiting for a sign-in' }).waitFor();
+      },
+    ],
     [
       'started 11 minutes ago',
       `https://login.microsoftonline.com/${TENANT}/saml2?fixture=good`,

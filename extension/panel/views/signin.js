@@ -1,5 +1,22 @@
-// The test sign-in: what arrived at Twilio, and every check that failed with its fix.
+// The test sign-in: whether one is awaited, what arrived at Twilio, and every check that
+// failed with its fix.
+import { SIGN_IN_WATCH_KEY } from '../../messages.js';
 import { byId, h, renderFindings } from '../dom.js';
+
+let expiry;
+
+/** Say whether a test sign-in is awaited, and until when; read from chrome.storage.session. */
+export async function renderSignInWatch() {
+  const watch = (await chrome.storage.session.get(SIGN_IN_WATCH_KEY))[SIGN_IN_WATCH_KEY];
+  const el = byId('signin-watch');
+  clearTimeout(expiry);
+  const live = watch && watch.until > Date.now();
+  const until = live ? new Date(watch.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+  el.textContent = live
+    ? `Waiting for a sign-in until ${until}.`
+    : 'Not waiting for a sign-in: nothing is read until you start.';
+  if (live) expiry = setTimeout(renderSignInWatch, watch.until - Date.now() + 50);
+}
 
 export function renderSignIn(state) {
   const si = state.view.signIn;
