@@ -87,6 +87,7 @@ fn every_check_has_a_response_that_fails_it_and_a_correct_one_passes() {
         ("role_not_agent", &["role_not_agent"]),
         // Each of these once passed, or was misreported.
         ("comment_in_value", &["xml_comment", "role_not_agent"]),
+        ("markup_in_value", &["markup_in_value"]),
         ("no_assertion", &["no_assertion"]),
         ("assertion_misplaced", &["assertion_misplaced", "no_assertion"]),
         ("status_lookalike", &["status_not_success"]),
@@ -111,6 +112,9 @@ fn a_value_is_reported_as_the_signature_covers_it() {
     let roles = r.attributes.iter().find(|a| a.name == "roles").unwrap();
     assert_eq!(roles.values, ["agent-readonly"], "never the first text node alone");
     assert!(!r.ok);
+    let markup = check_response(&text("generated/responses/markup_in_value.b64.txt"), &generated(), now()).unwrap();
+    assert_eq!(markup.signature_verified, Some(true), "{}", markup.signature_note);
+    assert_eq!(markup.name_id, None, "never a value pieced together from around markup");
 }
 
 #[test]

@@ -77,11 +77,20 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
 
+    if resp.descendants().any(|n| VALUES.iter().any(|(ns, name)| is(&n, ns, name)) && value_text(n).is_none()) {
+        f.push(Finding::error(
+            "markup_in_value",
+            "A value in the response (an Issuer, Audience, NameID, attribute value or status message) holds \
+            markup, which Entra never sends; it is not shown. Treat this response as altered: sign in again \
+            and check the new one.",
+        ));
+    }
+
     // Status, and the AADSTS error when there is one.
     let status_code = child(resp, SAMLP, "Status").and_then(|s| child(s, SAMLP, "StatusCode"));
     let status = status_code.and_then(|c| c.attribute("Value")).unwrap_or_default().to_string();
     let status_message =
-        child(resp, SAMLP, "Status").and_then(|s| child(s, SAMLP, "StatusMessage")).map(|m| full_text(m));
+        child(resp, SAMLP, "Status").and_then(|s| child(s, SAMLP, "StatusMessage")).and_then(value_text);
     let success = status == SUCCESS;
     if !success {
         let sub = status_code
@@ -140,7 +149,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
                 app's User access URL and check the new response.",
         ));
     }
-    let text_of = |n: Option<Node<'_, '_>>| n.map(full_text);
+    let text_of = |n: Option<Node<'_, '_>>| n.and_then(value_text);
     let issuer = text_of(assertion.and_then(|a| child(a, SAML, "Issuer")).or_else(|| child(resp, SAML, "Issuer")));
     if let (Some(want), Some(got)) = (&expect.identifier, &issuer) {
         if want != got {
@@ -283,7 +292,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         .flat_map(|a| a.descendants().filter(|n| is(n, SAML, "Attribute")).collect::<Vec<_>>())
         .map(|n| Attribute {
             name: n.attribute("Name").unwrap_or_default().to_string(),
-            values: n.children().filter(|v| is(v, SAML, "AttributeValue")).map(full_text).collect(),
+            values: n.children().filter(|v| is(v, SAML, "AttributeValue")).filter_map(value_text).collect(),
         })
         .collect();
     let get = |name: &str| attributes.iter().find(|a| a.name == name);
@@ -398,11 +407,19 @@ fn is(n: &Node<'_, '_>, ns: &str, name: &str) -> bool {
     n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(ns)
 }
 
-/// All the text inside an element, as the signature's canonical form holds it: a value
-/// split by a comment or a CDATA section is read whole, never its first piece only.
-fn full_text(n: Node<'_, '_>) -> String {
-    n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>().trim().to_string()
+/// A value element's text, as the signature's canonical form holds it: split by a comment or
+/// a CDATA section, it is read whole, never its first piece only. `None` when the element
+/// holds markup (Entra's values never do), so that no value is made up from pieces.
+fn value_text(n: Node<'_, '_>) -> Option<String> {
+    if n.children().any(|c| c.is_element()) {
+        return None;
+    }
+    Some(n.children().filter(|c| c.is_text()).filter_map(|c| c.text()).collect::<String>().trim().to_string())
 }
+
+/// The value elements the report shows.
+const VALUES: [(&str, &str); 5] =
+    [(SAML, "Issuer"), (SAML, "Audience"), (SAML, "NameID"), (SAML, "AttributeValue"), (SAMLP, "StatusMessage")];
 
 fn child<'a, 'i>(n: Node<'a, 'i>, ns: &str, name: &str) -> Option<Node<'a, 'i>> {
     n.children().find(|c| is(c, ns, name))
