@@ -12,7 +12,7 @@ use crate::certificate::{decode, hex_upper, inspect_certificate, CertInput};
 use crate::forms::{observe_page, Console, FillMode, Snapshot};
 use crate::idp::{check_idp_values, IdpInput};
 use crate::metadata::parse_metadata;
-use crate::realm::realm_urls;
+use crate::realm::{is_invisible, realm_urls};
 use crate::response::{check_response, Expectations};
 use crate::setup::{apply_event, new_setup, SetupEvent};
 use crate::timefmt::parse_rfc3339_ms;
@@ -105,11 +105,13 @@ pub fn response(data: &[u8], pinned: Option<&[u8]>) {
     }
 }
 
-/// A Realm SID: the SID reported is the one typed, in the URLs built from it.
+/// A Realm SID: the SID reported is the one typed (whatever its case, without the invisible
+/// marks the core removes and says it removed), in the URLs built from it.
 pub fn realm(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(r) = realm_urls(text) else { return };
-    if !text.to_ascii_lowercase().contains(&r.realm_sid.to_ascii_lowercase()) {
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    if !visible.to_ascii_lowercase().contains(&r.realm_sid.to_ascii_lowercase()) {
         panic!("the Realm SID {} is not in the input", r.realm_sid);
     }
     if !r.entity_id.ends_with(&r.realm_sid) || !r.reply_url.ends_with(&r.realm_sid) {

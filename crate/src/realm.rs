@@ -91,12 +91,16 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
     })
 }
 
+/// Marks that copy-paste adds and nobody sees: a byte-order mark and the zero-width ones.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+}
+
 /// Strip what copy-paste adds (space, quotes, invisible marks) and take the SID out of
 /// a pasted Twilio URL. Returns the candidate SID and notes on what changed.
 fn clean(input: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
-    let invisible = |c: char| matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}');
-    let mut s: String = input.chars().filter(|c| !invisible(*c)).collect();
+    let mut s: String = input.chars().filter(|c| !is_invisible(*c)).collect();
     if s.len() != input.len() {
         notes.push("removed invisible characters".to_string());
     }
