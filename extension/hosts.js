@@ -84,7 +84,7 @@ export function frameConsole(url, ancestors) {
 export function isSignInOrigin(origin) {
   try {
     const u = new URL(origin ?? '');
-    return u.protocol === 'https:' && SIGN_IN_HOSTS.includes(u.hostname) && (u.port === '' || u.port === '443');
+    return u.protocol === 'https:' && SIGN_IN_HOSTS.includes(u.hostname) && u.port === '';
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import { renderConflicts } from './views/conflicts.js';
 import { renderChecklist } from './views/checklist.js';
 import { refreshPageReport } from './views/pagereport.js';
 import { renderProgress } from './views/progress.js';
-import { renderSignIn, renderSignInWatch } from './views/signin.js';
+import { clockTime, renderSignIn, renderSignInWatch } from './views/signin.js';
 import { renderValues } from './views/values.js';
 
 /** @type {any} the last state the worker returned */
@@ -144,7 +144,7 @@ byId('start-signin').addEventListener('click', async () => {
   // Only a sign-in started here, in the next 10 minutes, is read: nothing a website posts.
   const reply = await send(MSG.SIGN_IN_START);
   if (!reply.ok) return toast(reply.error.message);
-  const until = new Date(reply.value.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const until = clockTime(reply.value.until);
   toast(`Now sign in to Frontline as an Agent user, before ${until}: the response is checked as it passes.`);
 });
 byId('signin-check').addEventListener('click', async () => {

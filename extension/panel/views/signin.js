@@ -5,15 +5,17 @@ import { byId, h, renderFindings } from '../dom.js';
 
 let expiry;
 
+/** "14:05": when a test sign-in stops being awaited, in the browser's own time format. */
+export const clockTime = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
 /** Say whether a test sign-in is awaited, and until when; read from chrome.storage.session. */
 export async function renderSignInWatch() {
   const watch = (await chrome.storage.session.get(SIGN_IN_WATCH_KEY))[SIGN_IN_WATCH_KEY];
   const el = byId('signin-watch');
   clearTimeout(expiry);
   const live = watch && watch.until > Date.now();
-  const until = live ? new Date(watch.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
   el.textContent = live
-    ? `Waiting for a sign-in until ${until}.`
+    ? `Waiting for a sign-in until ${clockTime(watch.until)}.`
     : 'Not waiting for a sign-in: nothing is read until you start.';
   if (live) expiry = setTimeout(renderSignInWatch, watch.until - Date.now() + 50);
 }
