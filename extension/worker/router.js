@@ -92,17 +92,47 @@ async function fetchCertificate() {
   return ok({ revision: next.revision });
 }
 
-/** A fetch the worker makes by itself: only with the permission already granted, and at most
- *  one every 3 s (pages report often), except for a URL just captured. */
+// This run of the worker: a fetch stamped by another run died when Chrome stopped that run.
+const WORKER_RUN = crypto.randomUUID();
+/** One retry timer per run, for passes that came too soon after a fetch. */
+let retryTimer = 0;
+
+/**
+ * A fetch the worker makes by itself: only with the permission already granted, and at most
+ * one every 3 s (pages report often), except for a URL just captured. A pass that comes too
+ * soon leaves a retry behind, so a quiet page still gets its certificate; a fetch that a
+ * stopped worker left unfinished is made again at once.
+ */
 async function fetchCertificateSoon(fresh) {
   const state = await read();
   const url = state.setups[state.activeId]?.portal?.metadataUrl;
   const origin = originFor(url);
   if (!origin || !(await chrome.permissions.contains({ origins: [origin] }))) return;
-  const { metadataFetchAt = 0 } = await chrome.storage.session.get('metadataFetchAt');
-  if (!fresh && Date.now() - metadataFetchAt < 3_000) return;
-  await chrome.storage.session.set({ metadataFetchAt: Date.now() });
-  await fetchCertificate();
+  const { metadataFetch: last } = await chrome.storage.session.get('metadataFetch');
+  const sameRun = last?.run === WORKER_RUN;
+  if (!fresh && sameRun && !last.done) return; // under way in this run
+  const wait = sameRun ? last.at + 3_000 - Date.now() : 0;
+  if (!fresh && wait > 0) {
+    retryTimer ||= setTimeout(() => {
+      retryTimer = 0;
+      retryIfMissing().catch(() => {});
+    }, wait + 50);
+    return;
+  }
+  const stamp = { at: Date.now(), run: WORKER_RUN, done: false };
+  await chrome.storage.session.set({ metadataFetch: stamp });
+  try {
+    await fetchCertificate();
+  } finally {
+    await chrome.storage.session.set({ metadataFetch: { ...stamp, done: true } });
+  }
+}
+
+/** The retry: only while the active setup still has a metadata URL and no certificate. */
+async function retryIfMissing() {
+  const state = await read();
+  const setup = state.setups[state.activeId];
+  if (setup?.portal?.metadataUrl && !setup.certificatePem) await fetchCertificateSoon(false);
 }
 
 /** Shapes the panel may send, checked before the core sees them. */

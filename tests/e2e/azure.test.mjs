@@ -208,6 +208,19 @@ test('an expired certificate from the real Entra metadata needs attention', asyn
   await panel.locator('#toast', { hasText: 'federation metadata' }).waitFor();
 });
 
+test('a worker stopped during the metadata fetch fetches again at its next look at the page', async () => {
+  server.seed({ certificate: { ...CERT, metadataFile: 'slow' } });
+  await newSetupWithSid(panel);
+  const page = await ext.context.newPage();
+  await openBlade(page, 'saml');
+  await until(async () => server.metadataRequests('slow') === 1, { what: 'the first fetch under way' });
+  await stopWorker(ext, panel); // the fetch dies with the worker
+  // One look at the page, at once; then the page is quiet.
+  await openBlade(page, 'signing-edit');
+  await waitStep(panel, 'certificate', 'done');
+  assert.equal(server.metadataRequests('slow'), 2);
+});
+
 test('a look-alike host gets nothing', async () => {
   await newSetupWithSid(panel);
   const page = await ext.context.newPage();

@@ -16,6 +16,8 @@ const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 const METADATA = {
   good: join(FIXTURES, 'generated/metadata_rollover.xml'),
   ssoready: join(FIXTURES, 'realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml'),
+  // The same document, answered after 3 s: long enough to stop the worker mid-fetch.
+  slow: join(FIXTURES, 'generated/metadata_rollover.xml'),
 };
 /** Folders that borrow the files they lack from another. */
 const FALLBACK = { 'portal.azure.com.example.test': '_.reactblade.portal.azure.net' };
@@ -78,11 +80,14 @@ function autoPost(q) {
 
 /**
  * Start the server on a free port.
- * @returns {Promise<{port: number, seed: (patch?: object) => void, tenant: () => any, hostRules: (hosts: string[]) => string[], close: () => Promise<void>}>}
+ * @returns {Promise<{port: number, seed: (patch?: object) => void, tenant: () => any,
+ *   metadataRequests: (appid: string) => number, hostRules: (hosts: string[]) => string[], close: () => Promise<void>}>}
  */
 export async function startServer() {
   /** The replica tenant's saved configuration (see tenant.mjs). */
   let tenant = freshTenant();
+  /** Every metadata request, by appid, in order. */
+  const metadataRequests = [];
   const server = createServer(selfSigned(), async (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0].toLowerCase();
     // Hosts in a family (sandbox-1.reactblade…, sandbox-2.reactblade-ms…) share one folder.
@@ -111,6 +116,8 @@ export async function startServer() {
       const appid = new URL(req.url ?? '/', 'https://x').searchParams.get('appid') ?? '';
       const file = METADATA[appid];
       if (!file) return void res.writeHead(404).end('no such app');
+      metadataRequests.push(appid);
+      if (appid === 'slow') await new Promise((r) => setTimeout(r, 3000));
       res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(readFileSync(file));
       return;
     }
@@ -191,6 +198,8 @@ export async function startServer() {
     },
     /** What the replica tenant holds now (saved values, clicks on commit buttons). */
     tenant: () => structuredClone(tenant),
+    /** How many times the metadata of `appid` was asked for. */
+    metadataRequests: (appid) => metadataRequests.filter((a) => a === appid).length,
     hostRules: (hosts) => hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`),
     close: () => new Promise((ok) => server.close(() => ok())),
   };
