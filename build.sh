@@ -56,7 +56,10 @@ build_wasm() {
   log "building $name (release, opt-level s, LTO) for $TARGET"
   cargo build --lib --release --target "$TARGET" --target-dir "target/$name" "$@"
   mkdir -p "$pkg"
-  wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$pkg" "target/$name/$TARGET/release/frontline_sso.wasm"
+  wasm-bindgen --target web --out-name "$name" --out-dir "$pkg" "target/$name/$TARGET/release/frontline_sso.wasm"
+  # The bindings' types, where tsc finds them for extension/worker/core.js (tsconfig.json rootDirs).
+  mkdir -p target/types/wasm
+  cp "$pkg/$name.d.ts" target/types/wasm/
   node_modules/.bin/wasm-opt -Oz --converge "${WASM_FEATURES[@]}" "$pkg/${name}_bg.wasm" -o "$pkg/${name}_bg.opt.wasm"
   mv "$pkg/${name}_bg.opt.wasm" "$pkg/${name}_bg.wasm"
   # An optimizer bug shows up only when the module is instantiated: check that it still loads.
@@ -84,12 +87,8 @@ build() {
   mv dist/extension/_locales dist/_locales
   mkdir -p dist/extension/wasm
   cp target/wasm-pkg/frontline_sso{,_full}.js target/wasm-pkg/frontline_sso{,_full}_bg.wasm dist/extension/wasm/
-  node -e '
-    const fs = require("fs");
-    const m = JSON.parse(fs.readFileSync("manifest.json", "utf8"));
-    m.version = process.argv[1];
-    fs.writeFileSync("dist/manifest.json", JSON.stringify(m, null, 2) + "\n");
-  ' "$ver"
+  # The version, and the host lists from extension/hosts.js (they are listed nowhere else).
+  node scripts/manifest.mjs "$ver" dist/manifest.json
   local zip="frontline-sso-assistant-$ver.zip"
   (cd dist && python3 - "$zip" <<'PY'
 import os, sys, zipfile
@@ -120,6 +119,9 @@ run_tests() {
   log "extension unit tests (Node)"
   node --test tests/unit/
   build
+  log "prettier (120 columns) and tsc --checkJs over the extension's JavaScript"
+  node_modules/.bin/prettier --check "extension/**/*.js" "scripts/*.mjs"
+  node_modules/.bin/tsc -p tsconfig.json
   ensure_chromium
   log "browser tests (Playwright + Debian chromium, real extension from dist/)"
   node --test --test-concurrency=1 tests/e2e/

@@ -1,7 +1,6 @@
-// The hosts the extension works on, in one place. manifest.json's content_scripts
-// matches must list exactly these (a unit test checks), and the worker trusts content
-// scripts only from them. Exact host names or "*." suffixes; never a look-alike such as
-// portal.azure.com.example.test.
+// The hosts the extension works on, in one place. build.sh writes the manifest's host lists
+// from these (scripts/manifest.mjs), and the worker trusts content scripts only from them.
+// Exact host names or "*." suffixes; never a look-alike such as portal.azure.com.example.test.
 
 /** Azure portal, Entra admin center, and the cross-origin iframes their blades render in. */
 export const AZURE_HOSTS = Object.freeze([
@@ -17,12 +16,21 @@ export const AZURE_HOSTS = Object.freeze([
 /** Twilio Console (Frontline SSO page), and the older www.twilio.com/console URL. */
 export const TWILIO_HOSTS = Object.freeze(['console.twilio.com', 'www.twilio.com']);
 
-/** Microsoft's sign-in hosts (global, US Government, China): metadata and test sign-ins. */
+/** On www.twilio.com, only the older Frontline console pages are the console. */
+export const TWILIO_OLD_CONSOLE_PATH = '/console/frontline/';
+
+/** Microsoft's sign-in hosts (global and its older name, US Government, China and its older
+ *  name): metadata and test sign-ins. The same as the core's (crate/src/entra/mod.rs); a test checks. */
 export const SIGN_IN_HOSTS = Object.freeze([
   'login.microsoftonline.com',
+  'login.windows.net',
   'login.microsoftonline.us',
   'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
 ]);
+
+/** Twilio's SAML service provider: test sign-ins are posted to it. */
+export const TWILIO_IAM_HOST = 'iam.twilio.com';
 
 /**
  * @param {string} hostname
@@ -43,7 +51,7 @@ export function consoleOf(url) {
   if (byHost !== 'twilio') return byHost;
   // On www.twilio.com, only the older Frontline console pages.
   const u = new URL(/** @type {string} */ (url));
-  return u.hostname !== 'www.twilio.com' || u.pathname.startsWith('/console/frontline/') ? byHost : null;
+  return u.hostname !== 'www.twilio.com' || u.pathname.startsWith(TWILIO_OLD_CONSOLE_PATH) ? byHost : null;
 }
 
 /**
@@ -88,4 +96,15 @@ export function isSignInOrigin(origin) {
   } catch {
     return false;
   }
+}
+
+/** The manifest's content-script matches: every console host, the older console by its path. */
+export function contentScriptMatches() {
+  const pattern = (h) => (h === 'www.twilio.com' ? `https://${h}${TWILIO_OLD_CONSOLE_PATH}*` : `https://${h}/*`);
+  return [...AZURE_HOSTS, ...TWILIO_HOSTS].map(pattern);
+}
+
+/** The manifest's optional host permissions: asked for on use (metadata, test sign-in). */
+export function optionalHostPermissions() {
+  return [...SIGN_IN_HOSTS, TWILIO_IAM_HOST].map((h) => `https://${h}/*`);
 }

@@ -3,15 +3,8 @@
 
 /** @typedef {{ code: string, message: string }} CoreError */
 /** @template T @typedef {{ ok: true, value: T } | { ok: false, error: CoreError }} Reply */
-/**
- * A setup event, as the core's applySetupEvent takes it. One of:
- * {type:'setRealmSid'|'setWorkspaceId'|'setAppName', value} ·
- * {type:'setIdpValues', loginUrl?, identifier?, where?} ·
- * {type:'setCertificate', text?|bytes?: number[], source} · {type:'clearCertificate'} ·
- * {type:'observed', step, outcome:'todo'|'in-progress'|'done'|'attention', what, where} ·
- * {type:'markDone'|'undo', step}
- * @typedef {{ type: string, [k: string]: unknown }} SetupEvent
- */
+/** A setup event, as the core's applySetupEvent takes it: made by extension/events.js only.
+ * @typedef {import('./events.js').SetupEvent} SetupEvent */
 
 export const MSG = Object.freeze({
   /** panel → worker: `{}` → `Reply<string>` the core's version. */
@@ -36,7 +29,7 @@ export const MSG = Object.freeze({
   PREFS_SET: 'prefs/set',
   /** panel → worker: `{windowId?}` → `Reply<{tabId}>`: fill the last supported tab the admin used. */
   FILL_REQUEST: 'fill/request',
-  /** panel → worker: `{}` → `Reply<{revision}>`: fetch the captured App Federation Metadata Url
+  /** panel → worker: `{}` → `Reply<{revision}>`: fetch the captured app federation metadata URL
    *  (the panel has asked for the host permission first) and take its signing certificate. */
   FETCH_METADATA: 'metadata/fetch',
   /** panel → worker: `{}` → `Reply<SignInWatch>`: the admin starts a test sign-in (the panel has

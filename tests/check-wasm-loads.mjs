@@ -8,7 +8,7 @@ const [dir, name = 'frontline_sso'] = process.argv.slice(2);
 const glue = await import(pathToFileURL(join(dir, `${name}.js`)).href);
 glue.initSync({ module: readFileSync(join(dir, `${name}_bg.wasm`)) });
 const r = glue.realmUrls('JB0123456789abcdef0123456789abcdef');
-if (!r.entityId.endsWith('JB0123456789abcdef0123456789abcdef')) throw new Error('wasm loaded but answered wrongly');
+if (!r.spEntityId.endsWith('JB0123456789abcdef0123456789abcdef')) throw new Error('wasm loaded but answered wrongly');
 
 // Each module answers sign-in checks only if it can verify signatures (the router sends
 // sign-ins to the full one): the small one refuses with a typed error.

@@ -13,7 +13,7 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::X509Name;
 
-use crate::finding::{CoreError, Finding};
+use crate::finding::{message, CoreError, Finding};
 use crate::sigalg::{self, SigAlg};
 use crate::timefmt::{rfc3339_from_secs, MS_PER_DAY};
 
@@ -131,7 +131,11 @@ pub fn decode_all(input: CertInput<'_>) -> Result<Decoded, CoreError> {
                     Ok(text) => decode_text(text),
                     Err(_) => Err(CoreError::new(
                         "not_a_certificate",
-                        "This file is neither a certificate in DER form nor text. In Entra, download \"Certificate (Base64)\" or \"Certificate (Raw)\" from the SAML Certificates section.",
+                        message(
+                            "This file is neither a certificate in DER form nor text. In Entra, download \
+                             \"Certificate (Base64)\" or \"Certificate (Raw)\" from the [SamlCertificates] section.",
+                            &[],
+                        ),
                     )),
                 },
             }
@@ -190,7 +194,11 @@ fn decode_text(text: &str) -> Result<Decoded, CoreError> {
         let what = other_labels.first().map(|l| format!("a PEM \"{l}\"")).unwrap_or_else(|| "PEM text".into());
         return Err(CoreError::new(
             "not_a_certificate",
-            format!("This is {what}, not a certificate. In Entra, download \"Certificate (Base64)\" from the SAML Certificates section."),
+            message(
+                "This is {what}, not a certificate. In Entra, download \"Certificate (Base64)\" from the \
+                 [SamlCertificates] section.",
+                &[("what", &what)],
+            ),
         ));
     }
     Ok(Decoded { ders, private_keys })
@@ -252,7 +260,11 @@ pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreE
         Some(kind) => private_key_error(kind),
         None => CoreError::new(
             "not_a_certificate",
-            "The data decodes, but is not an X.509 certificate (it may be cut short or be another file). Download \"Certificate (Base64)\" from Entra's SAML Certificates section again.",
+            message(
+                "The data decodes, but is not an X.509 certificate (it may be cut short or be another file). \
+                 Download \"Certificate (Base64)\" from Entra's [SamlCertificates] section again.",
+                &[],
+            ),
         ),
     })?;
     // The certificate's own bytes: anything after them is never hashed nor passed on.
@@ -314,13 +326,14 @@ pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreE
 
 fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: Option<&SigAlg>) -> Vec<Finding> {
     let mut f = Vec::new();
-    const RENEW: &str = "In Entra → the app → Single sign-on → SAML Certificates, add a new certificate, make it active, then download \"Certificate (Base64)\" again.";
+    const RENEW: &str = "In Entra → the app → Single sign-on → [SamlCertificates], add a new certificate, make it \
+                         active, then download \"Certificate (Base64)\" again.";
     if now > not_after {
         f.push(Finding::error(
             "expired",
-            format!(
-                "The certificate expired on {} ({} days ago); sign-ins with it fail. {RENEW}",
-                r.not_after, -r.days_until_expiry
+            message(
+                &format!("The certificate expired on {{date}} ({{days}} days ago); sign-ins with it fail. {RENEW}"),
+                &[("date", &r.not_after), ("days", &(-r.days_until_expiry).to_string())],
             ),
         ));
     } else if now < not_before {
@@ -331,9 +344,9 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     } else if r.days_until_expiry < EXPIRES_SOON_DAYS {
         f.push(Finding::warning(
             "expires_soon",
-            format!(
-                "The certificate expires on {}, in {} days. Plan the rollover now: {RENEW}",
-                r.not_after, r.days_until_expiry
+            message(
+                &format!("The certificate expires on {{date}}, in {{days}} days. Plan the rollover now: {RENEW}"),
+                &[("date", &r.not_after), ("days", &r.days_until_expiry.to_string())],
             ),
         ));
     }
@@ -358,7 +371,11 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     if r.key_algorithm != "RSA" {
         f.push(Finding::error(
             "not_rsa",
-            format!("The key is {}, but Entra signs SAML with RSA keys. This is probably not the Entra signing certificate: download it from the app's SAML Certificates section.", r.key_algorithm),
+            message(
+                "The key is {key}, but Entra signs SAML with RSA keys. This is probably not the Entra signing \
+                 certificate: download it from the app's [SamlCertificates] section.",
+                &[("key", &r.key_algorithm)],
+            ),
         ));
     } else if r.key_bits < 2048 {
         f.push(Finding::error(
@@ -378,13 +395,21 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     if !r.self_signed {
         f.push(Finding::warning(
             "not_self_signed",
-            format!("The certificate was issued by \"{}\", while Entra's SAML signing certificates are self-signed. Make sure this is the certificate from the app's SAML Certificates section.", r.issuer),
+            message(
+                "The certificate was issued by \"{issuer}\", while Entra's SAML signing certificates are \
+                 self-signed. Make sure this is the certificate from the app's [SamlCertificates] section.",
+                &[("issuer", &r.issuer)],
+            ),
         ));
     }
     if r.is_ca {
         f.push(Finding::warning(
             "ca_certificate",
-            "This is a CA certificate (basic constraints CA:TRUE), not a SAML signing certificate. Use the certificate from the app's SAML Certificates section.",
+            message(
+                "This is a CA certificate (basic constraints CA:TRUE), not a SAML signing certificate. Use the \
+                 certificate from the app's [SamlCertificates] section.",
+                &[],
+            ),
         ));
     }
     let azure = r.subject_common_name.as_deref().is_some_and(|cn| AZURE_SUBJECTS.contains(&cn));
@@ -550,7 +575,11 @@ fn private_key_error(kind: &str) -> CoreError {
 fn empty_error() -> CoreError {
     CoreError::new(
         "empty",
-        "No certificate was given. In Entra's SAML Certificates section, download \"Certificate (Base64)\" and drop or paste it here.",
+        message(
+            "No certificate was given. In Entra's [SamlCertificates] section, download \"Certificate (Base64)\" \
+             and drop or paste it here.",
+            &[],
+        ),
     )
 }
 

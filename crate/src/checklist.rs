@@ -4,17 +4,18 @@
 use serde::{Deserialize, Serialize};
 
 use crate::finding::CoreError;
+use crate::frontline::word;
+use crate::ids::Step;
 
 const AZURE_APPS: &str =
     "https://portal.azure.com/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AppAppsPreview";
 const AZURE_REGISTRATIONS: &str = "https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade";
-const TWILIO_SSO: &str = "https://www.twilio.com/console/frontline/sso";
 
-/// Fixed facts about one step, in the guide's order. Ids are stable: tests and storage use them.
+/// Fixed facts about one step, in the guide's order.
 #[derive(Debug, Clone, Copy, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StepInfo {
-    pub id: &'static str,
+    pub id: Step,
     pub title: &'static str,
     pub instruction: &'static str,
     pub link: Option<Link>,
@@ -31,75 +32,82 @@ const AZURE: Option<Link> = Some(Link { label: "Open in Azure portal", url: AZUR
 
 pub const STEPS: [StepInfo; 11] = [
     StepInfo {
-        id: "create-app",
+        id: Step::CreateApp,
         title: "Create the enterprise application",
         instruction: "Enterprise applications → New application → Create your own application (non-gallery).",
         link: AZURE,
     },
     StepInfo {
-        id: "choose-saml",
+        id: Step::ChooseSaml,
         title: "Choose SAML single sign-on",
         instruction: "In the new application: Single sign-on → SAML.",
         link: AZURE,
     },
     StepInfo {
-        id: "basic-saml",
-        title: "Basic SAML Configuration",
-        instruction: "Set Identifier (Entity ID) and Reply URL (ACS) to the values below, then Save.",
+        id: Step::BasicSaml,
+        title: "[BasicSaml]",
+        instruction: "Set [Identifier] and Reply URL (ACS) to the values below, then Save.",
         link: AZURE,
     },
     StepInfo {
-        id: "signing",
+        id: Step::Signing,
         title: "Signing option",
-        instruction: "SAML Certificates → Edit: \"Sign SAML response and assertion\", SHA-256.",
+        instruction: "[SamlCertificates] → Edit: \"[SignResponseAndAssertion]\", SHA-256.",
         link: AZURE,
     },
     StepInfo {
-        id: "claims",
-        title: "Attributes & Claims",
-        instruction: "Add claims email = user.mail and roles = user.assignedroles, with an empty namespace.",
+        id: Step::Claims,
+        title: "[ClaimsSection]",
+        instruction: concat!(
+            "Add claims email = ",
+            word!(email_source),
+            " and roles = ",
+            word!(roles_source),
+            ", with an empty namespace."
+        ),
         link: AZURE,
     },
     StepInfo {
-        id: "capture-idp",
+        id: Step::CaptureIdp,
         title: "Login URL and Identifier",
-        instruction: "From section 4 \"Set up <app>\", copy the Login URL and the Microsoft Entra Identifier.",
+        instruction: "From section 4 \"Set up <app>\", copy the Login URL and the [EntraIdentifier].",
         link: AZURE,
     },
     StepInfo {
-        id: "certificate",
+        id: Step::Certificate,
         title: "Signing certificate",
-        instruction: "SAML Certificates: download \"Certificate (Base64)\" and drop it on the certificate card.",
+        instruction: "[SamlCertificates]: download \"Certificate (Base64)\" and drop it on the certificate card.",
         link: AZURE,
     },
     StepInfo {
-        id: "app-role",
+        id: Step::AppRole,
         title: "App role Agent",
-        instruction: "App registrations → App roles → Create app role: Agent, value agent, Users/Groups, enabled.",
+        instruction:
+            "App registrations → App roles → Create app role: Agent, value agent, [MemberTypesUsers], enabled.",
         link: Some(Link { label: "Open in Azure portal", url: AZURE_REGISTRATIONS }),
     },
     StepInfo {
-        id: "assign-users",
+        id: Step::AssignUsers,
         title: "Assign users",
         instruction: "Enterprise application → Users and groups → Add user/group, with the role Agent.",
         link: AZURE,
     },
     StepInfo {
-        id: "twilio-sso",
+        id: Step::TwilioSso,
         title: "Twilio Frontline SSO",
         instruction:
             "Frontline Console → SSO: Workspace ID, SSO URL, Identity Provider Issuer and X.509 Certificate, then Save.",
-        link: Some(Link { label: "Open Twilio Console", url: TWILIO_SSO }),
+        link: Some(Link { label: "Open Twilio Console", url: crate::frontline::CONSOLE_SSO_URL }),
     },
     StepInfo {
-        id: "test-sign-in",
+        id: Step::TestSignIn,
         title: "Test sign-in",
         instruction: "Sign in to the Frontline app as a user with the Agent role.",
         link: None,
     },
 ];
 
-pub fn step_info(id: &str) -> Option<&'static StepInfo> {
+pub fn step_info(id: Step) -> Option<&'static StepInfo> {
     STEPS.iter().find(|s| s.id == id)
 }
 
@@ -148,7 +156,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StepState {
-    pub id: String,
+    pub id: Step,
     /// What the evidence says.
     #[serde(default)]
     pub observed: Status,
@@ -164,15 +172,8 @@ pub struct StepState {
 }
 
 impl StepState {
-    fn new(id: &str) -> Self {
-        Self {
-            id: id.to_string(),
-            observed: Status::Todo,
-            manual: None,
-            evidence: Vec::new(),
-            updated_at: None,
-            done_at: None,
-        }
+    fn new(id: Step) -> Self {
+        Self { id, observed: Status::Todo, manual: None, evidence: Vec::new(), updated_at: None, done_at: None }
     }
     pub fn status(&self) -> Status {
         self.manual.unwrap_or(self.observed)
@@ -193,17 +194,17 @@ pub struct Checklist {
 pub enum ChecklistEvent {
     /// Evidence from a page or from the core's own checks.
     Observed {
-        step: String,
+        step: Step,
         outcome: Status,
         what: String,
         place: String,
     },
     MarkDone {
-        step: String,
+        step: Step,
     },
     /// Takes back the admin's override, or, without one, sets the step back to "to do".
     Undo {
-        step: String,
+        step: Step,
     },
 }
 
@@ -225,7 +226,7 @@ impl Checklist {
         Self { steps }
     }
 
-    pub fn step(&self, id: &str) -> Option<&StepState> {
+    pub fn step(&self, id: Step) -> Option<&StepState> {
         self.steps.iter().find(|s| s.id == id)
     }
 
@@ -237,14 +238,11 @@ impl Checklist {
         let id = match event {
             ChecklistEvent::Observed { step, .. }
             | ChecklistEvent::MarkDone { step }
-            | ChecklistEvent::Undo { step } => step,
+            | ChecklistEvent::Undo { step } => *step,
         };
-        let known = step_info(id)
-            .map(|i| i.id)
-            .ok_or_else(|| CoreError::new("unknown_step", format!("There is no checklist step \"{id}\".")))?;
         self = self.normalized();
-        let Some(step) = self.steps.iter_mut().find(|s| s.id == known) else {
-            return Err(CoreError::new("unknown_step", format!("There is no checklist step \"{id}\".")));
+        let Some(step) = self.steps.iter_mut().find(|s| s.id == id) else {
+            return Err(CoreError::new("unknown_step", format!("There is no checklist step \"{}\".", id.id())));
         };
         let before = step.status();
         if let ChecklistEvent::Observed { outcome, what, place, .. } = event {
@@ -285,13 +283,13 @@ impl Checklist {
 mod tests {
     use super::*;
 
-    fn observed(step: &str, outcome: Status) -> ChecklistEvent {
-        ChecklistEvent::Observed { step: step.into(), outcome, what: "seen".into(), place: "test".into() }
+    fn observed(step: Step, outcome: Status) -> ChecklistEvent {
+        ChecklistEvent::Observed { step, outcome, what: "seen".into(), place: "test".into() }
     }
 
     #[test]
-    fn eleven_steps_in_the_guides_order() {
-        let ids: Vec<_> = Checklist::new().steps.iter().map(|s| s.id.clone()).collect();
+    fn eleven_steps_in_the_guides_order_with_the_ids_stored_setups_use() {
+        let ids: Vec<_> = Checklist::new().steps.iter().map(|s| s.id.id()).collect();
         assert_eq!(
             ids,
             [
@@ -308,30 +306,34 @@ mod tests {
                 "test-sign-in"
             ]
         );
+        let infos: Vec<_> = STEPS.iter().map(|i| i.id).collect();
+        assert_eq!(infos, Step::ALL, "one info per step, in the same order");
+        for step in Step::ALL {
+            assert_eq!(Step::parse(step.id()), Some(step));
+        }
+        assert_eq!(Step::parse("retired-step"), None);
     }
 
     #[test]
     fn evidence_then_manual_override_then_undo() {
-        let c = Checklist::new().apply(&observed("claims", Status::Attention), 10).unwrap();
-        assert_eq!(c.step("claims").unwrap().status(), Status::Attention);
-        let c = c.apply(&ChecklistEvent::MarkDone { step: "claims".into() }, 20).unwrap();
-        assert_eq!(c.step("claims").unwrap().status(), Status::Done);
-        assert_eq!(c.step("claims").unwrap().done_at, Some(20));
+        let c = Checklist::new().apply(&observed(Step::Claims, Status::Attention), 10).unwrap();
+        assert_eq!(c.step(Step::Claims).unwrap().status(), Status::Attention);
+        let c = c.apply(&ChecklistEvent::MarkDone { step: Step::Claims }, 20).unwrap();
+        assert_eq!(c.step(Step::Claims).unwrap().status(), Status::Done);
+        assert_eq!(c.step(Step::Claims).unwrap().done_at, Some(20));
         assert_eq!(c.done_count(), 1);
-        let c = c.apply(&ChecklistEvent::Undo { step: "claims".into() }, 30).unwrap();
-        assert_eq!(c.step("claims").unwrap().status(), Status::Attention, "undo takes back the override only");
-        let c = c.apply(&ChecklistEvent::Undo { step: "claims".into() }, 40).unwrap();
-        assert_eq!(c.step("claims").unwrap().status(), Status::Todo);
-        assert_eq!(c.step("claims").unwrap().evidence.len(), 1, "history is kept");
+        let c = c.apply(&ChecklistEvent::Undo { step: Step::Claims }, 30).unwrap();
+        assert_eq!(c.step(Step::Claims).unwrap().status(), Status::Attention, "undo takes back the override only");
+        let c = c.apply(&ChecklistEvent::Undo { step: Step::Claims }, 40).unwrap();
+        assert_eq!(c.step(Step::Claims).unwrap().status(), Status::Todo);
+        assert_eq!(c.step(Step::Claims).unwrap().evidence.len(), 1, "history is kept");
     }
 
     #[test]
-    fn unknown_steps_are_typed_errors_and_old_states_are_normalized() {
-        assert_eq!(Checklist::new().apply(&observed("nope", Status::Done), 1).unwrap_err().code, "unknown_step");
-        let old = Checklist { steps: vec![StepState::new("claims"), StepState::new("retired-step")] };
+    fn old_states_are_normalized_to_every_step_once_in_order() {
+        let old = Checklist { steps: vec![StepState::new(Step::TestSignIn), StepState::new(Step::Claims)] };
         let ids: Vec<_> = old.normalized().steps.into_iter().map(|s| s.id).collect();
-        assert_eq!(ids.len(), 11);
-        assert!(!ids.contains(&"retired-step".to_string()));
+        assert_eq!(ids, Step::ALL);
     }
 
     #[test]
@@ -339,7 +341,7 @@ mod tests {
         let mut c = Checklist::new();
         for i in 0..(MAX_EVIDENCE as i64 + 5) {
             let e = ChecklistEvent::Observed {
-                step: "signing".into(),
+                step: Step::Signing,
                 outcome: Status::InProgress,
                 what: format!("seen {i}"),
                 place: "test".into(),
@@ -350,7 +352,7 @@ mod tests {
             .clone()
             .apply(
                 &ChecklistEvent::Observed {
-                    step: "signing".into(),
+                    step: Step::Signing,
                     outcome: Status::InProgress,
                     what: "seen 24".into(),
                     place: "test".into(),
@@ -359,7 +361,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!(again, c, "repeated evidence is recorded once");
-        let s = c.step("signing").unwrap();
+        let s = c.step(Step::Signing).unwrap();
         assert_eq!(s.evidence.len(), MAX_EVIDENCE);
         assert_eq!(s.evidence[0].at, 5);
     }

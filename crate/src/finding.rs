@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::entra::portal::{with_labels, Lang};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -30,15 +32,46 @@ pub struct Finding {
     pub message: String,
 }
 
+/// A message from a template that names the portal's places as `[Label]` (in English) and
+/// its values as `{name}`. Labels are put in first, then values, verbatim: a value is never
+/// read as a template, so it cannot make the message say what the input does not hold.
+pub fn message(template: &str, values: &[(&str, &str)]) -> String {
+    message_in(Lang::En, template, values)
+}
+
+/// The same, naming the portal's places in `lang` (the language a page showed).
+pub fn message_in(lang: Lang, template: &str, values: &[(&str, &str)]) -> String {
+    let template = with_labels(template, lang);
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template.as_str();
+    while let Some(open) = rest.find('{') {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let name = from.get(1..).and_then(|r| r.find('}').and_then(|end| r.get(..end))).unwrap_or_default();
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                out.push_str(value);
+                rest = from.get(name.len() + 2..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = from.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 impl Finding {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
-        Self { code, severity: Severity::Error, message: message.into() }
+    pub fn error(code: &'static str, text: impl Into<String>) -> Self {
+        Self { code, severity: Severity::Error, message: text.into() }
     }
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Self { code, severity: Severity::Warning, message: message.into() }
+    pub fn warning(code: &'static str, text: impl Into<String>) -> Self {
+        Self { code, severity: Severity::Warning, message: text.into() }
     }
-    pub fn info(code: &'static str, message: impl Into<String>) -> Self {
-        Self { code, severity: Severity::Info, message: message.into() }
+    pub fn info(code: &'static str, text: impl Into<String>) -> Self {
+        Self { code, severity: Severity::Info, message: text.into() }
     }
 }
 
@@ -55,8 +88,8 @@ pub struct CoreError {
 }
 
 impl CoreError {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+    pub fn new(code: &'static str, text: impl Into<String>) -> Self {
+        Self { code, message: text.into() }
     }
 }
 
@@ -67,3 +100,25 @@ impl std::fmt::Display for CoreError {
 }
 
 impl std::error::Error for CoreError {}
+
+#[cfg(test)]
+mod tests {
+    use super::{message, message_in};
+    use crate::entra::portal::Lang;
+
+    #[test]
+    fn a_message_puts_in_labels_then_values_and_never_reads_a_value_as_a_template() {
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], &'a str);
+        let cases: [Case; 5] = [
+            ("a label", "In [BasicSaml], fix it.", &[], "In Basic SAML Configuration, fix it."),
+            ("a value", "It is {got}.", &[("got", "x")], "It is x."),
+            ("a value that looks like a label", "It is {got}.", &[("got", "[BasicSaml]")], "It is [BasicSaml]."),
+            ("a value that looks like a value", "{a} and {b}", &[("a", "{b}"), ("b", "2")], "{b} and 2"),
+            ("a placeholder with no value", "holds {tenantid}", &[], "holds {tenantid}"),
+        ];
+        for (name, template, values, want) in cases {
+            assert_eq!(message(template, values), want, "{name}");
+        }
+        assert_eq!(message_in(Lang::De, "[Thumbprint]: {t}", &[("t", "AB")]), "Fingerabdruck: AB");
+    }
+}

@@ -10,9 +10,9 @@ use sha1::{Digest, Sha1};
 
 use crate::certificate::{decode, hex_upper, inspect_certificate, CertInput};
 use crate::forms::{observe_page, Console, FillMode, Snapshot};
+use crate::frontline::{is_invisible, realm_urls};
 use crate::idp::{check_idp_values, IdpInput};
 use crate::metadata::parse_metadata;
-use crate::realm::{is_invisible, realm_urls};
 use crate::response::{check_response, Expectations};
 use crate::setup::{apply_event, new_setup, SetupEvent};
 use crate::timefmt::parse_rfc3339_ms;
@@ -84,7 +84,7 @@ pub fn response(data: &[u8], pinned: Option<&[u8]>) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let expect = Expectations {
         realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
-        identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
+        entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
         certificate_der: pinned.map(<[u8]>::to_vec),
     };
     let Ok(r) = check_response(text, &expect, now()) else { return };
@@ -114,7 +114,7 @@ pub fn realm(data: &[u8]) {
     if !visible.to_ascii_lowercase().contains(&r.realm_sid.to_ascii_lowercase()) {
         panic!("the Realm SID {} is not in the input", r.realm_sid);
     }
-    if !r.entity_id.ends_with(&r.realm_sid) || !r.reply_url.ends_with(&r.realm_sid) {
+    if !r.sp_entity_id.ends_with(&r.realm_sid) || !r.reply_url.ends_with(&r.realm_sid) {
         panic!("the URLs are not built from the Realm SID");
     }
 }
@@ -126,13 +126,14 @@ pub fn idp(data: &[u8]) {
     let mut lines = text.splitn(3, '\n');
     let input = IdpInput {
         login_url: lines.next().unwrap_or_default().to_string(),
-        identifier: lines.next().unwrap_or_default().to_string(),
+        entra_identifier: lines.next().unwrap_or_default().to_string(),
         metadata_xml: lines.next().map(str::to_string),
     };
     let c = check_idp_values(&input, now());
-    for (typed, value, what) in
-        [(&input.login_url, &c.login_url.value, "Login URL"), (&input.identifier, &c.identifier.value, "Identifier")]
-    {
+    for (typed, value, what) in [
+        (&input.login_url, &c.login_url.value, "Login URL"),
+        (&input.entra_identifier, &c.entra_identifier.value, "Identifier"),
+    ] {
         if !typed.contains(value.as_str()) {
             panic!("{what} {value:?} is not in the input");
         }
@@ -158,7 +159,7 @@ pub fn page(data: &[u8], console: Console) {
             holds(&held.replace([':', ' '], ""), &v.to_ascii_uppercase().replace([':', ' '], ""), what);
         }
     }
-    for (what, v) in [("Login URL", &r.setup.login_url), ("Identifier", &r.setup.identifier)] {
+    for (what, v) in [("Login URL", &r.setup.login_url), ("Identifier", &r.setup.entra_identifier)] {
         holds(&held, &v.to_ascii_uppercase(), what);
     }
 }

@@ -3,133 +3,15 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Severity};
+use crate::entra::portal::Label;
+use crate::entra::{classify, identifier_for, is_guid, login_url_for, split_url, Cloud, IdpValue};
+use crate::finding::{message, Finding, Severity};
 use crate::metadata::{parse_metadata, MetadataReport};
-
-/// Microsoft's clouds, each with its own sign-in and issuer hosts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Cloud {
-    Global,
-    UsGovernment,
-    China,
-}
-
-impl Cloud {
-    pub fn label(self) -> &'static str {
-        match self {
-            Cloud::Global => "global Azure",
-            Cloud::UsGovernment => "Azure US Government",
-            Cloud::China => "Azure China (21Vianet)",
-        }
-    }
-    fn login_host(self) -> &'static str {
-        match self {
-            Cloud::Global => "login.microsoftonline.com",
-            Cloud::UsGovernment => "login.microsoftonline.us",
-            Cloud::China => "login.partner.microsoftonline.cn",
-        }
-    }
-    fn issuer_host(self) -> &'static str {
-        match self {
-            Cloud::Global => "sts.windows.net",
-            Cloud::UsGovernment => "login.microsoftonline.us",
-            Cloud::China => "sts.chinacloudapi.cn",
-        }
-    }
-}
-
-const LOGIN_HOSTS: &[(&str, Cloud)] = &[
-    ("login.microsoftonline.com", Cloud::Global),
-    ("login.windows.net", Cloud::Global),
-    ("login.microsoftonline.us", Cloud::UsGovernment),
-    ("login.partner.microsoftonline.cn", Cloud::China),
-    ("login.chinacloudapi.cn", Cloud::China),
-];
-const ISSUER_HOSTS: &[(&str, Cloud)] = &[
-    ("sts.windows.net", Cloud::Global),
-    ("login.microsoftonline.us", Cloud::UsGovernment),
-    ("sts.chinacloudapi.cn", Cloud::China),
-];
-
-/// The Login URL Entra gives a tenant in a cloud.
-pub fn login_url_for(cloud: Cloud, tenant: &str) -> String {
-    format!("https://{}/{}/saml2", cloud.login_host(), tenant)
-}
-
-/// The issuer Entra puts in every SAML response, trailing slash included.
-pub fn identifier_for(cloud: Cloud, tenant: &str) -> String {
-    format!("https://{}/{}/", cloud.issuer_host(), tenant)
-}
-
-/// A URL split just enough to judge it; not a general URL parser.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UrlParts {
-    pub scheme: String,
-    pub host: String,
-    pub path: String,
-}
-
-pub fn split_url(raw: &str) -> Option<UrlParts> {
-    let (scheme, rest) = raw.split_once("://")?;
-    let rest = rest.split(['?', '#']).next().unwrap_or_default();
-    let (host, path) = match rest.find('/') {
-        Some(i) => (rest.get(..i)?, rest.get(i..)?),
-        None => (rest, ""),
-    };
-    Some(UrlParts { scheme: scheme.to_ascii_lowercase(), host: host.to_ascii_lowercase(), path: path.to_string() })
-}
-
-/// Entra tenant ids are GUIDs; `common`/`organizations` mean "any tenant".
-pub fn is_guid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8usize, 4, 4, 4, 12])
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
-/// What a pasted value turned out to be.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IdpValue {
-    pub value: String,
-    /// `loginUrl`, `identifier`, `metadataUrl`, `twilioUrl` or `unknown`.
-    pub kind: &'static str,
-    pub cloud: Option<Cloud>,
-    pub tenant_id: Option<String>,
-}
-
-pub fn classify(raw: &str) -> IdpValue {
-    let value = raw.trim().trim_matches(['"', '\'', '<', '>']).trim().to_string();
-    let mut out = IdpValue { value: value.clone(), kind: "unknown", cloud: None, tenant_id: None };
-    let Some(url) = split_url(&value) else {
-        return out;
-    };
-    let lower_path = url.path.to_ascii_lowercase();
-    let first_segment = url.path.trim_start_matches('/').split('/').next().unwrap_or_default().to_string();
-    if url.host == "iam.twilio.com" {
-        out.kind = "twilioUrl";
-    } else if lower_path.contains("federationmetadata") {
-        out.kind = "metadataUrl";
-        out.cloud = LOGIN_HOSTS.iter().find(|(h, _)| *h == url.host).map(|(_, c)| *c);
-        out.tenant_id = Some(first_segment).filter(|s| !s.is_empty());
-    } else if let Some((_, cloud)) =
-        LOGIN_HOSTS.iter().find(|(h, _)| *h == url.host).filter(|_| lower_path.contains("/saml2"))
-    {
-        out.kind = "loginUrl";
-        out.cloud = Some(*cloud);
-        out.tenant_id = Some(first_segment).filter(|s| !s.is_empty());
-    } else if let Some((_, cloud)) = ISSUER_HOSTS.iter().find(|(h, _)| *h == url.host) {
-        out.kind = "identifier";
-        out.cloud = Some(*cloud);
-        out.tenant_id = Some(first_segment).filter(|s| !s.is_empty());
-    }
-    out
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct IdpInput {
     pub login_url: String,
-    pub identifier: String,
+    pub entra_identifier: String,
     pub metadata_xml: Option<String>,
 }
 
@@ -137,7 +19,7 @@ pub struct IdpInput {
 #[serde(rename_all = "camelCase")]
 pub struct IdpCheck {
     pub login_url: IdpValue,
-    pub identifier: IdpValue,
+    pub entra_identifier: IdpValue,
     pub tenant_id: Option<String>,
     pub cloud: Option<Cloud>,
     /// The exact values Entra would show for this tenant, when it is known.
@@ -154,17 +36,23 @@ const WHERE: &str = "In Entra → the app → Single sign-on, section 4 \"Set up
 /// Check the Login URL and Microsoft Entra Identifier, with each other and with metadata.
 pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
     let login = classify(&input.login_url);
-    let ident = classify(&input.identifier);
+    let ident = classify(&input.entra_identifier);
     let mut f = Vec::new();
 
-    if login.kind == "identifier" && ident.kind == "loginUrl" {
+    if login.kind == "entraIdentifier" && ident.kind == "loginUrl" {
         f.push(Finding::error(
             "swapped_fields",
-            format!("The Login URL and the Identifier are swapped. {WHERE}, copy \"Login URL\" (…/saml2) into SSO URL, and \"Microsoft Entra Identifier\" (https://sts.windows.net/…/) into Identity Provider Issuer."),
+            message(
+                &format!(
+                    "The Login URL and the Identifier are swapped. {WHERE}, copy \"[LoginUrl]\" (…/saml2) into SSO \
+                     URL, and \"[EntraIdentifier]\" (https://sts.windows.net/…/) into Identity Provider Issuer."
+                ),
+                &[],
+            ),
         ));
     } else {
-        check_field(&login, "Login URL", "loginUrl", &mut f);
-        check_field(&ident, "Microsoft Entra Identifier", "identifier", &mut f);
+        check_field(&login, Label::LoginUrl, "loginUrl", &mut f);
+        check_field(&ident, Label::EntraIdentifier, "entraIdentifier", &mut f);
     }
 
     if login.kind == "loginUrl" {
@@ -181,15 +69,21 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
             ));
         }
     }
-    if ident.kind == "identifier" && !ident.value.ends_with('/') {
+    if ident.kind == "entraIdentifier" && !ident.value.ends_with('/') {
         f.push(Finding::error(
             "missing_trailing_slash",
-            format!("The identifier must end with \"/\", exactly as Entra issues it (\"{}/\"); without it Twilio rejects every sign-in. {WHERE}, use the copy button next to \"Microsoft Entra Identifier\".", ident.value),
+            message(
+                &format!(
+                    "The identifier must end with \"/\", exactly as Entra issues it (\"{{value}}/\"); without it \
+                     Twilio rejects every sign-in. {WHERE}, use the copy button next to \"[EntraIdentifier]\"."
+                ),
+                &[("value", &ident.value)],
+            ),
         ));
     }
     for v in [&login, &ident] {
         if let Some(t) = &v.tenant_id {
-            if !is_guid(t) && matches!(v.kind, "loginUrl" | "identifier") {
+            if !is_guid(t) && matches!(v.kind, "loginUrl" | "entraIdentifier") {
                 f.push(Finding::error(
                     "tenant_independent",
                     format!("\"{}\" uses \"{t}\" instead of your tenant ID. Use the values from your app's \"Set up\" section, which contain your tenant's GUID.", v.value),
@@ -204,7 +98,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         }
     }
 
-    let both_known = login.kind == "loginUrl" && ident.kind == "identifier";
+    let both_known = login.kind == "loginUrl" && ident.kind == "entraIdentifier";
     if both_known {
         if let (Some(a), Some(b)) = (&login.tenant_id, &ident.tenant_id) {
             if !a.eq_ignore_ascii_case(b) {
@@ -240,18 +134,9 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         None => None,
         Some(xml) => match parse_metadata(xml, now_ms) {
             Ok(md) => {
-                if ident.kind == "identifier" && md.entity_id != ident.value {
-                    f.push(Finding::error(
-                        "metadata_entity_mismatch",
-                        format!("The federation metadata's entityID is \"{}\" but the identifier is \"{}\". They must be equal: take both from the same app.", md.entity_id, ident.value),
-                    ));
-                }
-                if login.kind == "loginUrl" && !md.single_sign_on_services.iter().any(|s| s.location == login.value) {
-                    f.push(Finding::error(
-                        "metadata_sso_mismatch",
-                        format!("The Login URL \"{}\" is not a SingleSignOnService in the federation metadata ({}). Take both from the same app.", login.value, md.sso_url.clone().unwrap_or_else(|| "none listed".into())),
-                    ));
-                }
+                let login_url = if login.kind == "loginUrl" { login.value.as_str() } else { "" };
+                let entra_identifier = if ident.kind == "entraIdentifier" { ident.value.as_str() } else { "" };
+                f.extend(metadata_agreement(&md, login_url, entra_identifier));
                 Some(md)
             }
             Err(e) => {
@@ -264,7 +149,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
     let ok = !f.iter().any(|x| x.severity == Severity::Error);
     IdpCheck {
         login_url: login,
-        identifier: ident,
+        entra_identifier: ident,
         tenant_id,
         cloud,
         expected_login_url,
@@ -275,27 +160,69 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
     }
 }
 
+/// Whether federation metadata agrees with the Login URL and the Microsoft Entra Identifier
+/// (an empty value is not judged): the one place this is decided, for pasted values and for
+/// a certificate taken from metadata alike.
+pub fn metadata_agreement(md: &MetadataReport, login_url: &str, entra_identifier: &str) -> Vec<Finding> {
+    let mut f = Vec::new();
+    if !entra_identifier.is_empty() && md.entity_id != entra_identifier {
+        f.push(Finding::error(
+            "metadata_entity_mismatch",
+            message(
+                "The federation metadata's entityID is \"{got}\" but the identifier is \"{want}\". They must be \
+                 equal: take both from the same app.",
+                &[("got", &md.entity_id), ("want", entra_identifier)],
+            ),
+        ));
+    }
+    if !login_url.is_empty() && !md.single_sign_on_services.iter().any(|s| s.location == login_url) {
+        f.push(Finding::error(
+            "metadata_sso_mismatch",
+            message(
+                "The Login URL \"{got}\" is not a SingleSignOnService in the federation metadata ({want}). Take \
+                 both from the same app.",
+                &[("got", login_url), ("want", md.sso_url.as_deref().unwrap_or("none listed"))],
+            ),
+        ));
+    }
+    f
+}
+
 /// Findings for one field that is empty or holds something other than what belongs there.
-fn check_field(v: &IdpValue, label: &str, want: &str, f: &mut Vec<Finding>) {
+fn check_field(v: &IdpValue, label: Label, want: &str, f: &mut Vec<Finding>) {
     let code_empty = if want == "loginUrl" { "missing_login_url" } else { "missing_identifier" };
+    // Templates: the field's label as a `[Label]`, the pasted value as `{value}`.
+    let label = format!("[{}]", label.name());
     if v.value.is_empty() {
-        f.push(Finding::error(code_empty, format!("The {label} is empty. {WHERE}, copy it with the copy button.")));
+        let template = format!("The {label} is empty. {WHERE}, copy it with the copy button.");
+        f.push(Finding::error(code_empty, message(&template, &[])));
         return;
     }
     if v.kind == want {
         return;
     }
-    let (code, msg) = match v.kind {
-        "metadataUrl" => ("metadata_url_pasted", format!("This is the App Federation Metadata Url, not the {label}. {WHERE}, copy \"{label}\" instead.")),
-        "twilioUrl" => ("reply_url_pasted", format!("This is a Twilio URL (the Reply URL or Entity ID), not the {label}. Twilio's values go into Entra; {WHERE}, copy \"{label}\" back into Twilio.")),
-        "loginUrl" => ("wrong_field", format!("This is the Login URL, not the {label}. {WHERE}, copy \"{label}\".")),
-        "identifier" => ("wrong_field", format!("This is the Microsoft Entra Identifier, not the {label}. {WHERE}, copy \"{label}\".")),
+    let (code, template) = match v.kind {
+        "metadataUrl" => (
+            "metadata_url_pasted",
+            format!("This is the [MetadataUrl], not the {label}. {WHERE}, copy \"{label}\" instead."),
+        ),
+        "twilioUrl" => (
+            "reply_url_pasted",
+            format!(
+                "This is a Twilio URL (the Reply URL or Entity ID), not the {label}. Twilio's values go into Entra; \
+                 {WHERE}, copy \"{label}\" back into Twilio."
+            ),
+        ),
+        "loginUrl" => ("wrong_field", format!("This is the [LoginUrl], not the {label}. {WHERE}, copy \"{label}\".")),
+        "entraIdentifier" => {
+            ("wrong_field", format!("This is the [EntraIdentifier], not the {label}. {WHERE}, copy \"{label}\"."))
+        }
         _ => (
             if want == "loginUrl" { "not_entra_login_url" } else { "not_entra_identifier" },
-            format!("\"{}\" is not a Microsoft Entra {label}. {WHERE}, copy \"{label}\".", v.value),
+            format!("\"{{value}}\" is not the {label} Entra shows. {WHERE}, copy \"{label}\"."),
         ),
     };
-    f.push(Finding::error(code, msg));
+    f.push(Finding::error(code, message(&template, &[("value", &v.value)])));
 }
 
 #[cfg(test)]
@@ -305,7 +232,7 @@ mod tests {
     const T: &str = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
 
     fn check(login: &str, ident: &str) -> IdpCheck {
-        check_idp_values(&IdpInput { login_url: login.into(), identifier: ident.into(), metadata_xml: None }, 0)
+        check_idp_values(&IdpInput { login_url: login.into(), entra_identifier: ident.into(), metadata_xml: None }, 0)
     }
     fn codes(c: &IdpCheck) -> Vec<&'static str> {
         c.findings.iter().map(|f| f.code).collect()
@@ -344,21 +271,33 @@ mod tests {
     fn each_mistake_is_named() {
         let login = format!("https://login.microsoftonline.com/{T}/saml2");
         let ident = format!("https://sts.windows.net/{T}/");
-        assert_eq!(codes(&check(&login, ident.trim_end_matches('/'))), ["missing_trailing_slash"]);
-        assert_eq!(codes(&check(&ident, &login)), ["swapped_fields"]);
-        let other = "https://sts.windows.net/00000000-2011-4e31-b3ac-fd8c354146ec/";
-        assert_eq!(codes(&check(&login, other)), ["tenant_mismatch"]);
         let md =
             format!("https://login.microsoftonline.com/{T}/federationmetadata/2007-06/federationmetadata.xml?appid=1");
-        assert_eq!(codes(&check(&md, &ident)), ["metadata_url_pasted"]);
         let acs = "https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef";
-        assert_eq!(codes(&check(&login, acs)), ["reply_url_pasted"]);
-        assert_eq!(codes(&check("", "")), ["missing_login_url", "missing_identifier"]);
-        assert_eq!(
-            codes(&check("https://login.microsoftonline.com/common/saml2", "https://sts.windows.net/common/")),
-            ["tenant_independent", "tenant_independent"]
-        );
-        assert_eq!(codes(&check("https://accounts.google.com/o/saml2/idp?idpid=x", &ident)), ["not_entra_login_url"]);
-        assert_eq!(codes(&check(&login.replace("https", "http"), &ident)), ["not_https"]);
+        let other = "https://sts.windows.net/00000000-2011-4e31-b3ac-fd8c354146ec/";
+        let cases: [(&str, &str, &str, &[&str]); 9] = [
+            ("identifier without its slash", &login, ident.trim_end_matches('/'), &["missing_trailing_slash"]),
+            ("the two swapped", &ident, &login, &["swapped_fields"]),
+            ("two tenants", &login, other, &["tenant_mismatch"]),
+            ("the metadata URL as the Login URL", &md, &ident, &["metadata_url_pasted"]),
+            ("Twilio's Reply URL as the identifier", &login, acs, &["reply_url_pasted"]),
+            ("both empty", "", "", &["missing_login_url", "missing_identifier"]),
+            (
+                "common instead of a tenant",
+                "https://login.microsoftonline.com/common/saml2",
+                "https://sts.windows.net/common/",
+                &["tenant_independent", "tenant_independent"],
+            ),
+            (
+                "another identity provider",
+                "https://accounts.google.com/o/saml2/idp?idpid=x",
+                &ident,
+                &["not_entra_login_url"],
+            ),
+            ("plain http", &login.replace("https", "http"), &ident, &["not_https"]),
+        ];
+        for (name, login, ident, want) in cases {
+            assert_eq!(codes(&check(login, ident)), want, "{name}");
+        }
     }
 }

@@ -4,14 +4,16 @@
 
 pub mod certificate;
 pub mod checklist;
+pub mod entra;
 pub mod finding;
 pub mod forms;
+pub mod frontline;
 #[cfg(all(not(target_arch = "wasm32"), feature = "xmldsig"))]
 pub mod fuzz_checks;
 pub mod idp;
+pub mod ids;
 pub mod metadata;
 pub mod plan;
-pub mod realm;
 pub mod response;
 pub mod setup;
 pub mod sigalg;

@@ -5,8 +5,8 @@ use roxmltree::{Document, Node, ParsingOptions};
 use serde::Serialize;
 
 use crate::certificate::{decode_base64, inspect_der, CertificateReport};
-use crate::finding::{CoreError, Finding};
-use crate::idp::{classify, is_guid};
+use crate::entra::{classify, is_guid};
+use crate::finding::{message, CoreError, Finding};
 
 const MD_NS: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
 const DS_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
@@ -48,21 +48,32 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     if xml.len() > MAX_METADATA_BYTES {
         return Err(CoreError::new(
             "too_large",
-            format!("This file is over {} KB; Entra federation metadata is about 20 KB. Download \"Federation Metadata XML\" from the SAML Certificates section.", MAX_METADATA_BYTES / 1024),
+            message(
+                "This file is over {kb} KB; Entra federation metadata is about 20 KB. \
+                 Download \"Federation Metadata XML\" from the [SamlCertificates] section.",
+                &[("kb", &(MAX_METADATA_BYTES / 1024).to_string())],
+            ),
         ));
     }
     let text = xml.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
         return Err(CoreError::new(
             "empty",
-            "The metadata is empty. Download \"Federation Metadata XML\" from Entra's SAML Certificates section.",
+            message(
+                "The metadata is empty. Download \"Federation Metadata XML\" from Entra's [SamlCertificates] section.",
+                &[],
+            ),
         ));
     }
     let doc = parse_xml(text)?;
     let entity = find_entity(&doc).ok_or_else(|| {
         CoreError::new(
             "not_metadata",
-            "This XML is not SAML federation metadata (no EntityDescriptor with an IDPSSODescriptor). Download \"Federation Metadata XML\" from Entra's SAML Certificates section.",
+            message(
+                "This XML is not SAML federation metadata (no EntityDescriptor with an IDPSSODescriptor). \
+                 Download \"Federation Metadata XML\" from Entra's [SamlCertificates] section.",
+                &[],
+            ),
         )
     })?;
     let entity_id = entity.attribute("entityID").unwrap_or_default().trim().to_string();
@@ -106,12 +117,21 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     if entity_id.contains("{tenantid}") || sso_common {
         findings.push(Finding::error(
             "tenant_independent",
-            "This is Entra's tenant-independent metadata (its entityID holds {tenantid}, or its sign-in URL says common), not your app's. In the app's SAML Certificates section, use \"App Federation Metadata Url\" or download \"Federation Metadata XML\".",
+            message(
+                "This is Entra's tenant-independent metadata (its entityID holds {tenantid}, or its sign-in URL says \
+                 common), not your app's. In the app's [SamlCertificates] section, use \"[MetadataUrl]\" or download \
+                 \"Federation Metadata XML\".",
+                &[],
+            ),
         ));
-    } else if id.kind != "identifier" || tenant_id.is_none() {
+    } else if id.kind != "entraIdentifier" || tenant_id.is_none() {
         findings.push(Finding::error(
             "not_entra",
-            format!("This metadata is from another identity provider (entityID \"{entity_id}\"), not Microsoft Entra ID. Download \"Federation Metadata XML\" from the Entra app's SAML Certificates section."),
+            message(
+                "This metadata is from another identity provider (entityID \"{entity_id}\"), not Microsoft Entra ID. \
+                 Download \"Federation Metadata XML\" from the Entra app's [SamlCertificates] section.",
+                &[("entity_id", &entity_id)],
+            ),
         ));
     }
     if single_sign_on_services.is_empty() {
@@ -122,17 +142,25 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     match chosen_certificate.and_then(|i| certificates.get(i)) {
         None => findings.push(Finding::error(
             "no_signing_certificate",
-            "The metadata holds no signing certificate. In Entra → SAML Certificates, make sure a certificate is Active, then download the metadata again.",
+            message(
+                "The metadata holds no signing certificate. In Entra → [SamlCertificates], make sure a certificate \
+                 is Active, then download the metadata again.",
+                &[],
+            ),
         )),
         Some(chosen) => {
             if certificates.len() > 1 {
                 findings.push(Finding::info(
                     "rollover",
-                    format!(
-                        "The metadata lists {} signing certificates, as during a certificate rollover. The one valid now with the latest expiry is chosen (thumbprint {}, expires {}). Make sure it is the Active one in Entra's SAML Certificates section.",
-                        certificates.len(),
-                        chosen.thumbprint_sha1,
-                        chosen.not_after
+                    message(
+                        "The metadata lists {n} signing certificates, as during a certificate rollover. The one \
+                         valid now with the latest expiry is chosen (thumbprint {thumbprint}, expires {expires}). \
+                         Make sure it is the Active one in Entra's [SamlCertificates] section.",
+                        &[
+                            ("n", &certificates.len().to_string()),
+                            ("thumbprint", &chosen.thumbprint_sha1),
+                            ("expires", &chosen.not_after),
+                        ],
                     ),
                 ));
             }
@@ -162,7 +190,11 @@ fn parse_xml(text: &str) -> Result<Document<'_>, CoreError> {
         ),
         other => CoreError::new(
             "not_xml",
-            format!("This is not readable XML (it breaks at line {}, column {}). Download \"Federation Metadata XML\" from Entra's SAML Certificates section, or copy the App Federation Metadata Url.", other.pos().row, other.pos().col),
+            message(
+                "This is not readable XML (it breaks at line {row}, column {col}). Download \"Federation Metadata \
+                 XML\" from Entra's [SamlCertificates] section, or copy the [MetadataUrl].",
+                &[("row", &other.pos().row.to_string()), ("col", &other.pos().col.to_string())],
+            ),
         ),
     })
 }

@@ -5,13 +5,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::certificate::{inspect_certificate, CertInput, CertificateReport};
+use crate::entra::portal::{Label, Lang};
 use crate::finding::{has_errors, CoreError, Finding};
+use crate::frontline::{self, realm_urls, RealmUrls, AGENT, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
 use crate::idp::{check_idp_values, IdpInput};
-use crate::realm::{realm_urls, RealmUrls};
-
-pub const DEFAULT_APP_NAME: &str = "FrontlineSSO Setup";
-pub const SIGNING_OPTION: &str = "Sign SAML response and assertion";
-pub const SIGNING_ALGORITHM: &str = "SHA-256";
 
 #[derive(Debug, Clone, Default)]
 pub struct PlanInput {
@@ -19,7 +16,7 @@ pub struct PlanInput {
     pub workspace_id: Option<String>,
     pub app_name: Option<String>,
     pub login_url: Option<String>,
-    pub identifier: Option<String>,
+    pub entra_identifier: Option<String>,
     /// PEM or bare base64, as pasted or downloaded.
     pub certificate: Option<String>,
     pub now_ms: Option<i64>,
@@ -47,7 +44,7 @@ pub struct AzurePlan {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BasicSaml {
-    pub identifier: String,
+    pub sp_entity_id: String,
     pub reply_url: String,
 }
 
@@ -72,7 +69,7 @@ pub struct Claim {
 #[serde(rename_all = "camelCase")]
 pub struct AppRole {
     pub display_name: &'static str,
-    /// As the "Allowed member types" radio labels it.
+    /// As the allowed-member-types radio labels it.
     pub allowed_member_types_label: &'static str,
     pub value: &'static str,
     pub description: &'static str,
@@ -118,13 +115,13 @@ pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
     }
 
     let login = input.login_url.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let ident = input.identifier.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let ident = input.entra_identifier.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let mut idp_errors = false;
     if login.is_some() || ident.is_some() {
         let check = check_idp_values(
             &IdpInput {
                 login_url: login.unwrap_or_default().into(),
-                identifier: ident.unwrap_or_default().into(),
+                entra_identifier: ident.unwrap_or_default().into(),
                 metadata_xml: None,
             },
             now_ms,
@@ -160,12 +157,17 @@ pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
     Ok(SetupPlan {
         azure: AzurePlan {
             app_name,
-            basic_saml: BasicSaml { identifier: realm.entity_id.clone(), reply_url: realm.reply_url.clone() },
-            signing: Signing { option: SIGNING_OPTION, algorithm: SIGNING_ALGORITHM },
-            claims: vec![
-                Claim { name: "email", namespace: "", source: "Attribute", source_attribute: "user.mail" },
-                Claim { name: "roles", namespace: "", source: "Attribute", source_attribute: "user.assignedroles" },
-            ],
+            basic_saml: BasicSaml { sp_entity_id: realm.sp_entity_id.clone(), reply_url: realm.reply_url.clone() },
+            signing: Signing { option: frontline::signing_option(Lang::En), algorithm: SIGNING_ALGORITHM },
+            claims: frontline::CLAIMS
+                .iter()
+                .map(|c| Claim {
+                    name: c.name,
+                    namespace: "",
+                    source: Label::SourceIsAttribute.in_lang(Lang::En),
+                    source_attribute: c.source_attribute,
+                })
+                .collect(),
             app_role: app_role(&realm.realm_sid),
         },
         twilio: TwilioPlan {
@@ -206,21 +208,20 @@ pub fn check_workspace_id(w: &str) -> Vec<Finding> {
 }
 
 fn app_role(realm_sid: &str) -> AppRole {
-    const DESCRIPTION: &str = "Frontline user";
     AppRole {
-        display_name: "Agent",
-        allowed_member_types_label: "Users/Groups",
-        value: "agent",
-        description: DESCRIPTION,
+        display_name: AGENT.display_name,
+        allowed_member_types_label: Label::MemberTypesUsers.in_lang(Lang::En),
+        value: AGENT.value,
+        description: AGENT.description,
         enabled: true,
         manifest: AppRoleManifest {
             allowed_member_types: ["User"],
-            description: DESCRIPTION,
-            display_name: "Agent",
+            description: AGENT.description,
+            display_name: AGENT.display_name,
             id: stable_uuid(realm_sid),
             is_enabled: true,
             origin: "Application",
-            value: "agent",
+            value: AGENT.value,
         },
     }
 }
@@ -247,8 +248,8 @@ mod tests {
     fn plan_from_sid_only() {
         let p = setup_plan(&PlanInput { realm_sid: "JB0123456789abcdef0123456789abcdef".into(), ..Default::default() })
             .unwrap();
-        assert_eq!(p.azure.basic_saml.identifier, p.realm.entity_id);
-        assert_eq!(p.azure.signing.option, SIGNING_OPTION);
+        assert_eq!(p.azure.basic_saml.sp_entity_id, p.realm.sp_entity_id);
+        assert_eq!(p.azure.signing.option, "Sign SAML response and assertion");
         assert_eq!(p.azure.claims[1].source_attribute, "user.assignedroles");
         assert_eq!(p.azure.app_role.manifest.id.len(), 36);
         assert_eq!(p.azure.app_name, DEFAULT_APP_NAME);

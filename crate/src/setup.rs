@@ -5,11 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
 use crate::checklist::{Checklist, ChecklistEvent, Evidence, Link, Status, STEPS};
+use crate::entra::portal::{with_labels, Label, Lang};
 use crate::finding::{CoreError, Finding, Severity};
-use crate::idp::{check_idp_values, IdpCheck, IdpInput};
+use crate::frontline::{realm_urls, RealmUrls};
+use crate::frontline::{AGENT, CLAIMS, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
+use crate::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
+use crate::ids::{FormId, Step};
 use crate::metadata::parse_metadata;
-use crate::plan::{check_workspace_id, DEFAULT_APP_NAME};
-use crate::realm::{realm_urls, RealmUrls};
+use crate::plan::check_workspace_id;
 use crate::response::{check_response, Expectations};
 
 /// The stored form. Raw inputs are kept as typed, so nothing the admin typed is lost;
@@ -24,7 +27,7 @@ pub struct Setup {
     pub workspace_id: String,
     pub app_name: String,
     pub login_url: String,
-    pub identifier: String,
+    pub entra_identifier: String,
     /// Normalized PEM of the certificate the admin gave, if it could be read.
     pub certificate_pem: Option<String>,
     /// Where it came from: "file entra.cer", "paste", "metadata …".
@@ -76,16 +79,18 @@ pub struct PortalCapture {
     pub thumbprint: Option<String>,
     pub expiration: Option<String>,
     pub metadata_url: Option<String>,
+    /// The language the Azure portal was last seen in: steps and hints name its places so.
+    pub lang: Lang,
 }
 
 /// A field that already holds something else. Shown in the panel with a "Replace" action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Conflict {
     /// Stable: "<form>/<field>", e.g. "basic-saml/reply-url".
     pub id: String,
-    pub form: String,
-    pub step: String,
+    pub form: FormId,
+    pub step: Step,
     pub field: String,
     pub current: String,
     pub wanted: String,
@@ -107,7 +112,7 @@ pub enum SetupEvent {
     /// Login URL and/or identifier, typed in the panel or captured from the portal.
     SetIdpValues {
         login_url: Option<String>,
-        identifier: Option<String>,
+        entra_identifier: Option<String>,
         place: Option<String>,
     },
     /// A certificate as text (PEM/base64) or bytes (DER, or text as bytes).
@@ -128,6 +133,8 @@ pub enum SetupEvent {
         expiration: Option<String>,
         metadata_url: Option<String>,
     },
+    /// The Azure portal's language, from a page recognised in it.
+    SetPortalLang(Lang),
     /// A SAMLResponse from a test sign-in (captured or pasted): checked, and only the result kept.
     SignInResponse {
         text: String,
@@ -152,12 +159,12 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         SetupEvent::SetRealmSid { value } => s.realm_sid_input = value.trim().to_string(),
         SetupEvent::SetWorkspaceId { value } => s.workspace_id = value.trim().to_string(),
         SetupEvent::SetAppName { value } => s.app_name = value.trim().to_string(),
-        SetupEvent::SetIdpValues { login_url, identifier, place } => {
+        SetupEvent::SetIdpValues { login_url, entra_identifier, place } => {
             if let Some(v) = login_url {
                 s.login_url = v.trim().to_string();
             }
-            if let Some(v) = identifier {
-                s.identifier = v.trim().to_string();
+            if let Some(v) = entra_identifier {
+                s.entra_identifier = v.trim().to_string();
             }
             s = observe_idp(s, place.as_deref().unwrap_or("side panel"), now)?;
         }
@@ -172,12 +179,12 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             s.certificate_pem = Some(report.pem.clone());
             s.certificate_source = Some(source.clone());
             let (outcome, what) = judge_certificate(&report);
-            s.checklist = s.checklist.apply(&observed("certificate", outcome, what, source), now)?;
+            s.checklist = s.checklist.apply(&observed(Step::Certificate, outcome, what, source), now)?;
         }
         SetupEvent::ClearCertificate => {
             s.certificate_pem = None;
             s.certificate_source = None;
-            s.checklist = s.checklist.apply(&ChecklistEvent::Undo { step: "certificate".into() }, now)?;
+            s.checklist = s.checklist.apply(&ChecklistEvent::Undo { step: Step::Certificate }, now)?;
         }
         SetupEvent::CertificateFromMetadata { xml, source } => s = certificate_from_metadata(s, xml, source, now)?,
         SetupEvent::SetPortalCapture { thumbprint, expiration, metadata_url } => {
@@ -189,12 +196,14 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                     .map(|t| t.replace([' ', ':'], "").to_ascii_uppercase()),
                 expiration: keep(expiration, &s.portal.expiration),
                 metadata_url: keep(metadata_url, &s.portal.metadata_url),
+                lang: s.portal.lang,
             };
         }
+        SetupEvent::SetPortalLang(lang) => s.portal.lang = *lang,
         SetupEvent::SignInResponse { text, source } => {
             let expect = Expectations {
                 realm_sid: s.realm_sid_input.clone(),
-                identifier: Some(s.identifier.clone()).filter(|i| !i.is_empty()),
+                entra_identifier: Some(s.entra_identifier.clone()).filter(|i| !i.is_empty()),
                 certificate_der: s
                     .certificate_pem
                     .as_deref()
@@ -242,7 +251,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                     })
                     .collect(),
             });
-            s.checklist = s.checklist.apply(&observed("test-sign-in", outcome, what, source), now)?;
+            s.checklist = s.checklist.apply(&observed(Step::TestSignIn, outcome, what, source), now)?;
         }
         SetupEvent::ApproveReplace { id } => {
             if !s.conflicts.iter().any(|c| &c.id == id) {
@@ -282,16 +291,7 @@ fn certificate_from_metadata(mut s: Setup, xml: &str, source: &str, now: i64) ->
             return Err(CoreError::new("no_signing_certificate", "The metadata holds no signing certificate."))
         }
     };
-    if !s.identifier.is_empty() && md.entity_id != s.identifier {
-        problems.push(format!("the metadata's entityID {} differs from the identifier {}", md.entity_id, s.identifier));
-    }
-    if !s.login_url.is_empty() && !md.single_sign_on_services.iter().any(|e| e.location == s.login_url) {
-        problems.push(format!(
-            "the metadata's sign-on URL {} differs from the Login URL {}",
-            md.sso_url.as_deref().unwrap_or("-"),
-            s.login_url
-        ));
-    }
+    problems.extend(metadata_agreement(&md, &s.login_url, &s.entra_identifier).into_iter().map(|f| f.message));
     let der = crate::certificate::decode_base64(
         cert.pem.lines().filter(|l| !l.starts_with("-----")).collect::<String>().as_str(),
     )?;
@@ -303,12 +303,12 @@ fn certificate_from_metadata(mut s: Setup, xml: &str, source: &str, now: i64) ->
         outcome = Status::Attention;
         what = format!("{what}; {}", problems.join("; "));
     }
-    s.checklist = s.checklist.apply(&observed("certificate", outcome, what, source), now)?;
+    s.checklist = s.checklist.apply(&observed(Step::Certificate, outcome, what, source), now)?;
     Ok(s)
 }
 
-fn observed(step: &str, outcome: Status, what: String, place: &str) -> ChecklistEvent {
-    ChecklistEvent::Observed { step: step.into(), outcome, what, place: place.into() }
+fn observed(step: Step, outcome: Status, what: String, place: &str) -> ChecklistEvent {
+    ChecklistEvent::Observed { step, outcome, what, place: place.into() }
 }
 
 fn judge_certificate(r: &CertificateReport) -> (Status, String) {
@@ -321,7 +321,7 @@ fn judge_certificate(r: &CertificateReport) -> (Status, String) {
 
 /// Once both values are known, the core judges them and records the outcome on `capture-idp`.
 fn observe_idp(s: Setup, place: &str, now: i64) -> Result<Setup, CoreError> {
-    if s.login_url.is_empty() || s.identifier.is_empty() {
+    if s.login_url.is_empty() || s.entra_identifier.is_empty() {
         return Ok(s);
     }
     let check = idp_check(&s, now);
@@ -332,13 +332,13 @@ fn observe_idp(s: Setup, place: &str, now: i64) -> Result<Setup, CoreError> {
             format!("Login URL and identifier agree (tenant {})", check.tenant_id.as_deref().unwrap_or("?")),
         ),
     };
-    let checklist = s.checklist.clone().apply(&observed("capture-idp", outcome, what, place), now)?;
+    let checklist = s.checklist.clone().apply(&observed(Step::CaptureIdp, outcome, what, place), now)?;
     Ok(Setup { checklist, ..s })
 }
 
 fn idp_check(s: &Setup, now: i64) -> IdpCheck {
     check_idp_values(
-        &IdpInput { login_url: s.login_url.clone(), identifier: s.identifier.clone(), metadata_xml: None },
+        &IdpInput { login_url: s.login_url.clone(), entra_identifier: s.entra_identifier.clone(), metadata_xml: None },
         now,
     )
 }
@@ -361,15 +361,49 @@ pub struct SetupView {
     pub conflicts: Vec<Conflict>,
     pub sign_in: Option<SignIn>,
     pub steps: Vec<StepView>,
+    /// The portal's labels the panel names, in the language the portal was last seen in.
+    pub portal_labels: PortalLabels,
+}
+
+/// The Azure portal's labels for the values the panel shows, so the admin finds each field.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PortalLabels {
+    pub lang: &'static str,
+    pub basic_saml: &'static str,
+    pub sp_entity_id: &'static str,
+    pub reply_url: &'static str,
+    pub login_url: &'static str,
+    pub entra_identifier: &'static str,
+    pub thumbprint: &'static str,
+    pub expiration: &'static str,
+    pub metadata_url: &'static str,
+}
+
+impl PortalLabels {
+    fn new(lang: Lang) -> Self {
+        Self {
+            lang: lang.code(),
+            basic_saml: Label::BasicSaml.in_lang(lang),
+            sp_entity_id: Label::Identifier.in_lang(lang),
+            reply_url: Label::ReplyUrl.in_lang(lang),
+            login_url: Label::LoginUrl.in_lang(lang),
+            entra_identifier: Label::EntraIdentifier.in_lang(lang),
+            thumbprint: Label::Thumbprint.in_lang(lang),
+            expiration: Label::Expiration.in_lang(lang),
+            metadata_url: Label::MetadataUrl.in_lang(lang),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StepView {
-    pub id: &'static str,
+    pub id: Step,
     pub number: usize,
-    pub title: &'static str,
-    pub instruction: &'static str,
+    /// In the portal's language where they name its places.
+    pub title: String,
+    pub instruction: String,
     pub status: Status,
     pub status_label: &'static str,
     pub manual: bool,
@@ -388,7 +422,7 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
             Err(e) => (None, Some(e)),
         }
     };
-    let idp = (!setup.login_url.is_empty() || !setup.identifier.is_empty()).then(|| idp_check(setup, now));
+    let idp = (!setup.login_url.is_empty() || !setup.entra_identifier.is_empty()).then(|| idp_check(setup, now));
     let certificate =
         setup.certificate_pem.as_deref().and_then(|pem| inspect_certificate(CertInput::Text(pem), now).ok());
     let steps = STEPS
@@ -400,8 +434,8 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
             StepView {
                 id: info.id,
                 number: i + 1,
-                title: info.title,
-                instruction: info.instruction,
+                title: with_labels(info.title, setup.portal.lang),
+                instruction: with_labels(info.instruction, setup.portal.lang),
                 status,
                 status_label: status.label(),
                 manual: state.is_some_and(|s| s.manual.is_some()),
@@ -429,6 +463,7 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         conflicts: setup.conflicts.clone(),
         sign_in: setup.sign_in.clone(),
         steps,
+        portal_labels: PortalLabels::new(setup.portal.lang),
     }
 }
 
@@ -448,17 +483,21 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
     out.push_str(&format!("Progress: **{} of {} done**\n\n", v.done, v.total));
     out.push_str("## Values\n\n| Value | |\n|---|---|\n");
     let realm_sid = v.realm.as_ref().map(|r| r.realm_sid.clone()).unwrap_or_else(|| setup.realm_sid_input.clone());
+    let lang = setup.portal.lang;
     let rows: Vec<(&str, String)> = vec![
         ("Realm SID", realm_sid),
         ("Workspace ID", setup.workspace_id.clone()),
         ("Application name", v.app_name.clone()),
-        ("Identifier (Entity ID)", v.realm.as_ref().map(|r| r.entity_id.clone()).unwrap_or_default()),
+        ("[Identifier]", v.realm.as_ref().map(|r| r.sp_entity_id.clone()).unwrap_or_default()),
         ("Reply URL (ACS)", v.realm.as_ref().map(|r| r.reply_url.clone()).unwrap_or_default()),
-        ("Signing option", "Sign SAML response and assertion, SHA-256".to_string()),
-        ("Claims", "email = user.mail; roles = user.assignedroles".to_string()),
-        ("App role", "Agent (value agent, Users/Groups, enabled)".to_string()),
+        ("Signing option", with_labels(&format!("[SignResponseAndAssertion], {SIGNING_ALGORITHM}"), lang)),
+        ("Claims", CLAIMS.map(|c| format!("{} = {}", c.name, c.source_attribute)).join("; ")),
+        (
+            "App role",
+            with_labels(&format!("{} (value {}, [MemberTypesUsers], enabled)", AGENT.display_name, AGENT.value), lang),
+        ),
         ("Login URL (Twilio SSO URL)", setup.login_url.clone()),
-        ("Microsoft Entra Identifier (Twilio Identity Provider Issuer)", setup.identifier.clone()),
+        ("[EntraIdentifier] (Twilio Identity Provider Issuer)", setup.entra_identifier.clone()),
         ("Certificate subject", v.certificate.as_ref().map(|c| c.subject.clone()).unwrap_or_default()),
         (
             "Certificate thumbprint (SHA-1)",
@@ -466,8 +505,9 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
         ),
         ("Certificate expires", v.certificate.as_ref().map(|c| c.not_after.clone()).unwrap_or_default()),
     ];
+    // Labels only: a value is written as it is, never read as a template.
     for (k, val) in rows {
-        out.push_str(&format!("| {k} | {} |\n", cell(&val)));
+        out.push_str(&format!("| {} | {} |\n", with_labels(k, lang), cell(&val)));
     }
     out.push_str("\n## Steps\n\n");
     for s in &v.steps {
@@ -538,20 +578,20 @@ mod tests {
             new_setup("a", 0),
             SetupEvent::SetIdpValues {
                 login_url: Some(format!("https://login.microsoftonline.com/{T}/saml2")),
-                identifier: Some(format!("https://sts.windows.net/{T}")),
+                entra_identifier: Some(format!("https://sts.windows.net/{T}")),
                 place: None,
             },
         );
-        assert_eq!(s.checklist.step("capture-idp").unwrap().status(), Status::Attention);
+        assert_eq!(s.checklist.step(Step::CaptureIdp).unwrap().status(), Status::Attention);
         let s = apply(
             s,
             SetupEvent::SetIdpValues {
                 login_url: None,
-                identifier: Some(format!("https://sts.windows.net/{T}/")),
+                entra_identifier: Some(format!("https://sts.windows.net/{T}/")),
                 place: None,
             },
         );
-        assert_eq!(s.checklist.step("capture-idp").unwrap().status(), Status::Done);
+        assert_eq!(s.checklist.step(Step::CaptureIdp).unwrap().status(), Status::Done);
         assert_eq!(view(&s, 0).done, 1);
     }
 
@@ -574,7 +614,7 @@ mod tests {
             SetupEvent::SetWorkspaceId { value: "owlpress".into() },
             SetupEvent::SetIdpValues {
                 login_url: Some(format!("https://login.microsoftonline.com/{T}/saml2")),
-                identifier: Some(format!("https://sts.windows.net/{T}/")),
+                entra_identifier: Some(format!("https://sts.windows.net/{T}/")),
                 place: None,
             },
         ] {
@@ -592,7 +632,9 @@ mod tests {
             assert!(md.contains(needle), "{needle} missing from\n{md}");
         }
         for info in STEPS {
-            assert!(md.contains(info.title), "{}", info.title);
+            let title = with_labels(info.title, Lang::En);
+            assert!(md.contains(&title), "{title}");
         }
+        assert!(!md.contains("[BasicSaml]"), "labels are put in: {md}");
     }
 }

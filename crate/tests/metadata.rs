@@ -81,7 +81,7 @@ fn finding_and_error_codes() {
 fn idp_values_against_real_metadata() {
     let input = |login: &str, ident: &str| IdpInput {
         login_url: login.into(),
-        identifier: ident.into(),
+        entra_identifier: ident.into(),
         metadata_xml: Some(text(SSOREADY)),
     };
     let ok = check_idp_values(

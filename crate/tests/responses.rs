@@ -16,7 +16,7 @@ fn der(rel: &str) -> Vec<u8> {
 fn generated() -> Expectations {
     Expectations {
         realm_sid: SID.into(),
-        identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
+        entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
         certificate_der: Some(der("generated/responses/test-signing-cert.pem")),
     }
 }
@@ -33,7 +33,7 @@ fn real_entra_response_as_it_is() {
     let at = at(params["now"].as_str().unwrap());
     let expect = Expectations {
         realm_sid: SID.into(),
-        identifier: Some("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/".into()),
+        entra_identifier: Some("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/".into()),
         certificate_der: Some(der("realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem")),
     };
     for file in ["SAMLResponse.b64.txt", "form-body.txt", "xml"] {

@@ -9,10 +9,10 @@ use frontline_sso::certificate::{inspect_certificate, CertInput};
 use frontline_sso::forms::{
     observe_page, page_report, Console, Field, FillMode, Heading, Region, ReportVersions, Snapshot, Table, TextPair,
 };
+use frontline_sso::frontline::realm_urls;
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
-use frontline_sso::realm::realm_urls;
 use frontline_sso::setup::{apply_event, new_setup, summary_markdown, view, SetupEvent};
 
 fn feed(data: &[u8]) {
@@ -22,14 +22,18 @@ fn feed(data: &[u8]) {
     let _ = parse_metadata(&text, now());
     let _ = realm_urls(&text);
     let _ = check_idp_values(
-        &IdpInput { login_url: text.to_string(), identifier: text.to_string(), metadata_xml: Some(text.to_string()) },
+        &IdpInput {
+            login_url: text.to_string(),
+            entra_identifier: text.to_string(),
+            metadata_xml: Some(text.to_string()),
+        },
         now(),
     );
     let _ = setup_plan(&PlanInput {
         realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
         workspace_id: Some(text.to_string()),
         login_url: Some(text.to_string()),
-        identifier: Some(text.to_string()),
+        entra_identifier: Some(text.to_string()),
         certificate: Some(text.to_string()),
         now_ms: Some(now()),
         ..Default::default()
@@ -38,7 +42,11 @@ fn feed(data: &[u8]) {
     for event in [
         SetupEvent::SetRealmSid { value: text.to_string() },
         SetupEvent::SetWorkspaceId { value: text.to_string() },
-        SetupEvent::SetIdpValues { login_url: Some(text.to_string()), identifier: Some(text.to_string()), place: None },
+        SetupEvent::SetIdpValues {
+            login_url: Some(text.to_string()),
+            entra_identifier: Some(text.to_string()),
+            place: None,
+        },
         SetupEvent::SetCertificate { text: None, bytes: Some(data.to_vec()), source: "fuzz".into() },
     ] {
         if let Ok(next) = apply_event(setup.clone(), &event, now()) {

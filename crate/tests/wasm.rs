@@ -31,7 +31,7 @@ use serde::Serialize;
 fn realm_urls_binding() {
     let r = v(realm_urls(" jb0123456789ABCDEF0123456789abcdef "));
     assert_eq!(r["realmSid"], "JB0123456789abcdef0123456789abcdef");
-    assert_eq!(r["entityId"], "https://iam.twilio.com/v2/saml2/metadata/JB0123456789abcdef0123456789abcdef");
+    assert_eq!(r["spEntityId"], "https://iam.twilio.com/v2/saml2/metadata/JB0123456789abcdef0123456789abcdef");
     assert_eq!(r["replyUrl"], "https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef");
     assert!(r["normalized"].as_array().unwrap().len() >= 2);
     let err = e(realm_urls("AC0123456789abcdef0123456789abcdef"));
@@ -72,7 +72,7 @@ fn check_idp_values_binding() {
     let t = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
     let input = obj(json!({
         "loginUrl": format!("https://login.microsoftonline.com/{t}/saml2"),
-        "identifier": format!("https://sts.windows.net/{t}/"),
+        "entraIdentifier": format!("https://sts.windows.net/{t}/"),
         "metadataXml": SSOREADY,
     }));
     let r = v(check_idp_values(input, JUNE));
@@ -80,7 +80,7 @@ fn check_idp_values_binding() {
     assert_eq!(r["tenantId"], t);
     assert_eq!(r["cloud"], "global");
     let swapped = obj(
-        json!({"loginUrl": format!("https://sts.windows.net/{t}/"), "identifier": format!("https://login.microsoftonline.com/{t}/saml2")}),
+        json!({"loginUrl": format!("https://sts.windows.net/{t}/"), "entraIdentifier": format!("https://login.microsoftonline.com/{t}/saml2")}),
     );
     assert_eq!(v(check_idp_values(swapped, NOW))["findings"][0]["code"], "swapped_fields");
     assert_eq!(e(check_idp_values(JsValue::from_str("x"), NOW))["code"], "bad_input");

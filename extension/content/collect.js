@@ -99,7 +99,7 @@ const isControl = (el) =>
  * @param {boolean} [root] the element named directly: counted even when hidden
  */
 function textOf(node, root = true) {
-  if (node.nodeType === Node.TEXT_NODE) return node.data;
+  if (node.nodeType === Node.TEXT_NODE) return /** @type {Text} */ (node).data;
   if (node.nodeType !== Node.ELEMENT_NODE) return '';
   const el = /** @type {Element} */ (node);
   if (!root) {
@@ -143,7 +143,7 @@ export function cleanLabel(s) {
       .replace(/\s*\*$/, '')
       .replace(/\s*\(required\)$/i, '')
       .replace(/\s*[ⓘ]$/, '')
-      .replace(/\s*:$/, '')
+      .replace(/\s*[:：]$/, '')
       .trim();
   }
   return cap(t, MAX.label);
@@ -286,6 +286,7 @@ const headingLevel = (h) =>
 function regionsOf(doc) {
   /** @type {Map<Element, number>} */
   const index = new Map();
+  /** @type {{ name: string, role: string, parent: number | null }[]} */
   const list = [{ name: '', role: 'frame', parent: null }];
   const roots = new Set([...doc.querySelectorAll(LANDMARKS)].filter((e) => shown(e)));
   const headings = [...doc.querySelectorAll(HEADINGS)].filter(shown);
@@ -499,6 +500,7 @@ async function tables(doc, regionOf) {
   return out;
 }
 
+/** @returns {Promise<void>} */
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
 /** The element that scrolls a virtualized table's rows: inside the table or around it. */

@@ -8,7 +8,8 @@ const ancestors = location.ancestorOrigins ? [...location.ancestorOrigins] : nul
 // A console framed by another site gets nothing: no reading, no filling, no evidence.
 // Without ancestorOrigins a frame cannot prove its ancestors, so only a top page runs.
 const allowed = ancestors ? frameConsole(location.href, ancestors) : window.top === window;
-if (allowed && !window.__frontlineSsoContent) {
-  window.__frontlineSsoContent = true; // injected once per frame
+const marks = /** @type {{ __frontlineSsoContent?: boolean }} */ (/** @type {unknown} */ (window));
+if (allowed && !marks.__frontlineSsoContent) {
+  marks.__frontlineSsoContent = true; // injected once per frame
   start();
 }

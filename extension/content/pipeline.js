@@ -36,7 +36,7 @@ export function start() {
       if (sig === last && !onDemand && !stuck.size) return;
       last = sig;
       // Each round: the core judges what the page holds (the previous round's verification)
-      // and may plan more (a row that "Add identifier" just made is filled in the next).
+      // and may plan more (a row that a row-adder just made is filled in the next).
       for (let round = 0; ; round++) {
         const reply = await send(MSG.PAGE_SNAPSHOT, { snapshot, onDemand, verify: round > 0, stuck: [...stuck] });
         stuck.clear();

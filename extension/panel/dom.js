@@ -28,7 +28,9 @@ export function setValue(id, value) {
 
 /** Replace a list's items with findings `{code, severity, message}`. */
 export function renderFindings(list, findings) {
-  list.replaceChildren(...findings.map((f) => h('li', { 'data-severity': f.severity, 'data-code': f.code, text: f.message })));
+  list.replaceChildren(
+    ...findings.map((f) => h('li', { 'data-severity': f.severity, 'data-code': f.code, text: f.message })),
+  );
 }
 
 let toastTimer;

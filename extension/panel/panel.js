@@ -1,11 +1,14 @@
 // Side panel: renders what the worker and its core return, and turns the admin's input
 // into events. It decides nothing and stores nothing: the worker owns chrome.storage.
+import * as ev from '../events.js';
+import { TWILIO_IAM_HOST } from '../hosts.js';
 import { MSG, PAGE_KEY_PREFIX, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../messages.js';
 import { byId, toast } from './dom.js';
 import { renderCaptured } from './views/captured.js';
 import { renderCertificate } from './views/certificate.js';
 import { renderConflicts } from './views/conflicts.js';
 import { renderChecklist } from './views/checklist.js';
+import { renderPortalLabels } from './views/labels.js';
 import { refreshPageReport } from './views/pagereport.js';
 import { renderProgress } from './views/progress.js';
 import { clockTime, renderSignIn, renderSignInWatch } from './views/signin.js';
@@ -25,6 +28,7 @@ async function refresh() {
   if (!reply.ok) return toast(reply.error.message);
   state = reply.value;
   renderProgress(state);
+  renderPortalLabels(state);
   renderValues(state);
   renderChecklist(state, emit);
   renderCaptured(state);
@@ -59,11 +63,11 @@ function bindInput(id, toEvent, delay = 250) {
   el.addEventListener('blur', () => timer !== undefined && flush());
 }
 
-bindInput('realm-sid', (value) => ({ type: 'setRealmSid', value }));
-bindInput('workspace-id', (value) => ({ type: 'setWorkspaceId', value }));
-bindInput('app-name', (value) => ({ type: 'setAppName', value }));
-bindInput('login-url', (loginUrl) => ({ type: 'setIdpValues', loginUrl, where: 'side panel' }));
-bindInput('identifier', (identifier) => ({ type: 'setIdpValues', identifier, where: 'side panel' }));
+bindInput('realm-sid', (value) => ev.setRealmSid(value));
+bindInput('workspace-id', (value) => ev.setWorkspaceId(value));
+bindInput('app-name', (value) => ev.setAppName(value));
+bindInput('login-url', (loginUrl) => ev.setIdpValues({ loginUrl }, 'side panel'));
+bindInput('entra-identifier', (entraIdentifier) => ev.setIdpValues({ entraIdentifier }, 'side panel'));
 
 for (const b of document.querySelectorAll('button.copy')) {
   b.addEventListener('click', async () => {
@@ -78,7 +82,7 @@ for (const b of document.querySelectorAll('button.copy')) {
 async function useFile(file) {
   if (!file) return;
   const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
-  showCertError(await emit({ type: 'setCertificate', bytes, source: `file ${file.name}` }));
+  showCertError(await emit(ev.setCertificate({ bytes }, `file ${file.name}`)));
 }
 function showCertError(reply) {
   const err = byId('cert-error');
@@ -99,11 +103,11 @@ zone.addEventListener('drop', (e) => {
 });
 byId('cert-use-paste').addEventListener('click', async () => {
   const text = /** @type {HTMLTextAreaElement} */ (byId('cert-paste')).value;
-  const reply = await emit({ type: 'setCertificate', text, source: 'paste' });
+  const reply = await emit(ev.setCertificate({ text }, 'paste'));
   showCertError(reply);
   if (reply.ok) /** @type {HTMLTextAreaElement} */ (byId('cert-paste')).value = '';
 });
-byId('cert-clear').addEventListener('click', () => emit({ type: 'clearCertificate' }));
+byId('cert-clear').addEventListener('click', () => emit(ev.clearCertificate()));
 
 // Filling: the automatic toggle, "Fill this page", and Replace for a conflict.
 async function fillPage() {
@@ -112,7 +116,7 @@ async function fillPage() {
   toast(reply.ok ? 'Filling the page…' : reply.error.message);
 }
 async function replace(id) {
-  const reply = await emit({ type: 'approveReplace', id });
+  const reply = await emit(ev.approveReplace(id));
   if (reply.ok) await fillPage();
 }
 byId('auto-fill').addEventListener('change', async (e) => {
@@ -139,7 +143,9 @@ byId('fetch-metadata').addEventListener('click', async () => {
 
 // Test sign-in: the optional permissions are asked for in the click (a user gesture).
 byId('start-signin').addEventListener('click', async () => {
-  const granted = await chrome.permissions.request({ permissions: ['webRequest'], origins: ['https://iam.twilio.com/*'] }).catch(() => false);
+  const granted = await chrome.permissions
+    .request({ permissions: ['webRequest'], origins: [`https://${TWILIO_IAM_HOST}/*`] })
+    .catch(() => false);
   if (!granted) return toast('Without that permission, paste the SAMLResponse instead.');
   // Only a sign-in started here, in the next 10 minutes, is read: nothing a website posts.
   const reply = await send(MSG.SIGN_IN_START);
@@ -149,14 +155,16 @@ byId('start-signin').addEventListener('click', async () => {
 });
 byId('signin-check').addEventListener('click', async () => {
   const text = /** @type {HTMLTextAreaElement} */ (byId('signin-paste')).value;
-  const reply = await emit({ type: 'signInResponse', text, source: 'pasted' });
+  const reply = await emit(ev.signInResponse(text, 'pasted'));
   const err = byId('signin-error');
   err.hidden = reply.ok;
   err.textContent = reply.ok ? '' : reply.error.message;
 });
 
 // Setups: one per Realm SID, kept side by side.
-byId('setup-select').addEventListener('change', (e) => send(MSG.SETUP_SWITCH, { id: /** @type {HTMLSelectElement} */ (e.target).value }));
+byId('setup-select').addEventListener('change', (e) =>
+  send(MSG.SETUP_SWITCH, { id: /** @type {HTMLSelectElement} */ (e.target).value }),
+);
 byId('new-setup').addEventListener('click', () => send(MSG.SETUP_NEW));
 
 // Export and start over.
@@ -188,7 +196,8 @@ byId('confirm-reset-no').addEventListener('click', () => {
 });
 byId('confirm-reset-yes').addEventListener('click', async () => {
   confirmBox.hidden = true;
-  for (const id of ['realm-sid', 'workspace-id', 'login-url', 'identifier']) /** @type {HTMLInputElement} */ (byId(id)).value = '';
+  for (const id of ['realm-sid', 'workspace-id', 'login-url', 'entra-identifier'])
+    /** @type {HTMLInputElement} */ (byId(id)).value = '';
   await send(MSG.SETUP_RESET);
   toast('Started over');
   byId('realm-sid').focus();

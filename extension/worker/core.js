@@ -10,8 +10,9 @@ let ready;
 
 /** @returns {Promise<typeof core>} the initialized core */
 export function loadCore() {
-  ready ??= init({ module_or_path: new URL('../wasm/frontline_sso_bg.wasm', import.meta.url) }).then(() => core);
-  return ready;
+  return (ready ??= init({ module_or_path: new URL('../wasm/frontline_sso_bg.wasm', import.meta.url) }).then(
+    () => core,
+  ));
 }
 
 /** @type {Promise<typeof full> | undefined} */
@@ -22,6 +23,8 @@ let fullReady;
  * only to check a test sign-in's SAML response.
  */
 export function loadFullCore() {
-  fullReady ??= initFull({ module_or_path: new URL('../wasm/frontline_sso_full_bg.wasm', import.meta.url) }).then(() => full);
+  fullReady ??= initFull({ module_or_path: new URL('../wasm/frontline_sso_full_bg.wasm', import.meta.url) }).then(
+    () => full,
+  );
   return fullReady;
 }

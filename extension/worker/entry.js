@@ -5,7 +5,9 @@ import { route } from './router.js';
 import { watchSignIns } from './signin.js';
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  route(msg, sender).then(sendResponse, (e) => sendResponse({ ok: false, error: { code: 'internal', message: String(e) } }));
+  route(msg, sender).then(sendResponse, (e) =>
+    sendResponse({ ok: false, error: { code: 'internal', message: String(e) } }),
+  );
   return true; // the reply is async
 });
 
@@ -14,7 +16,8 @@ chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() =>
 
 // The keyboard shortcut fills the page in the tab it was pressed in.
 chrome.commands?.onCommand.addListener((command, tab) => {
-  if (command === 'fill-page' && tab?.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: MSG.CONTENT_FILL }).catch(() => {});
+  if (command === 'fill-page' && tab?.id !== undefined)
+    chrome.tabs.sendMessage(tab.id, { type: MSG.CONTENT_FILL }).catch(() => {});
 });
 
 // Test sign-in capture, when its optional permission is held: now, and as soon as granted.

@@ -13,15 +13,26 @@ export function originFor(url) {
   }
 }
 
-/** @returns {Promise<string>} the metadata XML */
-export async function fetchMetadata(url) {
+/**
+ * @param {string} url
+ * @param {string} label the portal's name for the URL, in its language (the core's portalLabel)
+ * @returns {Promise<string>} the metadata XML
+ */
+export async function fetchMetadata(url, label) {
   const origin = originFor(url);
-  if (!origin) throw { code: 'not_metadata_url', message: 'The App Federation Metadata Url is not on a Microsoft sign-in host.' };
+  if (!origin) throw { code: 'not_metadata_url', message: `The ${label} is not on a Microsoft sign-in host.` };
   if (!(await chrome.permissions.contains({ origins: [origin] }))) {
-    throw { code: 'permission_needed', message: `Allow the extension to read ${new URL(url).hostname} (the panel asks when you fetch), or drop the downloaded certificate instead.` };
+    throw {
+      code: 'permission_needed',
+      message: `Allow the extension to read ${new URL(url).hostname} (the panel asks when you fetch), or drop the downloaded certificate instead.`,
+    };
   }
   const res = await fetch(url, { credentials: 'omit', cache: 'no-store' });
-  if (!res.ok) throw { code: 'fetch_failed', message: `Entra answered ${res.status} for the metadata URL. Copy "App Federation Metadata Url" again, or download "Federation Metadata XML".` };
+  if (!res.ok)
+    throw {
+      code: 'fetch_failed',
+      message: `Entra answered ${res.status} for the metadata URL. Copy "${label}" again, or download "Federation Metadata XML".`,
+    };
   const text = await res.text();
   if (text.length > 1024 * 1024) throw { code: 'too_large', message: 'The metadata is larger than 1 MB.' };
   return text;

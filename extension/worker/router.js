@@ -1,5 +1,6 @@
 // The message table: who may send what, the input checks, and the work. Every handler
 // validates its input's shape before the core sees it; the core validates again.
+import { certificateFromMetadata } from '../events.js';
 import { capSnapshot } from '../limits.js';
 import { MSG, PAGE_KEY_PREFIX } from '../messages.js';
 import { loadCore } from './core.js';
@@ -16,7 +17,8 @@ const isStr = (v, max = 100_000) => typeof v === 'string' && v.length <= max;
 
 /** Turn a thrown core error `{code, message}` into a reply. */
 function replyFromError(e) {
-  if (e && typeof e === 'object' && 'code' in e && 'message' in e) return { ok: false, error: { code: String(e.code), message: String(e.message) } };
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e)
+    return { ok: false, error: { code: String(e.code), message: String(e.message) } };
   return fail('internal', String(e?.message ?? e));
 }
 
@@ -48,10 +50,14 @@ async function rememberPage(core, setup, m, s, sender, result) {
   const versions = { extension: chrome.runtime.getManifest().version, browser: browserVersion() };
   const { forms } = result;
   const report = core.pageReport(setup, m.snapshot, s.console, reason || 'asked for by the admin', versions, forms);
-  const { host, snapshot: { title } } = report;
+  const {
+    host,
+    snapshot: { title },
+  } = report;
   const key = `${PAGE_KEY_PREFIX}${sender.tab?.id ?? 'x'}/${sender.frameId ?? 0}`;
   // A notice the admin dismissed stays dismissed while the page and the reason stay the same.
-  const before = (await chrome.storage.session.get(key))[key];
+  const stored = await chrome.storage.session.get(key);
+  const before = /** @type {import('../messages.js').PageSeen | undefined} */ (stored[key]);
   const dismissed = Boolean(before?.dismissed && before.reason === reason && before.title === title);
   /** @type {import('../messages.js').PageSeen} */
   const seen = { at: Date.now(), console: s.console, host, title, forms, reason, dismissed, report };
@@ -62,7 +68,7 @@ async function rememberPage(core, setup, m, s, sender, result) {
 async function latestPage() {
   const all = Object.entries(await chrome.storage.session.get(null))
     .filter(([k]) => k.startsWith(PAGE_KEY_PREFIX))
-    .map(([k, v]) => ({ key: k, ...v }));
+    .map(([k, v]) => ({ key: k, .../** @type {import('../messages.js').PageSeen} */ (v) }));
   all.sort((a, b) => b.at - a.at);
   const troubled = all.find((p) => p.reason && !p.dismissed && all[0].at - p.at < 60_000);
   return troubled ?? all[0] ?? null;
@@ -77,10 +83,15 @@ async function fetchCertificate() {
   const state = await read();
   const id = state.activeId;
   const url = state.setups[id]?.portal?.metadataUrl;
-  if (!url) return fail('no_metadata_url', 'Open the app\'s single sign-on page in the Azure portal first, so the App Federation Metadata Url is captured.');
-  const xml = await fetchMetadata(url);
   const core = await loadCore();
-  const event = { type: 'certificateFromMetadata', xml, source: 'App Federation Metadata Url' };
+  const label = core.portalLabel('MetadataUrl', state.setups[id]?.portal?.lang ?? 'en') ?? 'metadata URL';
+  if (!url)
+    return fail(
+      'no_metadata_url',
+      `Open the app's single sign-on page in the Azure portal first, so the ${label} is captured.`,
+    );
+  const xml = await fetchMetadata(url, label);
+  const event = certificateFromMetadata(xml, label);
   let applied = false;
   const next = await update((now) => {
     if (now.activeId !== id || now.setups[id]?.portal?.metadataUrl !== url) return null;
@@ -88,7 +99,8 @@ async function fetchCertificate() {
     applied = true;
     return now;
   });
-  if (!applied) return fail('setup_changed', 'The setup changed while its metadata was fetched; nothing was taken. Fetch again.');
+  if (!applied)
+    return fail('setup_changed', 'The setup changed while its metadata was fetched; nothing was taken. Fetch again.');
   return ok({ revision: next.revision });
 }
 
@@ -108,6 +120,7 @@ async function fetchCertificateSoon(fresh) {
   const url = state.setups[state.activeId]?.portal?.metadataUrl;
   const origin = originFor(url);
   if (!origin || !(await chrome.permissions.contains({ origins: [origin] }))) return;
+  /** @type {{ metadataFetch?: { at: number, run: string, done: boolean } }} */
   const { metadataFetch: last } = await chrome.storage.session.get('metadataFetch');
   const sameRun = last?.run === WORKER_RUN;
   if (!fresh && sameRun && !last.done) return; // under way in this run
@@ -138,7 +151,7 @@ async function retryIfMissing() {
 /** Shapes the panel may send, checked before the core sees them. */
 function validEvent(e) {
   if (!e || typeof e !== 'object' || !isStr(e.type, 40)) return false;
-  for (const k of ['value', 'loginUrl', 'identifier', 'step', 'what', 'where', 'source', 'outcome', 'id']) {
+  for (const k of ['value', 'loginUrl', 'entraIdentifier', 'step', 'what', 'where', 'source', 'outcome', 'id']) {
     if (k in e && e[k] !== undefined && !isStr(e[k])) return false;
   }
   if ('text' in e && e.text !== undefined && !isStr(e.text, 1024 * 1024)) return false;
@@ -155,7 +168,8 @@ const ROUTES = {
   [MSG.CORE_VERSION]: { allow: PAGE, run: async () => ok((await loadCore()).version()) },
   [MSG.REALM_URLS]: {
     allow: PAGE,
-    run: async (m) => (isStr(m.sid, 2000) ? ok((await loadCore()).realmUrls(m.sid)) : fail('bad_input', 'sid must be a string.')),
+    run: async (m) =>
+      isStr(m.sid, 2000) ? ok((await loadCore()).realmUrls(m.sid)) : fail('bad_input', 'sid must be a string.'),
   },
   [MSG.STATE_GET]: {
     allow: PAGE,
@@ -163,11 +177,21 @@ const ROUTES = {
       const [core, state] = await Promise.all([loadCore(), read()]);
       const setup = state.setups[state.activeId];
       const setups = state.order.map((id) => ({ id, label: state.setups[id]?.realmSidInput || 'New setup' }));
-      return ok({ revision: state.revision, activeId: state.activeId, setups, setup, prefs: { autoFill: state.prefs?.autoFill !== false }, view: core.setupView(setup, Date.now()) });
+      return ok({
+        revision: state.revision,
+        activeId: state.activeId,
+        setups,
+        setup,
+        prefs: { autoFill: state.prefs?.autoFill !== false },
+        view: core.setupView(setup, Date.now()),
+      });
     },
   },
   [MSG.SIGN_IN_START]: { allow: PAGE, run: async () => ok(await startWatch()) },
-  [MSG.SETUP_EVENT]: { allow: PAGE, run: (m) => (validEvent(m.event) ? applyToActive(m.event) : Promise.resolve(fail('bad_input', 'Malformed event.'))) },
+  [MSG.SETUP_EVENT]: {
+    allow: PAGE,
+    run: (m) => (validEvent(m.event) ? applyToActive(m.event) : Promise.resolve(fail('bad_input', 'Malformed event.'))),
+  },
   [MSG.SETUP_NEW]: {
     allow: PAGE,
     run: async () => {
@@ -217,7 +241,12 @@ const ROUTES = {
     run: async () => {
       const [core, state] = await Promise.all([loadCore(), read()]);
       const setup = state.setups[state.activeId];
-      return ok({ exportedAt: new Date().toISOString(), schema: state.schema, setup, view: core.setupView(setup, Date.now()) });
+      return ok({
+        exportedAt: new Date().toISOString(),
+        schema: state.schema,
+        setup,
+        view: core.setupView(setup, Date.now()),
+      });
     },
   },
   [MSG.PREFS_SET]: {
@@ -233,7 +262,10 @@ const ROUTES = {
     run: async (m) => {
       const state = await read();
       const tabs = state.lastTabs ?? {};
-      const key = typeof m.windowId === 'number' ? String(m.windowId) : Object.keys(tabs).sort((a, b) => tabs[b].at - tabs[a].at)[0];
+      const key =
+        typeof m.windowId === 'number'
+          ? String(m.windowId)
+          : Object.keys(tabs).sort((a, b) => tabs[b].at - tabs[a].at)[0];
       const target = key === undefined ? undefined : tabs[key];
       if (!target) return fail('no_tab', 'Open the Azure portal or the Twilio Console page to fill, then try again.');
       try {
@@ -262,9 +294,10 @@ const ROUTES = {
     run: async (_m, s, sender) => {
       // Remember the last supported tab per window, for "Fill this page" and the shortcut.
       const tab = sender.tab;
-      if (tab?.id !== undefined && sender.frameId === 0) {
+      const tabId = tab?.id;
+      if (tab && tabId !== undefined && sender.frameId === 0) {
         await update((state) => {
-          const lastTabs = { ...(state.lastTabs ?? {}), [String(tab.windowId)]: { tabId: tab.id, at: Date.now() } };
+          const lastTabs = { ...(state.lastTabs ?? {}), [String(tab.windowId)]: { tabId, at: Date.now() } };
           return { ...state, lastTabs };
         });
       }
@@ -280,6 +313,7 @@ const ROUTES = {
       if (!snapshot) return fail('too_large', 'This page shows more than the extension reads.');
       m = { ...m, snapshot };
       const core = await loadCore();
+      /** @type {any} the core's observePage result */
       let result = null;
       let setup = null;
       let hadMetadataUrl = true;

@@ -6,7 +6,10 @@
 
 export const SCHEMA_VERSION = 1;
 
-/** @typedef {{ schema: number, revision: number, activeId: string, order: string[], setups: Record<string, any> }} State */
+/**
+ * @typedef {{ schema: number, revision: number, activeId: string, order: string[], setups: Record<string, any>,
+ *   prefs?: { autoFill?: boolean }, lastTabs?: Record<string, { tabId: number, at: number }> }} State
+ */
 
 /** @type {Record<number, (old: any, ctx: {newSetup: (id: string) => any}) => any>} */
 const MIGRATIONS = {
@@ -28,10 +31,19 @@ export function migrate(raw, ctx) {
   let s = raw;
   if (!s || typeof s !== 'object') {
     const setup = ctx.newSetup('setup-1');
-    return { schema: SCHEMA_VERSION, revision: 0, activeId: setup.id, order: [setup.id], setups: { [setup.id]: setup } };
+    return {
+      schema: SCHEMA_VERSION,
+      revision: 0,
+      activeId: setup.id,
+      order: [setup.id],
+      setups: { [setup.id]: setup },
+    };
   }
   let version = typeof s.schema === 'number' ? s.schema : 0;
-  if (version > SCHEMA_VERSION) throw new Error(`Stored state has schema ${version}, newer than this extension (${SCHEMA_VERSION}). Update the extension.`);
+  if (version > SCHEMA_VERSION)
+    throw new Error(
+      `Stored state has schema ${version}, newer than this extension (${SCHEMA_VERSION}). Update the extension.`,
+    );
   while (version < SCHEMA_VERSION) {
     const step = MIGRATIONS[version];
     if (!step) throw new Error(`No migration from schema ${version}.`);

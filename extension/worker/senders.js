@@ -26,7 +26,11 @@ export function classify(sender, extensionId) {
     } catch {
       return { kind: 'other' };
     }
-    if (host !== new URL(/** @type {string} */ (sender.url)).host || !hostMatches(host, [...AZURE_HOSTS, ...TWILIO_HOSTS])) return { kind: 'other' };
+    if (
+      host !== new URL(/** @type {string} */ (sender.url)).host ||
+      !hostMatches(host, [...AZURE_HOSTS, ...TWILIO_HOSTS])
+    )
+      return { kind: 'other' };
   }
   // The tab's own page must be on the same console: a console framed by another site is not
   // trusted (the content script checks every ancestor too; Chrome tells the worker the top).

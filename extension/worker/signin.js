@@ -5,14 +5,18 @@
 // of the setup that started it, still the active one. Anything else is ignored and leaves no
 // trace. Nothing is blocked or changed. Listeners must be added at the worker's start to
 // survive its restarts.
-import { isSignInOrigin } from '../hosts.js';
+import { signInResponse } from '../events.js';
+import { TWILIO_IAM_HOST, isSignInOrigin } from '../hosts.js';
 import { SIGN_IN_WATCH_KEY, SIGN_IN_WATCH_MS } from '../messages.js';
 import { loadCore } from './core.js';
 import { applyToActive } from './setup-events.js';
 import { read } from './store.js';
 
-const ACS = 'https://iam.twilio.com/v2/saml2/authenticate/';
-const FILTER = { urls: [`${ACS}*`], types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame']) };
+// Twilio's sign-in host; which path is the realm's ACS is the core's to say (realmUrls).
+const FILTER = {
+  urls: [`https://${TWILIO_IAM_HOST}/*`],
+  types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame']),
+};
 
 /**
  * Whether a request may be a test sign-in at all, from what Chrome says of it alone.
@@ -24,11 +28,11 @@ export function fromEntra(d) {
     d.type === 'main_frame' &&
     (d.tabId ?? -1) >= 0 &&
     isSignInOrigin(d.initiator) &&
-    (d.url ?? '').startsWith(ACS)
+    (d.url ?? '').startsWith(`https://${TWILIO_IAM_HOST}/`)
   );
 }
 
-/** @param {chrome.webRequest.WebRequestBodyDetails} details */
+/** @param {chrome.webRequest.OnBeforeRequestDetails} details */
 function onRequest(details) {
   const text = fromEntra(details) ? details.requestBody?.formData?.SAMLResponse?.[0] : undefined;
   if (typeof text === 'string' && text.length <= 1024 * 1024) capture(details.url, text).catch(() => {});
@@ -36,20 +40,22 @@ function onRequest(details) {
 }
 
 async function capture(url, text) {
-  const watch = (await chrome.storage.session.get(SIGN_IN_WATCH_KEY))[SIGN_IN_WATCH_KEY];
+  const stored = await chrome.storage.session.get(SIGN_IN_WATCH_KEY);
+  const watch = /** @type {import('../messages.js').SignInWatch | undefined} */ (stored[SIGN_IN_WATCH_KEY]);
   if (!watch || Date.now() > watch.until) return; // not started by the admin, or too late
   const [core, state] = await Promise.all([loadCore(), read()]);
   if (state.activeId !== watch.setupId) return;
-  let active;
+  let realm;
   try {
-    active = core.realmUrls(state.setups[state.activeId].realmSidInput).realmSid;
+    realm = core.realmUrls(state.setups[state.activeId].realmSidInput);
   } catch {
     return; // no valid Realm SID: nothing to check against
   }
-  const sidInUrl = new URL(url).pathname.split('/').pop() ?? '';
-  // Another realm, or the Realm SID changed since the start: not ours to keep.
-  if (sidInUrl.toLowerCase() !== active.toLowerCase() || active !== watch.realmSid) return;
-  await applyToActive({ type: 'signInResponse', text, source: 'captured sign-in (iam.twilio.com)' });
+  const posted = new URL(url);
+  // Not this realm's Reply URL, or the Realm SID changed since the start: not ours to keep.
+  const acs = `${posted.origin}${posted.pathname}`.toLowerCase() === realm.replyUrl.toLowerCase();
+  if (!acs || realm.realmSid !== watch.realmSid) return;
+  await applyToActive(signInResponse(text, `captured sign-in (${TWILIO_IAM_HOST})`));
 }
 
 /**

@@ -36,7 +36,7 @@ bench('inspectCertificate (PEM, incl. RSA self-signature)', () => glue.inspectCe
 bench('inspectCertificate (DER)', () => glue.inspectCertificate(der, now));
 bench('parseMetadata (app, 1 certificate)', () => glue.parseMetadata(xml, now));
 bench('parseMetadata (tenant, 3 certificates)', () => glue.parseMetadata(tenantXml, now));
-bench('checkIdpValues (with metadata)', () => glue.checkIdpValues({ loginUrl: `https://login.microsoftonline.com/${T}/saml2`, identifier: `https://sts.windows.net/${T}/`, metadataXml: xml }, now));
+bench('checkIdpValues (with metadata)', () => glue.checkIdpValues({ loginUrl: `https://login.microsoftonline.com/${T}/saml2`, entraIdentifier: `https://sts.windows.net/${T}/`, metadataXml: xml }, now));
 bench('setupPlan (with certificate)', () => glue.setupPlan({ realmSid: 'JB0123456789abcdef0123456789abcdef', certificate: pem, nowMs: now }));
 
 // The full module: the same API plus XML-signature verification, loaded only for sign-ins.

@@ -3,6 +3,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { words } from './i18n.mjs';
 
 export const SID = 'JB0123456789abcdef0123456789abcdef';
 export const ENTITY_ID = `https://iam.twilio.com/v2/saml2/metadata/${SID}`;
@@ -86,57 +87,66 @@ export async function newSetupWithSid(panel, sid = SID) {
 
 /**
  * The admin's path through the Azure portal, one entry per guide step: what the extension
- * must have filled, and the admin's own click that saves it. Shared by the Azure test and
- * the end-to-end journeys.
- * @type {{name: string, run: (page: import('playwright-core').Page, panel: import('playwright-core').Page, assert: any) => Promise<void>}[]}
+ * must have filled, and the admin's own click that saves it, in the portal's language (`t`,
+ * from i18n.mjs; English by default). Shared by the Azure test and the end-to-end journeys.
+ * @typedef {ReturnType<typeof words>} Words
+ * @type {{name: string, run: (page: import('playwright-core').Page, panel: import('playwright-core').Page, assert: any, t?: Words) => Promise<void>}[]}
  */
 export const AZURE_PATH = [
   {
     name: 'create-app',
-    async run(page, panel, assert) {
+    async run(page, panel, assert, t = words()) {
       const blade = await openBlade(page, 'create-app');
-      const name = blade.getByRole('textbox', { name: /name of your app/ });
+      const name = blade.getByRole('textbox', { name: t.re("What's the name of your app?") });
       await until(async () => (await name.inputValue()) === 'FrontlineSSO Setup', { what: 'app name' });
-      assert.equal(await blade.getByRole('radio', { name: /Non-gallery/ }).isChecked(), true);
-      await until(() => isEnabled(blade.getByRole('button', { name: 'Create' })), { what: 'Create enabled by a real edit' });
+      const nonGallery = "Integrate any other application you don't find in the gallery (Non-gallery)";
+      assert.equal(await blade.getByRole('radio', { name: t(nonGallery) }).isChecked(), true);
+      const create = blade.getByRole('button', { name: t('Create') });
+      await until(() => isEnabled(create), { what: 'Create enabled by a real edit' });
       await waitStep(panel, 'create-app', 'in-progress');
-      await blade.getByRole('button', { name: 'Create' }).click();
+      await create.click();
     },
   },
   {
     name: 'choose-saml',
-    async run(page, panel) {
+    async run(page, panel, assert, t = words()) {
       const blade = await openBlade(page, 'sso-method');
       await waitStep(panel, 'create-app', 'done');
       await blade.getByRole('button', { name: 'SAML' }).click();
-      await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
+      await blade.getByRole('heading', { name: t('Set up Single Sign-On with SAML') }).waitFor();
       await waitStep(panel, 'choose-saml', 'done');
     },
   },
   {
     name: 'basic-saml',
-    async run(page, panel, assert) {
+    async run(page, panel, assert, t = words()) {
       const blade = await openBlade(page, 'basic-edit');
       // Fx: a new app has no rows; the extension adds each list's row, then fills it.
-      await until(async () => (await blade.getByRole('textbox', { name: 'Identifier (Entity ID)' }).first().inputValue()) === ENTITY_ID, { what: 'identifier filled' });
-      await until(async () => (await blade.getByRole('textbox', { name: 'Reply URL (Assertion Consumer Service URL)' }).first().inputValue()) === REPLY_URL, { what: 'reply URL filled' });
-      assert.equal(await blade.getByRole('checkbox', { name: 'Default' }).first().isChecked(), true);
+      const box = (label) => blade.getByRole('textbox', { name: t(label) }).first();
+      await until(async () => (await box('Identifier (Entity ID)').inputValue()) === ENTITY_ID, { what: 'identifier filled' });
+      const acs = box('Reply URL (Assertion Consumer Service URL)');
+      await until(async () => (await acs.inputValue()) === REPLY_URL, { what: 'reply URL filled' });
+      assert.equal(await blade.getByRole('checkbox', { name: t('Default') }).first().isChecked(), true);
       await waitStep(panel, 'basic-saml', 'in-progress');
-      await until(() => isEnabled(blade.getByRole('button', { name: 'Save' })), { what: 'Save enabled by values the form took' });
-      await blade.getByRole('button', { name: 'Save' }).click();
-      await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
+      const save = blade.getByRole('button', { name: t('Save') });
+      await until(() => isEnabled(save), { what: 'Save enabled by values the form took' });
+      await save.click();
+      await blade.getByRole('heading', { name: t('Set up Single Sign-On with SAML') }).waitFor();
       await waitStep(panel, 'basic-saml', 'done');
     },
   },
   {
     name: 'signing',
-    async run(page, panel, assert) {
+    async run(page, panel, assert, t = words()) {
       const blade = await openBlade(page, 'signing-edit');
-      await until(async () => (await shownValue(blade.getByRole('combobox', { name: 'Signing Option' }))) === 'Sign SAML response and assertion', { what: 'signing option chosen' });
-      assert.equal(await shownValue(blade.getByRole('combobox', { name: 'Signing Algorithm' })), 'SHA-256');
-      await until(() => isEnabled(blade.getByRole('button', { name: 'Save' })), { what: 'Save enabled by a real edit' });
-      await blade.getByRole('button', { name: 'Save' }).click();
-      await blade.getByRole('heading', { name: 'Set up Single Sign-On with SAML' }).waitFor();
+      const option = blade.getByRole('combobox', { name: t.re('Signing Option') });
+      const wanted = t('Sign SAML response and assertion');
+      await until(async () => (await shownValue(option)) === wanted, { what: 'signing option chosen' });
+      assert.equal(await shownValue(blade.getByRole('combobox', { name: t.re('Signing Algorithm') })), 'SHA-256');
+      const save = blade.getByRole('button', { name: t('Save') });
+      await until(() => isEnabled(save), { what: 'Save enabled by a real edit' });
+      await save.click();
+      await blade.getByRole('heading', { name: t('Set up Single Sign-On with SAML') }).waitFor();
       await waitStep(panel, 'signing', 'done');
       // The pane gave the Login URL, the identifier and the metadata URL; the certificate follows.
       await waitStep(panel, 'capture-idp', 'done');
@@ -145,18 +155,22 @@ export const AZURE_PATH = [
   },
   {
     name: 'claims',
-    async run(page, panel, assert) {
+    async run(page, panel, assert, t = words()) {
       const blade = await openBlade(page, 'claims');
       for (const [claim, attribute] of [['email', 'user.mail'], ['roles', 'user.assignedroles']]) {
         if (await blade.getByRole('gridcell', { name: claim, exact: true }).count()) continue;
-        await blade.getByRole('button', { name: '+ Add new claim' }).click();
-        await until(async () => (await blade.getByRole('textbox', { name: /^Name\b/ }).inputValue()) === claim, { what: `claim name ${claim}` });
+        await blade.getByRole('button', { name: t('+ Add new claim') }).click();
+        const name = blade.getByRole('textbox', { name: t.re('Name', true) });
+        await until(async () => (await name.inputValue()) === claim, { what: `claim name ${claim}` });
         // The claim's own "Source attribute", not the claim condition's below it.
-        await until(async () => (await shownValue(blade.getByRole('combobox', { name: 'Source attribute' }).first())) === attribute, { what: `${claim} source attribute` });
-        assert.match(await shownValue(blade.getByRole('combobox', { name: 'Source attribute' }).last()), /^(Select an option)?$/, 'the condition is left alone');
-        assert.equal(await blade.getByRole('textbox', { name: 'Namespace' }).inputValue(), '');
-        await until(() => isEnabled(blade.getByRole('button', { name: 'Save' })), { what: 'Save enabled by values the form took' });
-        await blade.getByRole('button', { name: 'Save' }).click();
+        const source = blade.getByRole('combobox', { name: t.re('Source attribute') });
+        await until(async () => (await shownValue(source.first())) === attribute, { what: `${claim} source attribute` });
+        const untouched = new RegExp(`^(${t('Select an option')})?$`);
+        assert.match(await shownValue(source.last()), untouched, 'the condition is left alone');
+        assert.equal(await blade.getByRole('textbox', { name: t('Namespace') }).inputValue(), '');
+        const save = blade.getByRole('button', { name: t('Save') });
+        await until(() => isEnabled(save), { what: 'Save enabled by values the form took' });
+        await save.click();
         await blade.getByRole('gridcell', { name: claim, exact: true }).waitFor();
       }
       await waitStep(panel, 'claims', 'done');
@@ -164,18 +178,20 @@ export const AZURE_PATH = [
   },
   {
     name: 'app-role',
-    async run(page, panel, assert) {
+    async run(page, panel, assert, t = words()) {
       const blade = await openBlade(page, 'app-roles');
-      await blade.getByRole('button', { name: '+ Create app role' }).click();
-      await until(() => isEnabled(blade.getByRole('button', { name: 'Apply' })), { what: 'Apply enabled by values the form took' });
-      assert.equal(await blade.getByRole('textbox', { name: /^Display name/ }).inputValue(), 'Agent');
-      assert.equal(await blade.getByRole('textbox', { name: /^Value/ }).inputValue(), 'agent');
+      await blade.getByRole('button', { name: t('+ Create app role') }).click();
+      const apply = blade.getByRole('button', { name: t('Apply') });
+      await until(() => isEnabled(apply), { what: 'Apply enabled by values the form took' });
+      assert.equal(await blade.getByRole('textbox', { name: t.re('Display name', true) }).inputValue(), 'Agent');
+      assert.equal(await blade.getByRole('textbox', { name: t.re('Value', true) }).inputValue(), 'agent');
       // In the Fx dialect the Description box has no label of its own: only the caption before it.
       assert.equal(await blade.locator('textarea').inputValue(), 'Frontline user');
-      assert.equal(await blade.getByRole('radio', { name: 'Users/Groups', exact: true }).isChecked(), true);
-      assert.equal(await blade.getByRole('checkbox', { name: 'Do you want to enable this app role?' }).isChecked(), true);
+      assert.equal(await blade.getByRole('radio', { name: t('Users/Groups'), exact: true }).isChecked(), true);
+      const enable = blade.getByRole('checkbox', { name: t('Do you want to enable this app role?') });
+      assert.equal(await enable.isChecked(), true);
       await waitStep(panel, 'app-role', 'in-progress');
-      await blade.getByRole('button', { name: 'Apply' }).click();
+      await apply.click();
       await waitStep(panel, 'app-role', 'done');
     },
   },

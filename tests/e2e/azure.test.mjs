@@ -172,7 +172,7 @@ for (const dialect of AZURE_DIALECTS) {
       const page = await ext.context.newPage();
       await openBlade(page, 'saml');
       await waitStep(panel, 'basic-saml', 'attention');
-      assert.match(await panel.locator('[data-step="basic-saml"] .evidence').textContent(), /Reply URL is ".*x" but should be ".*"/);
+      assert.match(await panel.locator('[data-step="basic-saml"] .evidence').textContent(), /Reply URL \(Assertion Consumer Service URL\) is ".*x" but should be ".*"/);
       await waitStep(panel, 'capture-idp', 'done');
       assert.equal(await panel.getByRole('textbox', { name: 'Microsoft Entra Identifier' }).inputValue(), `https://sts.windows.net/${TENANT}/`);
       await waitStep(panel, 'signing', 'attention'); // Entra's default "Sign SAML assertion"

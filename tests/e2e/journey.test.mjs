@@ -7,7 +7,8 @@ import { after, before, test } from 'node:test';
 import { AZURE_PATH, ENTITY_ID, REPLY_URL, SID, openBlade, thumbprintOf, until, waitStep, withAgents } from './azure-helpers.mjs';
 import { OUTPUT, launch, openPanel, screenshot, stopWorker } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
-import { AZURE_DIALECTS, TENANT, TWILIO_DIALECTS, freshTenant } from './tenant.mjs';
+import { words } from './i18n.mjs';
+import { TENANT, freshTenant } from './tenant.mjs';
 
 const GOOD_THUMBPRINT = thumbprintOf('generated/good.pem');
 const LOGIN = `https://login.microsoftonline.com/${TENANT}/saml2`;
@@ -37,16 +38,24 @@ async function twilioFillAndSave(page, panel, url = 'https://console.twilio.com/
   await waitStep(panel, 'twilio-sso', 'done');
 }
 
-AZURE_DIALECTS.forEach((dialect, i) => {
-  // Each Azure dialect meets a different Twilio dialect, so both of those are journeyed too.
-  const twilio = TWILIO_DIALECTS[i % TWILIO_DIALECTS.length];
-  test(`journey (${dialect} portal, ${twilio} console): an empty profile to 10 of 11 done, through worker stops and a restart`, async () => {
-  server.seed(withAgents({ ...freshTenant(), dialect, certificate: CERT, twilio: { ...freshTenant().twilio, dialect: twilio } }));
+/** Each Azure dialect meets each Twilio dialect, and the portal is also journeyed in German and Japanese. */
+const JOURNEYS = [
+  { dialect: 'fx', lang: 'en', twilio: 'paste2022' },
+  { dialect: 'fluent', lang: 'en', twilio: 'today' },
+  { dialect: 'fx', lang: 'de', twilio: 'today' },
+  { dialect: 'fluent', lang: 'ja', twilio: 'paste2022' },
+];
+
+for (const { dialect, lang, twilio } of JOURNEYS) {
+  const t = words(lang);
+  const name = lang === 'en' ? dialect : `${dialect}-${lang}`;
+  test(`journey (${dialect} portal in ${lang}, ${twilio} console): an empty profile to 10 of 11 done, through worker stops and a restart`, async () => {
+  server.seed(withAgents({ ...freshTenant(), dialect, lang, certificate: CERT, twilio: { ...freshTenant().twilio, dialect: twilio } }));
   let ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
   try {
     let panel = await openPanel(ext);
     mkdirSync(OUTPUT, { recursive: true });
-    await screenshot(panel, `journey-1-start-${dialect}`);
+    await screenshot(panel, `journey-1-start-${name}`);
     let page = await ext.context.newPage();
 
     // 1. The Twilio page: the Realm SID and the company name are captured; nothing to fill yet.
@@ -60,16 +69,21 @@ AZURE_DIALECTS.forEach((dialect, i) => {
 
     // 2. Every Azure form in the guide's order, the worker stopped after each.
     for (const step of AZURE_PATH) {
-      await step.run(page, panel, assert);
+      await step.run(page, panel, assert, t);
       await stopWorker(ext, panel);
       if (step.name === 'signing') {
-        await screenshot(panel, `journey-2-middle-${dialect}`);
+        await screenshot(panel, `journey-2-middle-${name}`);
         ext = await ext.restart(); // the browser restarts once, on the same profile
         panel = await openPanel(ext);
         page = await ext.context.newPage();
         await waitStep(panel, 'signing', 'done');
       }
     }
+
+    // The panel names the portal's places in the portal's language; its own words stay English.
+    assert.equal(await panel.locator('#entity-id-label').textContent(), t('Identifier (Entity ID)'));
+    assert.equal(await panel.locator('[data-step="basic-saml"] .title').textContent(), `3. ${t('Basic SAML Configuration')}`);
+    assert.equal(await panel.locator('#steps-h').textContent(), 'Checklist');
 
     // 3. The Twilio page again: filled from what Entra produced, then saved by the admin.
     await page.bringToFront();
@@ -93,12 +107,12 @@ AZURE_DIALECTS.forEach((dialect, i) => {
     }
     assert.equal(md.match(/^- \[x\]/gm)?.length, 10);
     await panel.setViewportSize({ width: 400, height: 1000 });
-    await screenshot(panel, `journey-3-end-${dialect}`);
+    await screenshot(panel, `journey-3-end-${name}`);
   } finally {
     await ext.close();
   }
 });
-});
+}
 
 test('journey: a half-finished app with wrong values; each problem is named and fixed after Replace', async () => {
   server.seed(withAgents({
@@ -117,7 +131,7 @@ test('journey: a half-finished app with wrong values; each problem is named and 
     // The SAML pane names each problem.
     await openBlade(page, 'saml');
     await waitStep(panel, 'basic-saml', 'attention');
-    assert.match(await panel.locator('[data-step="basic-saml"] .evidence').textContent(), /Reply URL is ".*x" but should be/);
+    assert.match(await panel.locator('[data-step="basic-saml"] .evidence').textContent(), /Reply URL \(Assertion Consumer Service URL\) is ".*x" but should be/);
     await waitStep(panel, 'signing', 'attention');
     assert.match(await panel.locator('[data-step="signing"] .evidence').textContent(), /Sign SAML assertion.*Frontline needs "Sign SAML response and assertion"/);
     await waitStep(panel, 'claims', 'in-progress');

@@ -13,6 +13,8 @@ export function freshTenant() {
   return {
     /** How the replica portal draws its blades: 'fx' or 'fluent'. */
     dialect: 'fluent',
+    /** The portal's language: 'en', or one of replica/_shared/i18n.js ('de', 'ja'). */
+    lang: 'en',
     tenant: TENANT,
     app: 'FrontlineSSO Setup',
     identifierLabel: 'Microsoft Entra Identifier',

@@ -20,6 +20,8 @@ test('labels lose their dialect markers and keep their words', () => {
     ['Reply URL (Assertion Consumer Service URL):*', 'Reply URL (Assertion Consumer Service URL)'],
     ["What's the name of your app? *", "What's the name of your app?"],
     ['Thumbprint ⓘ', 'Thumbprint'],
+    ['拇印：', '拇印'],
+    ['Fingerabdruck:', 'Fingerabdruck'],
     ['', ''],
   ]) {
     assert.equal(cleanLabel(raw), clean, JSON.stringify(raw));

@@ -1,4 +1,5 @@
 // Sender checks and host lists, without a browser: pure functions of Chrome's MessageSender.
+import { buildManifest } from '../../scripts/manifest.mjs';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -113,8 +114,10 @@ test('everything else is "other"', () => {
   other(undefined);
 });
 
-test('the manifest injects content scripts exactly on the hosts the worker trusts', () => {
-  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8'));
+test('the manifest, as build.sh writes it, injects content scripts exactly on the hosts the worker trusts', () => {
+  const base = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8'));
+  assert.deepEqual(base.optional_host_permissions, [], 'host lists are written from hosts.js, not by hand');
+  const manifest = buildManifest(base, '0.0.0');
   const matches = manifest.content_scripts.flatMap((c) => c.matches);
   const hosts = [
     ...new Set(matches.map((m) => new URL(m.replace('*.', 'wildcard.')).hostname.replace('wildcard.', '*.'))),
@@ -126,10 +129,13 @@ test('the manifest injects content scripts exactly on the hosts the worker trust
   assert.equal(manifest.host_permissions, undefined);
   assert.deepEqual(manifest.optional_host_permissions, [
     'https://login.microsoftonline.com/*',
+    'https://login.windows.net/*',
     'https://login.microsoftonline.us/*',
     'https://login.partner.microsoftonline.cn/*',
+    'https://login.chinacloudapi.cn/*',
     'https://iam.twilio.com/*',
   ]);
+  assert.ok(manifest.content_scripts[0].matches.includes('https://www.twilio.com/console/frontline/*'));
   assert.deepEqual(manifest.optional_permissions, ['webRequest']);
   for (const h of ['*.reactblade-ms.portal.azure.net', '*.reactblade-rc.portal.azure.net'])
     assert.ok(AZURE_HOSTS.includes(h), h);

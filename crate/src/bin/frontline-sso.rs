@@ -4,12 +4,13 @@
 use std::process::ExitCode;
 
 use frontline_sso::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
+use frontline_sso::entra::portal::{Label as L, Lang};
 use frontline_sso::finding::{has_errors, CoreError, Finding};
 use frontline_sso::forms::{observe_page, Console, FillMode, PageReport, REPORT_FORMAT};
+use frontline_sso::frontline::realm_urls;
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
-use frontline_sso::realm::realm_urls;
 use frontline_sso::response::{check_response, Expectations};
 use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
 use frontline_sso::timefmt::parse_rfc3339_ms;
@@ -22,10 +23,10 @@ Usage:
   frontline-sso urls <REALM_SID>                     Identifier (Entity ID) and Reply URL for Entra
   frontline-sso cert <FILE> [--at <RFC3339>]         inspect a certificate (.cer Base64/Raw, PEM)
   frontline-sso metadata <FILE> [--at <RFC3339>]     parse Entra federation metadata XML
-  frontline-sso idp --login-url <URL> --identifier <URL> [--metadata <FILE>] [--at <RFC3339>]
-  frontline-sso response <FILE> --realm <SID> [--cert <FILE> | --metadata <FILE>] [--identifier <URL>]
+  frontline-sso idp --login-url <URL> --entra-identifier <URL> [--metadata <FILE>] [--at <RFC3339>]
+  frontline-sso response <FILE> --realm <SID> [--cert <FILE> | --metadata <FILE>] [--entra-identifier <URL>]
                      [--at <RFC3339>]                  check a SAMLResponse (base64, form body or XML)
-  frontline-sso plan <REALM_SID> [--workspace <ID>] [--login-url <URL>] [--identifier <URL>]
+  frontline-sso plan <REALM_SID> [--workspace <ID>] [--login-url <URL>] [--entra-identifier <URL>]
                      [--cert <FILE>] [--at <RFC3339>]  every value both consoles need
   frontline-sso page <REPORT.json> [--realm <SID>]   replay a page report (the panel's Copy page
                                                      report) through recognition: which forms, what
@@ -44,11 +45,16 @@ struct Args {
     json: bool,
     at: Option<String>,
     login_url: Option<String>,
-    identifier: Option<String>,
+    entra_identifier: Option<String>,
     metadata: Option<String>,
     workspace: Option<String>,
     cert: Option<String>,
     realm: Option<String>,
+}
+
+/// A portal label as the CLI prints it: in English.
+fn en(label: L) -> &'static str {
+    label.in_lang(Lang::En)
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
@@ -61,7 +67,8 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
             "--json" => a.json = true,
             "--at" => a.at = Some(value("--at")?),
             "--login-url" => a.login_url = Some(value("--login-url")?),
-            "--identifier" => a.identifier = Some(value("--identifier")?),
+            // "--identifier" is the older name of the flag.
+            "--entra-identifier" | "--identifier" => a.entra_identifier = Some(value(&arg)?),
             "--metadata" => a.metadata = Some(value("--metadata")?),
             "--workspace" => a.workspace = Some(value("--workspace")?),
             "--cert" => a.cert = Some(value("--cert")?),
@@ -129,7 +136,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
                 println!("{}", to_json(&r));
             } else {
                 println!("Realm SID               {}", r.realm_sid);
-                println!("Identifier (Entity ID)  {}", r.entity_id);
+                println!("{:<24}{}", en(L::Identifier), r.sp_entity_id);
                 println!("Reply URL (ACS)         {}", r.reply_url);
                 for n in &r.normalized {
                     println!("note: {n}");
@@ -177,7 +184,10 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             let metadata_xml = a.metadata.as_deref().map(read_text).transpose()?;
             let input = IdpInput {
                 login_url: a.login_url.clone().ok_or_else(|| CoreError::new("usage", "idp needs --login-url."))?,
-                identifier: a.identifier.clone().ok_or_else(|| CoreError::new("usage", "idp needs --identifier."))?,
+                entra_identifier: a
+                    .entra_identifier
+                    .clone()
+                    .ok_or_else(|| CoreError::new("usage", "idp needs --entra-identifier."))?,
                 metadata_xml,
             };
             let r = check_idp_values(&input, now_ms);
@@ -185,7 +195,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
                 println!("{}", to_json(&r));
             } else {
                 println!("Login URL     {}  [{}]", r.login_url.value, r.login_url.kind);
-                println!("Identifier    {}  [{}]", r.identifier.value, r.identifier.kind);
+                println!("Entra ident.  {}  [{}]", r.entra_identifier.value, r.entra_identifier.kind);
                 println!("tenant        {}", r.tenant_id.as_deref().unwrap_or("-"));
                 println!("cloud         {}", r.cloud.map(|c| c.label()).unwrap_or("-"));
                 print_findings(&r.findings);
@@ -199,7 +209,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
                 workspace_id: a.workspace.clone(),
                 app_name: None,
                 login_url: a.login_url.clone(),
-                identifier: a.identifier.clone(),
+                entra_identifier: a.entra_identifier.clone(),
                 certificate,
                 now_ms: Some(now_ms),
             };
@@ -207,10 +217,15 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             if a.json {
                 println!("{}", to_json(&p));
             } else {
-                println!("Entra — Basic SAML Configuration");
-                println!("  Identifier (Entity ID)  {}", p.azure.basic_saml.identifier);
+                println!("Entra — {}", en(L::BasicSaml));
+                println!("  {:<24}{}", en(L::Identifier), p.azure.basic_saml.sp_entity_id);
                 println!("  Reply URL (ACS)         {}", p.azure.basic_saml.reply_url);
-                println!("Entra — SAML Certificates: {} / {}", p.azure.signing.option, p.azure.signing.algorithm);
+                println!(
+                    "Entra — {}: {} / {}",
+                    en(L::SamlCertificates),
+                    p.azure.signing.option,
+                    p.azure.signing.algorithm
+                );
                 for c in &p.azure.claims {
                     println!("Entra — claim  {} = {}", c.name, c.source_attribute);
                 }
@@ -224,7 +239,10 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
                 println!("Twilio — SSO URL        {}", p.twilio.sso_url.as_deref().unwrap_or("- (Entra's Login URL)"));
                 println!(
                     "Twilio — IdP issuer     {}",
-                    p.twilio.identity_provider_issuer.as_deref().unwrap_or("- (Microsoft Entra Identifier)")
+                    p.twilio
+                        .identity_provider_issuer
+                        .clone()
+                        .unwrap_or_else(|| format!("- ({})", en(L::EntraIdentifier)))
                 );
                 match &p.twilio.certificate {
                     Some(c) => println!("Twilio — certificate    {} (expires {})", c.thumbprint_sha1, c.not_after),
@@ -248,7 +266,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             };
             let expect = Expectations {
                 realm_sid: a.realm.clone().ok_or_else(|| CoreError::new("usage", "response needs --realm <SID>."))?,
-                identifier: a.identifier.clone(),
+                entra_identifier: a.entra_identifier.clone(),
                 certificate_der,
             };
             let r = check_response(&input, &expect, now_ms)?;
@@ -322,10 +340,10 @@ fn replay_page(text: &str, realm: Option<&str>, json: bool, now_ms: i64) -> Resu
     let sid = realm.unwrap_or("JB00000000000000000000000000000000");
     let setup = apply_event(new_setup("replay", now_ms), &SetupEvent::SetRealmSid { value: sid.into() }, now_ms)?;
     let r = observe_page(setup, &report.snapshot, console, FillMode::OnDemand, now_ms)?;
-    let same = r.forms.iter().map(|f| f.to_string()).collect::<Vec<_>>() == report.forms;
+    let same = r.forms.iter().map(|f| f.id().to_string()).collect::<Vec<_>>() == report.forms;
     let fills =
         r.fills.iter().map(|f| ReplayFill { key: f.key.clone(), action: f.action, label: f.label.clone() }).collect();
-    let out = Replay { page_forms: &report.forms, forms: r.forms, same, fills };
+    let out = Replay { page_forms: &report.forms, forms: r.forms.iter().map(|f| f.id()).collect(), same, fills };
     if json {
         println!("{}", to_json(&out));
     } else {

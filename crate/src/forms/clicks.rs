@@ -1,9 +1,9 @@
 //! The click rule. The extension fills, it never decides for the admin: it may click only a
-//! control that extends the unsaved form (a row-adder such as "Add identifier"), and never one
+//! control that extends the unsaved form (a row-adder, such as the identifier list's), and never one
 //! that commits or discards. The plan asks for such clicks by label; this is the last check.
 
-use super::azure::labels::ROW_ADDERS;
-use super::norm;
+use super::{norm, Wording};
+use crate::entra::portal::ROW_ADDERS;
 
 /// Words of controls that commit or discard, in any position of a label: "Save", "Create",
 /// "Assign", "Apply", "Delete", "Discard", "Reset", and their kin.
@@ -17,7 +17,7 @@ const NEVER: &[&str] = &[
 pub fn click_allowed(label: &str) -> bool {
     let n = norm(label.trim_start_matches('+'));
     let commits = n.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| NEVER.contains(&w));
-    !commits && ROW_ADDERS.iter().flat_map(|l| l.iter()).any(|a| norm(a) == n)
+    !commits && ROW_ADDERS.iter().any(|l| l.names(&n))
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ pub use report::{page_report, PageReport, ReportVersions, REPORT_FORMAT};
 pub use snapshot::{Field, Heading, Region, Snapshot, Table, TextPair};
 
 use crate::checklist::{ChecklistEvent, Status};
+use crate::entra::portal::Label;
 use crate::finding::CoreError;
+use crate::ids::{FormId, Step};
 use crate::setup::{apply_event, Conflict, Setup, SetupEvent};
 
 /// Which console a frame belongs to: each only ever gets its own forms recognised.
@@ -43,7 +45,7 @@ pub enum FillAction {
     Choose,
     Check,
     Radio,
-    /// Click a control that only extends the unsaved form ("Add identifier"); see `clicks`.
+    /// Click a control that only extends the unsaved form (a row-adder); see `clicks`.
     AddRow,
 }
 
@@ -62,9 +64,9 @@ pub struct Fill {
 #[serde(rename_all = "camelCase")]
 pub struct PageResult {
     /// The first form recognised in this frame, if any.
-    pub form: Option<&'static str>,
+    pub form: Option<FormId>,
     /// Every form recognised, one per region (Knockout blades share the portal's top page).
-    pub forms: Vec<&'static str>,
+    pub forms: Vec<FormId>,
     pub fills: Vec<Fill>,
     /// True when the setup changed and should be stored.
     pub changed: bool,
@@ -76,7 +78,7 @@ pub struct PageResult {
 /// The work of one form: fills for its fields, and what the page proves.
 #[derive(Debug, Default)]
 struct Plan {
-    form: Option<&'static str>,
+    form: Option<FormId>,
     fills: Vec<Fill>,
     events: Vec<SetupEvent>,
     conflicts: Vec<Conflict>,
@@ -121,7 +123,7 @@ pub fn observe_page(
     if !changed {
         s = before;
     }
-    let forms: Vec<&'static str> = plans.iter().filter_map(|p| p.form).collect();
+    let forms: Vec<FormId> = plans.iter().filter_map(|p| p.form).collect();
     let unrecognised = forms.is_empty() && snap.looks_like_a_form();
     Ok(PageResult { form: forms.first().copied(), forms, fills, changed, unrecognised, setup: s })
 }
@@ -131,18 +133,18 @@ pub fn observe_page(
 /// the last that is not "to do". Without this the evidence would flip at every pass.
 fn settle_observations(plans: &mut [Plan]) {
     let step_of = |e: &SetupEvent| match e {
-        SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, .. }) => Some((step.clone(), *outcome)),
+        SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, .. }) => Some((*step, *outcome)),
         _ => None,
     };
-    let all: Vec<(usize, usize, String, Status)> = plans
+    let all: Vec<(usize, usize, Step, Status)> = plans
         .iter()
         .enumerate()
         .flat_map(|(p, plan)| {
             plan.events.iter().enumerate().filter_map(move |(i, e)| step_of(e).map(|(s, o)| (p, i, s, o)))
         })
         .collect();
-    let keep = |step: &str| {
-        let mine: Vec<_> = all.iter().filter(|(_, _, s, _)| s == step).collect();
+    let keep = |step: Step| {
+        let mine: Vec<_> = all.iter().filter(|(_, _, s, _)| *s == step).collect();
         mine.iter().rev().find(|(_, _, _, o)| *o != Status::Todo).or(mine.last()).map(|(p, i, _, _)| (*p, *i))
     };
     for (p, plan) in plans.iter_mut().enumerate() {
@@ -150,7 +152,7 @@ fn settle_observations(plans: &mut [Plan]) {
         plan.events.retain(|e| {
             let here = (p, i);
             i += 1;
-            step_of(e).is_none_or(|(step, _)| keep(&step) == Some(here))
+            step_of(e).is_none_or(|(step, _)| keep(step) == Some(here))
         });
     }
 }
@@ -169,9 +171,9 @@ fn record(setup: Setup, plan: &Plan, now: i64) -> Result<Setup, CoreError> {
     for e in &plan.events {
         s = apply_event(s, e, now)?;
     }
-    let form = plan.form.unwrap_or_default();
+    let form = plan.form;
     s.conflicts.retain(|c| {
-        !(plan.resolved.contains(&c.id) || (c.form == form && !plan.conflicts.iter().any(|n| n.id == c.id)))
+        !(plan.resolved.contains(&c.id) || (Some(c.form) == form && !plan.conflicts.iter().any(|n| n.id == c.id)))
     });
     s.replace.retain(|id| !plan.resolved.contains(id));
     for c in &plan.conflicts {
@@ -196,13 +198,38 @@ fn same_ignoring_time(a: &Setup, b: &Setup) -> bool {
 pub(crate) fn norm(s: &str) -> String {
     let s =
         s.replace(['*', 'ⓘ', '\u{a0}'], " ").to_ascii_lowercase().replace("(optional)", "").replace("(required)", "");
-    let s = s.trim().trim_end_matches(':');
+    let s = s.trim().trim_end_matches([':', '：']).trim_end();
     let s = s.strip_prefix("required:").unwrap_or(s);
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub(crate) fn named<'a>(snap: &'a Snapshot, names: &[&str]) -> impl Iterator<Item = &'a Field> {
-    let wanted: Vec<String> = names.iter().map(|n| norm(n)).collect();
+/// What a page names a thing by: a portal label (every language's wordings) or a list of words.
+pub(crate) trait Wording: Copy {
+    fn wordings(self) -> Vec<&'static str>;
+    /// The wordings, normalised.
+    fn normed(self) -> Vec<String> {
+        self.wordings().iter().map(|w| norm(w)).collect()
+    }
+    /// Whether `text` is exactly one of the wordings.
+    fn names(self, text: &str) -> bool {
+        self.normed().contains(&norm(text))
+    }
+}
+
+impl Wording for Label {
+    fn wordings(self) -> Vec<&'static str> {
+        Label::wordings(self).collect()
+    }
+}
+
+impl Wording for &'static [&'static str] {
+    fn wordings(self) -> Vec<&'static str> {
+        self.to_vec()
+    }
+}
+
+pub(crate) fn named(snap: &Snapshot, names: impl Wording) -> impl Iterator<Item = &Field> {
+    let wanted = names.normed();
     snap.fields.iter().filter(move |f| wanted.contains(&norm(&f.name)))
 }
 
@@ -211,20 +238,15 @@ pub(crate) fn editable(f: &&Field) -> bool {
 }
 
 /// Whether the region's title or one of its headings holds one of `texts`.
-pub(crate) fn has_heading(snap: &Snapshot, texts: &[&str]) -> bool {
+pub(crate) fn has_heading(snap: &Snapshot, texts: impl Wording) -> bool {
     texts
-        .iter()
-        .map(|t| norm(t))
+        .normed()
+        .into_iter()
         .any(|t| norm(&snap.title).contains(&t) || snap.headings.iter().any(|h| norm(&h.text).contains(&t)))
 }
 
-pub(crate) fn observed(step: &str, outcome: Status, what: impl Into<String>, place: &str) -> SetupEvent {
-    SetupEvent::Checklist(ChecklistEvent::Observed {
-        step: step.into(),
-        outcome,
-        what: what.into(),
-        place: place.into(),
-    })
+pub(crate) fn observed(step: Step, outcome: Status, what: impl Into<String>, place: &str) -> SetupEvent {
+    SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, what: what.into(), place: place.into() })
 }
 
 /// "Azure portal — <blade title>": where a piece of evidence came from.

@@ -2,21 +2,19 @@
 //! It is the collected snapshot with every value replaced by its shape (empty, URL, GUID,
 //! e-mail, text of N characters); labels, roles, sections, regions and table headers stay,
 //! scrubbed of anything that looks like a value. The portal's and Frontline's own words
-//! ("Sign SAML assertion", "user.mail") stay as they are: they say what a control showed
+//! (a signing option, a source attribute) stay as they are: they say what a control showed
 //! without saying anything about the tenant. `frontline-sso page` replays a report.
 
 use serde::{Deserialize, Serialize};
 
-use super::azure::labels::VOCABULARY;
 use super::snapshot::Snapshot;
-use crate::plan::{DEFAULT_APP_NAME, SIGNING_ALGORITHM, SIGNING_OPTION};
+use crate::entra::is_guid;
+use crate::entra::portal::is_portal_word;
+use crate::frontline::{self, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
 use crate::setup::Setup;
 
 /// The format of this report; a replay refuses others.
 pub const REPORT_FORMAT: u32 = 1;
-/// Frontline's words that may stand in a report as they are.
-const PRODUCT_WORDS: &[&str] =
-    &["email", "roles", "agent", "Agent", "Frontline user", SIGNING_OPTION, SIGNING_ALGORITHM];
 /// Longest label kept, in characters.
 const MAX_LABEL: usize = 200;
 
@@ -60,7 +58,7 @@ pub fn page_report(
         setup.app_name.as_str(),
         DEFAULT_APP_NAME,
         setup.login_url.as_str(),
-        setup.identifier.as_str(),
+        setup.entra_identifier.as_str(),
     ]
     .into_iter()
     .map(str::trim)
@@ -125,7 +123,7 @@ fn shape(v: &str) -> String {
     if v.is_empty() {
         return "‹empty›".into();
     }
-    if VOCABULARY.contains(&v) || PRODUCT_WORDS.contains(&v) {
+    if is_portal_word(v) || frontline::WORDS.contains(&v) || v == SIGNING_ALGORITHM {
         return v.into();
     }
     token_shape(v).unwrap_or_else(|| format!("‹text:{}›", v.chars().count()))
@@ -152,12 +150,6 @@ fn token_shape(t: &str) -> Option<String> {
         return Some(format!("‹text:{}›", t.chars().count()));
     }
     None
-}
-
-fn is_guid(t: &str) -> bool {
-    let parts: Vec<&str> = t.split('-').collect();
-    parts.len() == 5
-        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn contains_guid(t: &str) -> bool {

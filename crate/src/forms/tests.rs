@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::entra::portal::Lang;
 use crate::setup::{apply_event, new_setup, SetupEvent};
 
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
@@ -20,7 +21,7 @@ fn field(key: &str, name: &str, section: &str, role: &str, value: &str) -> serde
     json!({"key": key, "name": name, "section": section, "role": role, "value": value})
 }
 
-fn status(s: &Setup, step: &str) -> Status {
+fn status(s: &Setup, step: Step) -> Status {
     s.checklist.step(step).unwrap().status()
 }
 
@@ -41,7 +42,7 @@ fn basic_edit(id: &str, acs: &str) -> Snapshot {
 #[test]
 fn basic_saml_edit_fills_empty_rows_and_marks_default() {
     let r = observe_page(setup(), &basic_edit("", ""), Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_eq!(r.form, Some("basic-saml"));
+    assert_eq!(r.form, Some(FormId::BasicSaml));
     let keys: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.action, f.value.as_str())).collect();
     assert_eq!(
         keys,
@@ -72,7 +73,7 @@ fn verify_pass_records_progress_once() {
     let r = observe_page(setup(), &snap, Console::Azure, FillMode::Auto, 2).unwrap();
     assert!(r.fills.is_empty());
     assert!(r.changed);
-    assert_eq!(status(&r.setup, "basic-saml"), Status::InProgress);
+    assert_eq!(status(&r.setup, Step::BasicSaml), Status::InProgress);
     let again = observe_page(r.setup.clone(), &snap, Console::Azure, FillMode::Auto, 3).unwrap();
     assert!(!again.changed, "the same page twice changes nothing");
 }
@@ -84,7 +85,7 @@ fn a_different_value_is_a_conflict_until_replace() {
     assert!(r.fills.iter().all(|f| f.key != "f0"), "never overwrite");
     assert_eq!(r.setup.conflicts.len(), 1);
     assert_eq!(r.setup.conflicts[0].id, "basic-saml/identifier");
-    assert_eq!(status(&r.setup, "basic-saml"), Status::Attention);
+    assert_eq!(status(&r.setup, Step::BasicSaml), Status::Attention);
     let approved = apply_event(r.setup, &SetupEvent::ApproveReplace { id: "basic-saml/identifier".into() }, 2).unwrap();
     let r = observe_page(approved, &snap, Console::Azure, FillMode::Auto, 3).unwrap();
     assert!(r.fills.iter().any(|f| f.key == "f0"));
@@ -129,11 +130,11 @@ fn saml_pane_verifies_and_captures() {
         "Microsoft Entra Identifier",
     );
     let r = observe_page(setup(), &good, Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_eq!(r.form, Some("saml-pane"));
-    for step in ["create-app", "choose-saml", "basic-saml", "signing", "capture-idp"] {
-        assert_eq!(status(&r.setup, step), Status::Done, "{step}");
+    assert_eq!(r.form, Some(FormId::SamlPane));
+    for step in [Step::CreateApp, Step::ChooseSaml, Step::BasicSaml, Step::Signing, Step::CaptureIdp] {
+        assert_eq!(status(&r.setup, step), Status::Done, "{step:?}");
     }
-    assert_eq!(status(&r.setup, "claims"), Status::InProgress, "roles missing");
+    assert_eq!(status(&r.setup, Step::Claims), Status::InProgress, "roles missing");
     assert_eq!(r.setup.portal.thumbprint.as_deref(), Some("A33533A86D6933F8B680EAE64AFFD9BE22AD4725"));
     assert_eq!(r.setup.login_url, format!("https://login.microsoftonline.com/{T}/saml2"));
     assert!(r.setup.portal.metadata_url.as_deref().unwrap().contains("federationmetadata"));
@@ -148,11 +149,15 @@ fn saml_pane_names_a_typo_and_the_default_signing_option_and_the_old_label() {
         "Azure AD Identifier",
     );
     let r = observe_page(setup(), &typo, Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_eq!(status(&r.setup, "basic-saml"), Status::Attention);
-    let what = &r.setup.checklist.step("basic-saml").unwrap().evidence.last().unwrap().what;
-    assert!(what.contains("Reply URL is") && what.contains("should be"), "{what}");
-    assert_eq!(status(&r.setup, "signing"), Status::Attention);
-    assert_eq!(r.setup.identifier, format!("https://sts.windows.net/{T}/"), "Azure AD Identifier is captured too");
+    assert_eq!(status(&r.setup, Step::BasicSaml), Status::Attention);
+    let what = &r.setup.checklist.step(Step::BasicSaml).unwrap().evidence.last().unwrap().what;
+    assert!(what.contains("Reply URL (Assertion Consumer Service URL) is") && what.contains("should be"), "{what}");
+    assert_eq!(status(&r.setup, Step::Signing), Status::Attention);
+    assert_eq!(
+        r.setup.entra_identifier,
+        format!("https://sts.windows.net/{T}/"),
+        "Azure AD Identifier is captured too"
+    );
 }
 
 #[test]
@@ -182,7 +187,7 @@ fn claims_table_and_claim_form() {
     let long_only =
         table(json!([["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "SAML", "user.mail"]]));
     let r = observe_page(setup(), &long_only, Console::Azure, FillMode::Auto, 1).unwrap();
-    let what = r.setup.checklist.step("claims").unwrap().evidence.last().unwrap().what.clone();
+    let what = r.setup.checklist.step(Step::Claims).unwrap().evidence.last().unwrap().what.clone();
     assert!(what.contains("email is missing") && what.contains("long emailaddress"), "{what}");
     let email_only = table(json!([["email", "SAML", "user.mail"]]));
     let r = observe_page(r.setup, &email_only, Console::Azure, FillMode::Auto, 2).unwrap();
@@ -195,7 +200,7 @@ fn claims_table_and_claim_form() {
     assert_eq!(fills, [("n", "roles"), ("sa", "user.assignedroles")], "the missing claim is roles");
     let both = table(json!([["email", "SAML", "user.mail"], ["roles", "SAML", "\"agent\""]]));
     assert_eq!(
-        status(&observe_page(r.setup, &both, Console::Azure, FillMode::Auto, 4).unwrap().setup, "claims"),
+        status(&observe_page(r.setup, &both, Console::Azure, FillMode::Auto, 4).unwrap().setup, Step::Claims),
         Status::Done
     );
 }
@@ -215,7 +220,7 @@ fn app_role_form_and_table() {
         "rows": [["Agent", "Frontline user", "Users/Groups", "agent", "x", "Enabled"]]}]}),
     );
     assert_eq!(
-        status(&observe_page(setup(), &table, Console::Azure, FillMode::Auto, 1).unwrap().setup, "app-role"),
+        status(&observe_page(setup(), &table, Console::Azure, FillMode::Auto, 1).unwrap().setup, Step::AppRole),
         Status::Done
     );
 }
@@ -229,8 +234,8 @@ fn assignments_and_create_app() {
         json!({"title": "Users and groups", "tables": [{"headers": ["Display name", "Object type", "Role assigned"], "rows": rows}]}),
     );
     let r = observe_page(setup(), &t, Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_eq!(status(&r.setup, "assign-users"), Status::Done);
-    assert!(r.setup.checklist.step("assign-users").unwrap().evidence[0].what.starts_with("3 of 120"));
+    assert_eq!(status(&r.setup, Step::AssignUsers), Status::Done);
+    assert!(r.setup.checklist.step(Step::AssignUsers).unwrap().evidence[0].what.starts_with("3 of 120"));
     let create = snap(json!({"title": "Create your own application", "fields": [
         field("n", "What's the name of your app?", "", "textbox", ""),
         {"key": "g", "name": "Integrate any other application you don't find in the gallery (Non-gallery)", "role": "radio"}]}));
@@ -262,7 +267,7 @@ fn ready(pem: &str, identifier: &str) -> Setup {
     for e in [
         SetupEvent::SetIdpValues {
             login_url: Some(format!("https://login.microsoftonline.com/{TT}/saml2")),
-            identifier: Some(identifier.into()),
+            entra_identifier: Some(identifier.into()),
             place: None,
         },
         SetupEvent::SetCertificate { text: Some(pem.into()), bytes: None, source: "test".into() },
@@ -324,7 +329,7 @@ fn twilio_refuses_unsafe_values_and_says_why() {
     ] {
         let r = observe_page(s, &twilio_page(SID, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
         assert!(r.fills.is_empty(), "{why}");
-        let e = r.setup.checklist.step("twilio-sso").unwrap().evidence.last().unwrap().clone();
+        let e = r.setup.checklist.step(Step::TwilioSso).unwrap().evidence.last().unwrap().clone();
         assert_eq!(e.outcome, Status::Attention);
         assert!(e.what.starts_with("Not filled:") && e.what.contains(why), "{why}: {}", e.what);
     }
@@ -348,7 +353,7 @@ fn twilio_fills_verifies_and_sees_the_save() {
         NOW,
     )
     .unwrap();
-    assert_eq!(status(&typed.setup, "twilio-sso"), Status::InProgress);
+    assert_eq!(status(&typed.setup, Step::TwilioSso), Status::InProgress);
     let saved = observe_page(
         typed.setup,
         &twilio_page(SID, ["owlpress", &ident, &login, &pem], "SSO configuration saved"),
@@ -357,7 +362,7 @@ fn twilio_fills_verifies_and_sees_the_save() {
         NOW,
     )
     .unwrap();
-    assert_eq!(status(&saved.setup, "twilio-sso"), Status::Done);
+    assert_eq!(status(&saved.setup, Step::TwilioSso), Status::Done);
 }
 
 #[test]
@@ -365,7 +370,7 @@ fn a_twilio_page_is_never_an_azure_form_and_vice_versa() {
     let r = observe_page(setup(), &basic_edit("", ""), Console::Twilio, FillMode::Auto, 1).unwrap();
     assert_eq!((r.form, r.fills.len()), (None, 0));
     let r = observe_page(setup(), &twilio_page(SID, [""; 4], ""), Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_ne!(r.form, Some("twilio-sso"));
+    assert_ne!(r.form, Some(FormId::TwilioSso));
 }
 
 #[test]
@@ -380,7 +385,7 @@ fn a_new_app_has_no_rows_until_its_row_adders_are_clicked() {
         ]
     }));
     let r = observe_page(setup(), &empty, Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_eq!(r.form, Some("basic-saml"));
+    assert_eq!(r.form, Some(FormId::BasicSaml));
     let fills: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.action)).collect();
     assert_eq!(fills, [("a", FillAction::AddRow), ("b", FillAction::AddRow)], "never Save or Discard");
     assert!(!r.changed, "adding rows proves nothing yet");
@@ -417,10 +422,10 @@ fn forms_are_recognised_per_region_and_fill_only_inside_theirs() {
         ]
     }));
     let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_eq!(r.forms, ["saml-pane", "basic-saml"], "in page order");
+    assert_eq!(r.forms, [FormId::SamlPane, FormId::BasicSaml], "in page order");
     let keys: Vec<_> = r.fills.iter().map(|f| f.key.as_str()).collect();
     assert_eq!(keys, ["i", "c", "r"], "nothing in the search box or the context pane");
-    assert_eq!(status(&r.setup, "choose-saml"), Status::Done, "the pane beside it still counts");
+    assert_eq!(status(&r.setup, Step::ChooseSaml), Status::Done, "the pane beside it still counts");
     assert!(r.fills.iter().all(|f| f.value != id || f.key == "i"));
 }
 
@@ -442,7 +447,7 @@ fn twilio_labels_in_every_naming_count() {
             ]
         }));
         let r = observe_page(new_setup("s", 0), &page, Console::Twilio, FillMode::Auto, NOW).unwrap();
-        assert_eq!(r.form, Some("twilio-sso"), "{sso} / {issuer} / {cert}");
+        assert_eq!(r.form, Some(FormId::TwilioSso), "{sso} / {issuer} / {cert}");
         assert_eq!(r.setup.realm_sid_input, SID);
     }
 }
@@ -463,7 +468,7 @@ fn a_single_blade_in_the_top_page_is_judged_without_the_search_box_or_the_contex
         ]
     }));
     let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
-    assert_eq!(r.forms, ["basic-saml"]);
+    assert_eq!(r.forms, [FormId::BasicSaml]);
     assert_eq!(r.fills.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["i", "r"]);
 }
 
@@ -483,4 +488,25 @@ fn a_page_with_controls_and_no_known_form_is_unrecognised() {
         let r = observe_page(setup(), &snap(page), Console::Azure, FillMode::Auto, 1).unwrap();
         assert_eq!(r.unrecognised, unrecognised, "{name}");
     }
+}
+
+#[test]
+fn a_german_portal_is_read_and_named_in_german() {
+    let de = snap(json!({
+        "title": "Grundlegende SAML-Konfiguration",
+        "headings": [{"text": "Grundlegende SAML-Konfiguration"}],
+        "fields": [
+            {"key": "f0", "name": "Bezeichner (Entitäts-ID)", "role": "textbox", "value": "", "row": 0},
+            {"key": "f1", "name": "Standard", "role": "checkbox", "row": 0},
+            {"key": "f2", "name": "Antwort-URL (Assertionsverbraucherdienst-URL)", "role": "textbox", "value": "", "row": 0},
+            {"key": "f3", "name": "Standard", "role": "checkbox", "row": 0},
+        ]
+    }));
+    let r = observe_page(setup(), &de, Console::Azure, FillMode::Auto, 1).unwrap();
+    assert_eq!(r.form, Some(FormId::BasicSaml));
+    assert_eq!(r.fills.len(), 4, "both rows filled and marked Standard");
+    assert_eq!(r.setup.portal.lang, Lang::De);
+    let view = crate::setup::view(&r.setup, 1);
+    assert_eq!(view.portal_labels.sp_entity_id, "Bezeichner (Entitäts-ID)");
+    assert_eq!(view.steps[2].title, "Grundlegende SAML-Konfiguration");
 }

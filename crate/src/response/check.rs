@@ -4,15 +4,16 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 use super::{Attribute, Expectations, ResponseReport, MAX_RESPONSE_BYTES, SKEW_MS};
 use crate::certificate::{decode_base64, inspect_der};
-use crate::finding::{has_errors, CoreError, Finding};
-use crate::realm::realm_urls;
+use crate::finding::{has_errors, message, CoreError, Finding};
+use crate::frontline::{realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM};
 use crate::timefmt::parse_rfc3339_ms;
 
 const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
 const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
-const FIX_SIGNING: &str = "In Entra → the app → Single sign-on → SAML Certificates → Edit, set Signing Option to \"Sign SAML response and assertion\".";
+const FIX_SIGNING: &str =
+    "In Entra → the app → Single sign-on → [SamlCertificates] → Edit, set [SigningOption] to \"[SignResponseAndAssertion]\".";
 
 /// Base64, a URL-encoded form body (`SAMLResponse=…`), or the XML itself → XML text.
 pub fn decode_response(input: &str) -> Result<String, CoreError> {
@@ -112,10 +113,10 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     if destination.as_deref() != Some(realm.reply_url.as_str()) {
         f.push(Finding::error(
             "destination_mismatch",
-            format!(
-                "The response was sent to {} but Twilio's Reply URL is {}. In Entra → Basic SAML Configuration, set Reply URL (Assertion Consumer Service URL) to exactly that.",
-                destination.as_deref().unwrap_or("(no Destination)"),
-                realm.reply_url
+            message(
+                "The response was sent to {got} but Twilio's Reply URL is {want}. In Entra → [BasicSaml], set \
+                 [ReplyUrl] to exactly that.",
+                &[("got", destination.as_deref().unwrap_or("(no Destination)")), ("want", &realm.reply_url)],
             ),
         ));
     }
@@ -151,11 +152,15 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     }
     let text_of = |n: Option<Node<'_, '_>>| n.and_then(value_text);
     let issuer = text_of(assertion.and_then(|a| child(a, SAML, "Issuer")).or_else(|| child(resp, SAML, "Issuer")));
-    if let (Some(want), Some(got)) = (&expect.identifier, &issuer) {
+    if let (Some(want), Some(got)) = (&expect.entra_identifier, &issuer) {
         if want != got {
             f.push(Finding::error(
                 "issuer_mismatch",
-                format!("The response's Issuer is {got} but Twilio expects {want} (the Identity Provider Issuer). Copy \"Microsoft Entra Identifier\" from Entra's \"Set up\" section into Twilio again."),
+                message(
+                    "The response's Issuer is {got} but Twilio expects {want} (the Identity Provider Issuer). Copy \
+                     \"[EntraIdentifier]\" from Entra's \"Set up\" section into Twilio again.",
+                    &[("got", got), ("want", want)],
+                ),
             ));
         }
     }
@@ -166,17 +171,21 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let has_assertion = assertion.is_some();
     match &audience {
         _ if !has_assertion => {}
-        Some(a) if a == &realm.entity_id => {}
+        Some(a) if a == &realm.sp_entity_id => {}
         Some(a) if a.starts_with("spn:") => f.push(Finding::error(
             "audience_mismatch",
-            format!("The Audience is {a}: Entra used the application ID because the sign-in request's issuer matched no Identifier. In Entra → Basic SAML Configuration, set Identifier (Entity ID) to {}.", realm.entity_id),
+            message(
+                "The Audience is {got}: Entra used the application ID because the sign-in request's issuer matched \
+                 no Identifier. In Entra → [BasicSaml], set [Identifier] to {want}.",
+                &[("got", a), ("want", &realm.sp_entity_id)],
+            ),
         )),
         other => f.push(Finding::error(
             "audience_mismatch",
-            format!(
-                "The Audience is {} but Twilio's Entity ID is {}. In Entra → Basic SAML Configuration, set Identifier (Entity ID) to exactly that.",
-                other.as_deref().unwrap_or("(none)"),
-                realm.entity_id
+            message(
+                "The Audience is {got} but Twilio's Entity ID is {want}. In Entra → [BasicSaml], set [Identifier] \
+                 to exactly that.",
+                &[("got", other.as_deref().unwrap_or("(none)")), ("want", &realm.sp_entity_id)],
             ),
         )),
     }
@@ -216,10 +225,10 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let resp_sig = child(resp, DS, "Signature");
     let assertion_sig = assertion.and_then(|a| child(a, DS, "Signature"));
     if resp_sig.is_none() {
-        f.push(Finding::error("response_not_signed", format!("The response itself is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}")));
+        f.push(Finding::error("response_not_signed", message(&format!("The response itself is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}"), &[])));
     }
     if assertion.is_some() && assertion_sig.is_none() {
-        f.push(Finding::error("assertion_not_signed", format!("The assertion is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}")));
+        f.push(Finding::error("assertion_not_signed", message(&format!("The assertion is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}"), &[])));
     }
     let mut weak_alg = false;
     for sig in [resp_sig, assertion_sig].into_iter().flatten() {
@@ -236,7 +245,11 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
             weak_alg = true;
             f.push(Finding::error(
                 "weak_signature_algorithm",
-                format!("The response is signed with {} / {}. In Entra → SAML Certificates → Edit, set Signing Algorithm to SHA-256.", short(&method), short(&digest)),
+                message(
+                    "The response is signed with {method} / {digest}. In Entra → [SamlCertificates] → Edit, set \
+                     [SigningAlgorithm] to {want}.",
+                    &[("method", short(&method)), ("digest", short(&digest)), ("want", SIGNING_ALGORITHM)],
+                ),
             ));
             break;
         }
@@ -296,23 +309,32 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         })
         .collect();
     let get = |name: &str| attributes.iter().find(|a| a.name == name);
-    if has_assertion && get("email").is_none() {
-        let long = get("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress").is_some();
+    if has_assertion && get(EMAIL.name).is_none() {
+        let long = get(LONG_EMAIL_CLAIM).is_some();
         f.push(Finding::error(
             "missing_email",
-            format!(
-                "No attribute is named exactly \"email\"{}. In Entra → Attributes & Claims, add a claim named email (namespace empty) with source attribute user.mail.",
-                if long { " (the long …/claims/emailaddress one does not count)" } else { "" }
+            message(
+                "No attribute is named exactly \"{name}\"{long}. In Entra → [ClaimsSection], add a claim named {name} \
+                 (namespace empty) with source attribute {source}.",
+                &[
+                    ("name", EMAIL.name),
+                    ("long", if long { " (the long …/claims/emailaddress one does not count)" } else { "" }),
+                    ("source", EMAIL.source_attribute),
+                ],
             ),
         ));
     }
-    match get("roles") {
+    match get(ROLES.name) {
         None if !has_assertion => {}
         None => f.push(Finding::error(
             "missing_roles",
-            "No attribute is named exactly \"roles\". In Entra → Attributes & Claims, add a claim named roles (namespace empty) with source attribute user.assignedroles, and assign the user the Agent role.",
+            message(
+                "No attribute is named exactly \"{name}\". In Entra → [ClaimsSection], add a claim named {name} \
+                 (namespace empty) with source attribute {source}, and assign the user the {role} role.",
+                &[("name", ROLES.name), ("source", ROLES.source_attribute), ("role", AGENT.display_name)],
+            ),
         )),
-        Some(r) if !r.values.iter().any(|v| v == "agent") => f.push(Finding::error(
+        Some(r) if !r.values.iter().any(|v| v == AGENT.value) => f.push(Finding::error(
             "role_not_agent",
             format!("The roles attribute holds {:?}, not agent. In Entra → Users and groups, assign this user the Agent role (app role value agent).", r.values),
         )),

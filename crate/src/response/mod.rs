@@ -24,7 +24,7 @@ pub const SKEW_MS: i64 = 5 * 60 * 1000;
 pub struct Expectations {
     pub realm_sid: String,
     /// The Microsoft Entra Identifier (Twilio's Identity Provider Issuer), when known.
-    pub identifier: Option<String>,
+    pub entra_identifier: Option<String>,
     /// DER of the configured signing certificate, when known.
     pub certificate_der: Option<Vec<u8>>,
 }

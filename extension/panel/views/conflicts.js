@@ -9,10 +9,24 @@ export function renderConflicts(state, onReplace) {
   byId('conflict-list').replaceChildren(
     ...list.map((c) => {
       const approved = state.setup.replace.includes(c.id);
-      const b = h('button', { type: 'button', 'aria-label': `Replace ${c.field}`, disabled: approved, text: approved ? 'Replacing…' : 'Replace' });
+      const b = h('button', {
+        type: 'button',
+        'aria-label': `Replace ${c.field}`,
+        disabled: approved,
+        text: approved ? 'Replacing…' : 'Replace',
+      });
       b.addEventListener('click', () => onReplace(c.id));
-      return h('li', { 'data-conflict': c.id },
-        h('strong', { text: c.field }), ' holds ', h('code', { text: c.current }), '; planned: ', h('code', { text: c.wanted }), ' ', b);
+      return h(
+        'li',
+        { 'data-conflict': c.id },
+        h('strong', { text: c.field }),
+        ' holds ',
+        h('code', { text: c.current }),
+        '; planned: ',
+        h('code', { text: c.wanted }),
+        ' ',
+        b,
+      );
     }),
   );
 }

@@ -9,5 +9,7 @@ export function renderProgress(state) {
   bar.setAttribute('aria-valuemax', String(total));
   /** @type {HTMLElement} */ (bar.firstElementChild).style.width = `${(100 * done) / total}%`;
   const select = /** @type {HTMLSelectElement} */ (byId('setup-select'));
-  select.replaceChildren(...state.setups.map((s) => h('option', { value: s.id, selected: s.id === state.activeId, text: s.label })));
+  select.replaceChildren(
+    ...state.setups.map((s) => h('option', { value: s.id, selected: s.id === state.activeId, text: s.label })),
+  );
 }

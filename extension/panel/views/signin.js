@@ -10,7 +10,8 @@ export const clockTime = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-
 
 /** Say whether a test sign-in is awaited, and until when; read from chrome.storage.session. */
 export async function renderSignInWatch() {
-  const watch = (await chrome.storage.session.get(SIGN_IN_WATCH_KEY))[SIGN_IN_WATCH_KEY];
+  const stored = await chrome.storage.session.get(SIGN_IN_WATCH_KEY);
+  const watch = /** @type {import('../../messages.js').SignInWatch | undefined} */ (stored[SIGN_IN_WATCH_KEY]);
   const el = byId('signin-watch');
   clearTimeout(expiry);
   const live = watch && watch.until > Date.now();
@@ -34,5 +35,9 @@ export function renderSignIn(state) {
   ];
   byId('signin-details').replaceChildren(...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
   renderFindings(byId('signin-findings'), si.findings);
-  byId('signin-attributes').querySelector('tbody')?.replaceChildren(...si.attributes.map((a) => h('tr', {}, h('td', { text: a.name }), h('td', { text: a.values.join(', ') }))));
+  byId('signin-attributes')
+    .querySelector('tbody')
+    ?.replaceChildren(
+      ...si.attributes.map((a) => h('tr', {}, h('td', { text: a.name }), h('td', { text: a.values.join(', ') }))),
+    );
 }

@@ -16,7 +16,7 @@ export function renderValues(state) {
   notes.hidden = normalized.length === 0;
   notes.textContent = normalized.length ? `Used ${view.realm.realmSid} (${normalized.join('; ')}).` : '';
   byId('computed').hidden = !view.realm;
-  byId('entity-id').textContent = view.realm?.entityId ?? '';
+  byId('entity-id').textContent = view.realm?.spEntityId ?? '';
   byId('reply-url').textContent = view.realm?.replyUrl ?? '';
   renderFindings(byId('workspace-findings'), view.workspaceFindings);
 }

@@ -1,10 +1,14 @@
 //! Edit forms: what to type or choose in each, and what is already there.
 
-use super::super::{editable, has_heading, named, norm, observed, place, Field, Fill, FillAction, Plan, Snapshot};
-use super::labels as l;
+use super::super::{
+    editable, has_heading, named, norm, observed, place, Field, Fill, FillAction, Plan, Snapshot, Wording,
+};
+use super::lang_of;
 use crate::checklist::Status;
-use crate::plan::{DEFAULT_APP_NAME, SIGNING_ALGORITHM, SIGNING_OPTION};
-use crate::realm::realm_urls;
+use crate::entra::portal::Label as L;
+use crate::finding::message_in;
+use crate::frontline::{self, realm_urls, Claim, AGENT, CLAIMS, DEFAULT_APP_NAME, EMAIL, ROLES, SIGNING_ALGORITHM};
+use crate::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
@@ -17,8 +21,8 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 
 /// Builds one form's plan: fills, conflicts, and which conflicts it resolved.
 struct Form<'a> {
-    id: &'static str,
-    step: &'static str,
+    id: FormId,
+    step: Step,
     setup: &'a Setup,
     plan: Plan,
     /// Fields that already hold their wanted value.
@@ -29,7 +33,7 @@ struct Form<'a> {
 }
 
 impl<'a> Form<'a> {
-    fn new(id: &'static str, step: &'static str, setup: &'a Setup) -> Self {
+    fn new(id: FormId, step: Step, setup: &'a Setup) -> Self {
         Self {
             id,
             step,
@@ -53,10 +57,10 @@ impl<'a> Form<'a> {
             return;
         }
         let id = self.conflict_id(slug);
-        // A dropdown showing its placeholder ("Select an option", "Select from drop down") is empty.
+        // A dropdown showing its placeholder (Label::Placeholder) is empty.
         let choose = action == FillAction::Choose;
-        let placeholder = choose && norm(current).starts_with(l::PLACEHOLDER_PREFIX);
-        let entra_default = placeholder || (choose && l::SIGNING_DEFAULTS.iter().any(|d| norm(d) == norm(current)));
+        let placeholder = choose && L::Placeholder.names(current);
+        let entra_default = placeholder || (choose && L::SignAssertion.names(current));
         if current.is_empty() || entra_default || self.setup.replace.contains(&id) {
             self.plan.fills.push(Fill {
                 key: field.key.clone(),
@@ -67,8 +71,8 @@ impl<'a> Form<'a> {
         } else {
             self.plan.conflicts.push(Conflict {
                 id,
-                form: self.id.into(),
-                step: self.step.into(),
+                form: self.id,
+                step: self.step,
                 field: field.name.clone(),
                 current: current.into(),
                 wanted: wanted.into(),
@@ -93,9 +97,9 @@ impl<'a> Form<'a> {
 
     fn conflict_id(&self, slug: &str) -> String {
         if self.slug_prefix.is_empty() {
-            format!("{}/{slug}", self.id)
+            format!("{}/{slug}", self.id.id())
         } else {
-            format!("{}-{}/{slug}", self.id, self.slug_prefix)
+            format!("{}-{}/{slug}", self.id.id(), self.slug_prefix)
         }
     }
 
@@ -126,22 +130,23 @@ impl<'a> Form<'a> {
 }
 
 fn create_app(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    let name = named(snap, l::APP_NAME).find(editable)?;
-    let mut form = Form::new("create-app", "create-app", setup);
+    let name = named(snap, L::AppName).find(editable)?;
+    let mut form = Form::new(FormId::CreateApp, Step::CreateApp, setup);
     let app_name = if setup.app_name.is_empty() { DEFAULT_APP_NAME } else { &setup.app_name };
     // An app name the admin chose is theirs: never a conflict, never replaced.
     if name.value.trim().is_empty() {
         form.text(name, "name", app_name, FillAction::Text);
     }
-    let non_gallery = |f: &&Field| f.role == "radio" && l::NON_GALLERY.iter().any(|w| norm(&f.name).contains(&norm(w)));
+    let non_gallery =
+        |f: &&Field| f.role == "radio" && L::NonGallery.normed().iter().any(|w| norm(&f.name).contains(w));
     if let Some(radio) = snap.fields.iter().find(non_gallery) {
         form.check(radio, FillAction::Radio);
     }
     Some(form.finish(snap, "Application name and the non-gallery option", "Create"))
 }
 
-/// A multi-row list's text boxes ("Identifier (Entity ID)" rows), and its row-adder.
-fn rows(snap: &Snapshot, label: l::Words, adder: l::Words) -> (Vec<&Field>, Option<&Field>) {
+/// A multi-row list's text boxes (the identifier rows, say), and its row-adder.
+fn rows(snap: &Snapshot, label: L, adder: L) -> (Vec<&Field>, Option<&Field>) {
     let boxes = named(snap, label).filter(editable).filter(|f| f.role == "textbox").collect();
     let add = named(snap, adder).filter(editable).find(|f| f.role == "button");
     (boxes, add)
@@ -151,28 +156,26 @@ fn rows(snap: &Snapshot, label: l::Words, adder: l::Words) -> (Vec<&Field>, Opti
 /// the next row of either list. Row indices and sections are not to be trusted: the two lists
 /// may share both.
 fn default_box<'a>(snap: &'a Snapshot, field: &Field) -> Option<&'a Field> {
-    let is_default = |f: &&Field| f.role == "checkbox" && l::DEFAULT.iter().any(|d| norm(&f.name) == norm(d));
-    let is_row = |f: &Field| {
-        f.role == "textbox" && [l::IDENTIFIER, l::REPLY_URL].iter().any(|w| w.iter().any(|n| norm(n) == norm(&f.name)))
-    };
+    let is_default = |f: &&Field| f.role == "checkbox" && L::Default.names(&f.name);
+    let is_row = |f: &Field| f.role == "textbox" && (L::Identifier.names(&f.name) || L::ReplyUrl.names(&f.name));
     snap.fields.iter().skip_while(|f| f.key != field.key).skip(1).take_while(|f| !is_row(f)).find(is_default)
 }
 
 fn basic_saml(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    if !has_heading(snap, l::BASIC_SAML) {
+    if !has_heading(snap, L::BasicSaml) {
         return None;
     }
-    let (ids, add_id) = rows(snap, l::IDENTIFIER, l::ADD_IDENTIFIER);
-    let (acs, add_acs) = rows(snap, l::REPLY_URL, l::ADD_REPLY_URL);
+    let (ids, add_id) = rows(snap, L::Identifier, L::AddIdentifier);
+    let (acs, add_acs) = rows(snap, L::ReplyUrl, L::AddReplyUrl);
     if ids.is_empty() && acs.is_empty() && add_id.is_none() && add_acs.is_none() {
         return None;
     }
-    let mut form = Form::new("basic-saml", "basic-saml", setup);
+    let mut form = Form::new(FormId::BasicSaml, Step::BasicSaml, setup);
     let Ok(realm) = realm_urls(&setup.realm_sid_input) else {
         return Some(form.plan); // nothing to fill until the panel has a valid Realm SID
     };
     for (rows, add, slug, wanted) in
-        [(&ids, add_id, "identifier", &realm.entity_id), (&acs, add_acs, "reply-url", &realm.reply_url)]
+        [(&ids, add_id, "identifier", &realm.sp_entity_id), (&acs, add_acs, "reply-url", &realm.reply_url)]
     {
         // The row to use: one holding the value, else the first other value (a conflict),
         // else the first empty row; a new app has no row until its row-adder is clicked.
@@ -204,10 +207,11 @@ fn basic_saml(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 }
 
 fn signing(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    let option = named(snap, l::SIGNING_OPTION).find(editable)?;
-    let mut form = Form::new("signing", "signing", setup);
-    form.text(option, "option", SIGNING_OPTION, FillAction::Choose);
-    if let Some(alg) = named(snap, l::SIGNING_ALGORITHM).find(editable) {
+    let option = named(snap, L::SigningOption).find(editable)?;
+    let mut form = Form::new(FormId::Signing, Step::Signing, setup);
+    // The option as this page's language names it: a German portal lists only German options.
+    form.text(option, "option", frontline::signing_option(lang_of(snap, setup)), FillAction::Choose);
+    if let Some(alg) = named(snap, L::SigningAlgorithm).find(editable) {
         form.text(alg, "algorithm", SIGNING_ALGORITHM, FillAction::Choose);
     }
     Some(form.finish(snap, "Signing option and algorithm", "Save"))
@@ -216,23 +220,24 @@ fn signing(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 /// The add/edit claim form: `email` first, then `roles`, whichever the claims list lacks.
 /// Claim conditions repeat the Source labels further down: the first of each is the claim's.
 fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    let name = named(snap, l::CLAIM_NAME).filter(editable).find(|f| f.role == "textbox")?;
-    let source_attr = named(snap, l::SOURCE_ATTRIBUTE).find(editable)?;
-    let mut form = Form::new("claim", "claims", setup);
-    let (claim, attribute) = match name.value.trim() {
-        "email" => ("email", "user.mail"),
-        "roles" => ("roles", "user.assignedroles"),
-        "" if missing_claim(setup) == Some("roles") => ("roles", "user.assignedroles"),
-        "" => ("email", "user.mail"),
+    let name = named(snap, L::ClaimName).filter(editable).find(|f| f.role == "textbox")?;
+    let source_attr = named(snap, L::SourceAttribute).find(editable)?;
+    let mut form = Form::new(FormId::Claim, Step::Claims, setup);
+    let typed = name.value.trim();
+    let claim: Claim = match CLAIMS.iter().find(|c| c.name == typed) {
+        Some(c) => *c,
+        None if typed.is_empty() && missing_claim(setup) == Some(ROLES) => ROLES,
+        None if typed.is_empty() => EMAIL,
         // Another claim: the admin's own business.
-        _ => return Some(form.plan),
+        None => return Some(form.plan),
     };
+    let (claim, attribute) = (claim.name, claim.source_attribute);
     form.slug_prefix = claim;
     form.text(name, "name", claim, FillAction::Text);
-    if let Some(ns) = named(snap, l::NAMESPACE).find(editable) {
+    if let Some(ns) = named(snap, L::Namespace).find(editable) {
         form.text(ns, "namespace", "", FillAction::Text);
     }
-    let attribute_radio = named(snap, l::SOURCE_IS_ATTRIBUTE).find(|f| f.role == "radio");
+    let attribute_radio = named(snap, L::SourceIsAttribute).find(|f| f.role == "radio");
     if let Some(radio) = attribute_radio {
         form.check(radio, FillAction::Radio);
     }
@@ -241,33 +246,32 @@ fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 }
 
 /// Which Frontline claim the last look at the claims list found missing.
-fn missing_claim(setup: &Setup) -> Option<&'static str> {
-    let last = setup.checklist.step("claims")?.evidence.last()?;
-    if last.what.contains("roles is missing") && !last.what.contains("email is missing") {
-        Some("roles")
-    } else {
-        None
-    }
+fn missing_claim(setup: &Setup) -> Option<Claim> {
+    let last = setup.checklist.step(Step::Claims)?.evidence.last()?;
+    let missing = |c: Claim| last.what.contains(&format!("{} is missing", c.name));
+    (missing(ROLES) && !missing(EMAIL)).then_some(ROLES)
 }
 
 fn app_role(snap: &Snapshot, setup: &Setup) -> Option<Plan> {
     let enable = snap
         .fields
         .iter()
-        .find(|f| f.role == "checkbox" && l::ENABLE_APP_ROLE.iter().any(|w| norm(&f.name).contains(&norm(w))))?;
-    let mut form = Form::new("app-role", "app-role", setup);
+        .find(|f| f.role == "checkbox" && L::EnableAppRole.normed().iter().any(|w| norm(&f.name).contains(w)))?;
+    let mut form = Form::new(FormId::AppRole, Step::AppRole, setup);
     for (names, slug, wanted) in [
-        (l::ROLE_DISPLAY_NAME, "display-name", "Agent"),
-        (l::ROLE_VALUE, "value", "agent"),
-        (l::ROLE_DESCRIPTION, "description", "Frontline user"),
+        (L::RoleDisplayName, "display-name", AGENT.display_name),
+        (L::RoleValue, "value", AGENT.value),
+        (L::RoleDescription, "description", AGENT.description),
     ] {
         if let Some(f) = named(snap, names).find(editable) {
             form.text(f, slug, wanted, FillAction::Text);
         }
     }
-    if let Some(radio) = named(snap, l::MEMBER_TYPES_USERS).find(|f| f.role == "radio") {
+    if let Some(radio) = named(snap, L::MemberTypesUsers).find(|f| f.role == "radio") {
         form.check(radio, FillAction::Radio);
     }
     form.check(enable, FillAction::Check);
-    Some(form.finish(snap, "App role Agent (agent, Users/Groups, enabled)", "Apply"))
+    let template = "App role {name} ({value}, [MemberTypesUsers], enabled)";
+    let what = message_in(lang_of(snap, setup), template, &[("name", AGENT.display_name), ("value", AGENT.value)]);
+    Some(form.finish(snap, &what, "Apply"))
 }

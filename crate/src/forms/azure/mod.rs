@@ -2,12 +2,32 @@
 //! was saved), and the words they are recognised by.
 
 mod edit;
-pub(super) mod labels;
 mod views;
 
-use super::{Plan, Snapshot};
-use crate::setup::Setup;
+use super::{norm, Plan, Snapshot};
+use crate::entra::portal::{page_lang, Lang};
+use crate::setup::{Setup, SetupEvent};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    edit::plan(setup, snap).or_else(|| views::plan(setup, snap))
+    let mut plan = edit::plan(setup, snap).or_else(|| views::plan(setup, snap))?;
+    // The language a recognised page showed: the checklist then names the portal's places in
+    // it. A page that shows none of the portal's words says nothing, and the language stays.
+    if let Some(lang) = page_lang_of(snap).filter(|l| *l != setup.portal.lang) {
+        plan.events.push(SetupEvent::SetPortalLang(lang));
+    }
+    Some(plan)
+}
+
+/// The page's language, from the words its controls, values, tables and headings show.
+fn page_lang_of(snap: &Snapshot) -> Option<Lang> {
+    let fields = snap.fields.iter().map(|f| f.name.as_str());
+    let texts = snap.texts.iter().map(|t| t.label.as_str());
+    let headers = snap.tables.iter().flat_map(|t| t.headers.iter().map(String::as_str));
+    let headings = snap.headings.iter().map(|h| h.text.as_str());
+    page_lang(fields.chain(texts).chain(headers).chain(headings), norm)
+}
+
+/// The language to choose options and name places in: the page's, else the one last seen.
+fn lang_of(snap: &Snapshot, setup: &Setup) -> Lang {
+    page_lang_of(snap).unwrap_or(setup.portal.lang)
 }

@@ -1,18 +1,19 @@
 //! Read-only views: the SAML pane's sections, the claims, roles and assignments tables.
 //! They prove what was saved, and hold the values Twilio needs.
 
-use super::super::{has_heading, norm, observed, place, Plan, Snapshot, Table};
-use super::labels::{self as l, Words};
+use super::super::{has_heading, norm, observed, place, Plan, Snapshot, Table, Wording};
+use super::lang_of;
 use crate::checklist::Status;
-use crate::plan::{SIGNING_ALGORITHM, SIGNING_OPTION};
-use crate::realm::realm_urls;
+use crate::entra::portal::{with_labels, Label as L};
+use crate::frontline::{self, realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM, SIGNING_OPTION};
+use crate::ids::{FormId, Step};
 use crate::setup::{Setup, SetupEvent};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     saml_pane(setup, snap)
         .or_else(|| sso_method(snap))
         .or_else(|| claims_table(snap))
-        .or_else(|| roles_table(snap))
+        .or_else(|| roles_table(setup, snap))
         .or_else(|| assignments(snap))
 }
 
@@ -29,33 +30,42 @@ fn pairs(snap: &Snapshot) -> Vec<(String, String, String)> {
     out
 }
 
-fn value(pairs: &[(String, String, String)], labels: Words) -> Option<&str> {
-    let labels: Vec<String> = labels.iter().map(|l| norm(l)).collect();
+fn value(pairs: &[(String, String, String)], label: L) -> Option<&str> {
+    let labels = label.normed();
     pairs.iter().find(|(_, l, _)| labels.contains(l)).map(|(_, _, v)| v.as_str())
+}
+
+/// A value outside one section. In German, Spanish, French and Portuguese the Sign on URL of
+/// Basic SAML Configuration and the Login URL of "Set up <app>" read the same.
+fn value_outside(pairs: &[(String, String, String)], label: L, section: L) -> Option<&str> {
+    let (labels, sections) = (label.normed(), section.normed());
+    let inside = |s: &String| sections.iter().any(|w| s.contains(w.as_str()));
+    pairs.iter().find(|(s, l, _)| labels.contains(l) && !inside(s)).map(|(_, _, v)| v.as_str())
 }
 
 /// Entra shows "Required" or "Optional" in a section where nothing is saved yet.
 fn saved(v: Option<&str>) -> Option<&str> {
-    v.filter(|v| !v.is_empty() && !l::UNSET.iter().any(|u| norm(u) == norm(v)))
+    v.filter(|v| !v.is_empty() && !L::Unset.names(v))
 }
 
 fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
-    if !has_heading(snap, l::SAML_PANE) {
+    if !has_heading(snap, L::SamlPane) {
         return None;
     }
     let at = place(snap);
     let p = pairs(snap);
+    let lang = lang_of(snap, setup);
     let mut events = vec![
-        observed("create-app", Status::Done, "The application exists (its single sign-on page is open)", &at),
-        observed("choose-saml", Status::Done, "SAML is the single sign-on method", &at),
+        observed(Step::CreateApp, Status::Done, "The application exists (its single sign-on page is open)", &at),
+        observed(Step::ChooseSaml, Status::Done, "SAML is the single sign-on method", &at),
     ];
     // 1. Basic SAML Configuration: exactly the computed values, or the difference.
     if let Ok(realm) = realm_urls(&setup.realm_sid_input) {
-        let id = saved(value(&p, l::IDENTIFIER));
-        let acs = saved(value(&p, l::REPLY_URL));
+        let id = saved(value(&p, L::Identifier));
+        let acs = saved(value(&p, L::ReplyUrl));
         let mut problems = Vec::new();
         for (label, got, want) in
-            [("Identifier (Entity ID)", id, &realm.entity_id), ("Reply URL", acs, &realm.reply_url)]
+            [(L::Identifier.in_lang(lang), id, &realm.sp_entity_id), (L::ReplyUrl.in_lang(lang), acs, &realm.reply_url)]
         {
             match got {
                 None => problems.push(format!("{label} is not set")),
@@ -64,31 +74,35 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
             }
         }
         events.push(if problems.is_empty() {
-            observed("basic-saml", Status::Done, "Saved Identifier and Reply URL match the Realm SID", &at)
+            observed(Step::BasicSaml, Status::Done, "Saved Identifier and Reply URL match the Realm SID", &at)
         } else if id.is_none() && acs.is_none() {
-            observed("basic-saml", Status::Todo, "Basic SAML Configuration is not filled in yet", &at)
+            observed(Step::BasicSaml, Status::Todo, with_labels("[BasicSaml] is not filled in yet", lang), &at)
         } else {
-            observed("basic-saml", Status::Attention, problems.join("; "), &at)
+            observed(Step::BasicSaml, Status::Attention, problems.join("; "), &at)
         });
     }
     // 3. SAML Certificates: signing option and algorithm, and what Twilio needs later.
-    if let Some(option) = value(&p, l::SIGNING_OPTION) {
-        let alg = value(&p, l::SIGNING_ALGORITHM).unwrap_or_default();
-        let ok = norm(option) == norm(SIGNING_OPTION) && norm(alg) == norm(SIGNING_ALGORITHM);
+    if let Some(option) = value(&p, L::SigningOption) {
+        let alg = value(&p, L::SigningAlgorithm).unwrap_or_default();
+        let ok = SIGNING_OPTION.names(option) && norm(alg) == norm(SIGNING_ALGORITHM);
         events.push(if ok {
-            observed("signing", Status::Done, format!("Saved: {option}, {alg}"), &at)
+            observed(Step::Signing, Status::Done, format!("Saved: {option}, {alg}"), &at)
         } else {
             observed(
-                "signing",
+                Step::Signing,
                 Status::Attention,
-                format!("Saved: {option}, {alg}; Frontline needs \"{SIGNING_OPTION}\" with {SIGNING_ALGORITHM} (SAML Certificates → Edit)"),
+                format!(
+                    "Saved: {option}, {alg}; Frontline needs \"{}\" with {SIGNING_ALGORITHM} ({} → Edit)",
+                    frontline::signing_option(lang),
+                    L::SamlCertificates.in_lang(lang),
+                ),
                 &at,
             )
         });
     }
-    let thumbprint = saved(value(&p, l::THUMBPRINT));
-    let expiration = saved(value(&p, l::EXPIRATION));
-    let metadata_url = saved(value(&p, l::METADATA_URL));
+    let thumbprint = saved(value(&p, L::Thumbprint));
+    let expiration = saved(value(&p, L::Expiration));
+    let metadata_url = saved(value(&p, L::MetadataUrl));
     if thumbprint.is_some() || metadata_url.is_some() {
         events.push(SetupEvent::SetPortalCapture {
             thumbprint: thumbprint.map(str::to_string),
@@ -97,146 +111,146 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         });
     }
     // 4. Set up <app>: the two values Twilio needs, under either name of the identifier.
-    let login = saved(value(&p, l::LOGIN_URL));
-    let ident = saved(value(&p, l::ENTRA_IDENTIFIER));
+    let login = saved(value_outside(&p, L::LoginUrl, L::BasicSaml));
+    let ident = saved(value(&p, L::EntraIdentifier));
     if login.is_some() || ident.is_some() {
         events.push(SetupEvent::SetIdpValues {
             login_url: login.map(str::to_string),
-            identifier: ident.map(str::to_string),
+            entra_identifier: ident.map(str::to_string),
             place: Some(at.clone()),
         });
     }
     // 2. Attributes & Claims, when the pane lists them.
     let claims: Vec<(String, String)> = p
         .iter()
-        .filter(|(s, _, _)| l::CLAIMS_SECTION.iter().any(|c| s.contains(&norm(c))))
+        .filter(|(s, _, _)| L::ClaimsSection.normed().iter().any(|c| s.contains(c.as_str())))
         .map(|(_, l, v)| (l.clone(), v.clone()))
         .collect();
     if !claims.is_empty() {
         events.push(claims_event(&claims, &at));
     }
-    Some(Plan { form: Some("saml-pane"), events, ..Plan::default() })
+    Some(Plan { form: Some(FormId::SamlPane), events, ..Plan::default() })
 }
 
 fn sso_method(snap: &Snapshot) -> Option<Plan> {
-    if !has_heading(snap, l::SSO_METHOD) {
+    if !has_heading(snap, L::SsoMethod) {
         return None;
     }
     let events = vec![observed(
-        "create-app",
+        Step::CreateApp,
         Status::Done,
         "The application exists (choose its single sign-on method)",
         &place(snap),
     )];
-    Some(Plan { form: Some("sso-method"), events, ..Plan::default() })
+    Some(Plan { form: Some(FormId::SsoMethod), events, ..Plan::default() })
 }
 
 /// The first table with all these columns (each by any of its wordings).
-fn table_with<'a>(snap: &'a Snapshot, columns: &[Words]) -> Option<&'a Table> {
-    snap.tables.iter().find(|t| columns.iter().all(|c| column(t, c).is_some()))
+fn table_with<'a>(snap: &'a Snapshot, columns: &[L]) -> Option<&'a Table> {
+    snap.tables.iter().find(|t| columns.iter().all(|c| column(t, *c).is_some()))
 }
 
-fn column(t: &Table, header: Words) -> Option<usize> {
-    t.headers.iter().position(|h| header.iter().any(|w| norm(h) == norm(w)))
+fn column(t: &Table, header: L) -> Option<usize> {
+    t.headers.iter().position(|h| header.names(h))
 }
 
 fn cell(row: &[String], i: Option<usize>) -> &str {
     i.and_then(|i| row.get(i)).map(|s| s.trim()).unwrap_or_default()
 }
 
-/// `email` = user.mail and `roles` = user.assignedroles (or the constant "agent"), by their
+/// Frontline's claims with their source attributes (roles may be the constant role value), by their
 /// exact short names: the long emailaddress URI does not count.
 fn claims_event(claims: &[(String, String)], at: &str) -> SetupEvent {
     let find = |name: &str| claims.iter().find(|(n, _)| n == name).map(|(_, v)| norm(v).trim_matches('"').to_string());
     let mut missing = Vec::new();
     let mut wrong = Vec::new();
-    match find("email") {
-        None => missing.push("email is missing"),
-        Some(v) if v != "user.mail" => wrong.push(format!("email is {v}, should be user.mail")),
-        Some(_) => {}
-    }
-    match find("roles") {
-        None => missing.push("roles is missing"),
-        Some(v) if v != "user.assignedroles" && v != "agent" => {
-            wrong.push(format!("roles is {v}, should be user.assignedroles"))
+    // The roles claim may also be the constant "agent".
+    for (claim, also) in [(EMAIL, None), (ROLES, Some(AGENT.value))] {
+        let (name, want) = (claim.name, claim.source_attribute);
+        match find(name) {
+            None => missing.push(format!("{name} is missing")),
+            Some(v) if v != want && Some(v.as_str()) != also => wrong.push(format!("{name} is {v}, should be {want}")),
+            Some(_) => {}
         }
-        Some(_) => {}
     }
-    let long_only =
-        find("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress").is_some() && find("email").is_none();
-    let mut notes: Vec<String> = missing.iter().map(|m| m.to_string()).chain(wrong.iter().cloned()).collect();
+    let long_only = find(LONG_EMAIL_CLAIM).is_some() && find(EMAIL.name).is_none();
+    let mut notes: Vec<String> = missing.iter().cloned().chain(wrong.iter().cloned()).collect();
     if long_only {
         notes.push("the long emailaddress claim does not count: Frontline reads the short name \"email\"".into());
     }
     if notes.is_empty() {
-        observed("claims", Status::Done, "Claims email = user.mail and roles are saved", at)
+        let what = format!("Claims {} = {} and {} are saved", EMAIL.name, EMAIL.source_attribute, ROLES.name);
+        observed(Step::Claims, Status::Done, what, at)
     } else if wrong.is_empty() {
-        observed("claims", Status::InProgress, format!("Additional claims: {}", notes.join("; ")), at)
+        observed(Step::Claims, Status::InProgress, format!("Additional claims: {}", notes.join("; ")), at)
     } else {
-        observed("claims", Status::Attention, format!("Additional claims: {}", notes.join("; ")), at)
+        observed(Step::Claims, Status::Attention, format!("Additional claims: {}", notes.join("; ")), at)
     }
 }
 
 fn claims_table(snap: &Snapshot) -> Option<Plan> {
-    let t = table_with(snap, &[l::CLAIM_NAME_COLUMN, l::VALUE_COLUMN])?;
-    let (n, v) = (column(t, l::CLAIM_NAME_COLUMN), column(t, l::VALUE_COLUMN));
+    let t = table_with(snap, &[L::ClaimNameColumn, L::ValueColumn])?;
+    let (n, v) = (column(t, L::ClaimNameColumn), column(t, L::ValueColumn));
     let claims: Vec<(String, String)> = t.rows.iter().map(|r| (norm(cell(r, n)), cell(r, v).to_string())).collect();
-    Some(Plan { form: Some("claims-list"), events: vec![claims_event(&claims, &place(snap))], ..Plan::default() })
+    Some(Plan { form: Some(FormId::ClaimsList), events: vec![claims_event(&claims, &place(snap))], ..Plan::default() })
 }
 
-fn roles_table(snap: &Snapshot) -> Option<Plan> {
-    let t = table_with(snap, &[l::DISPLAY_NAME_COLUMN, l::VALUE_COLUMN, l::MEMBER_TYPES_COLUMN])?;
+fn roles_table(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
+    let t = table_with(snap, &[L::DisplayNameColumn, L::ValueColumn, L::MemberTypesColumn])?;
     let (name, val, types) =
-        (column(t, l::DISPLAY_NAME_COLUMN), column(t, l::VALUE_COLUMN), column(t, l::MEMBER_TYPES_COLUMN));
-    let state = column(t, l::ROLE_STATE);
-    let agent = t.rows.iter().find(|r| cell(r, val) == "agent");
+        (column(t, L::DisplayNameColumn), column(t, L::ValueColumn), column(t, L::MemberTypesColumn));
+    let state = column(t, L::RoleState);
+    let agent = t.rows.iter().find(|r| cell(r, val) == AGENT.value);
     let at = place(snap);
     let event = match agent {
-        None => observed("app-role", Status::Todo, "No app role with the value agent yet", &at),
+        None => observed(Step::AppRole, Status::Todo, "No app role with the value agent yet", &at),
         Some(r) => {
-            let enabled = state.is_none() || l::ENABLED.iter().any(|e| norm(cell(r, state)) == norm(e));
-            let users = norm(cell(r, types)).contains("users");
+            let enabled = state.is_none() || L::Enabled.names(cell(r, state));
+            let users = L::MemberTypesUsers.normed().iter().any(|u| norm(cell(r, types)).contains(u.as_str()));
             if enabled && users {
                 observed(
-                    "app-role",
+                    Step::AppRole,
                     Status::Done,
                     format!("App role {} (agent) for {} is enabled", cell(r, name), cell(r, types)),
                     &at,
                 )
             } else {
                 observed(
-                    "app-role",
+                    Step::AppRole,
                     Status::Attention,
-                    "The app role agent exists but is disabled or not for Users/Groups",
+                    with_labels(
+                        "The app role agent exists but is disabled or not for [MemberTypesUsers]",
+                        lang_of(snap, setup),
+                    ),
                     &at,
                 )
             }
         }
     };
-    Some(Plan { form: Some("app-roles"), events: vec![event], ..Plan::default() })
+    Some(Plan { form: Some(FormId::AppRoles), events: vec![event], ..Plan::default() })
 }
 
 fn assignments(snap: &Snapshot) -> Option<Plan> {
-    let t = table_with(snap, &[l::DISPLAY_NAME_COLUMN, l::OBJECT_TYPE_COLUMN, l::ROLE_ASSIGNED_COLUMN])?;
-    let role = column(t, l::ROLE_ASSIGNED_COLUMN);
-    let agents = t.rows.iter().filter(|r| norm(cell(r, role)) == "agent").count();
+    let t = table_with(snap, &[L::DisplayNameColumn, L::ObjectTypeColumn, L::RoleAssignedColumn])?;
+    let role = column(t, L::RoleAssignedColumn);
+    let agents = t.rows.iter().filter(|r| norm(cell(r, role)) == AGENT.value).count();
     let at = place(snap);
     let event = if agents > 0 {
         observed(
-            "assign-users",
+            Step::AssignUsers,
             Status::Done,
             format!("{agents} of {} assignments have the role Agent", t.rows.len()),
             &at,
         )
     } else if t.rows.is_empty() {
-        observed("assign-users", Status::Todo, "No users or groups are assigned yet", &at)
+        observed(Step::AssignUsers, Status::Todo, "No users or groups are assigned yet", &at)
     } else {
         observed(
-            "assign-users",
+            Step::AssignUsers,
             Status::Attention,
             format!("None of the {} assignments has the role Agent", t.rows.len()),
             &at,
         )
     };
-    Some(Plan { form: Some("assignments"), events: vec![event], ..Plan::default() })
+    Some(Plan { form: Some(FormId::Assignments), events: vec![event], ..Plan::default() })
 }

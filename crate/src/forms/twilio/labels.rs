@@ -2,7 +2,8 @@
 //! (the console's 2022 screenshot and the Twilio guide), and today's "Single Sign-On URL".
 //! "Required: " and other dialect markers are stripped by the collector, not listed here.
 
-use super::super::azure::labels::Words;
+/// One thing the console names, by every wording it is known by.
+pub type Words = &'static [&'static str];
 
 pub const SSO_URL: Words = &["SSO URL", "Single Sign-On URL", "Single sign-on URL"];
 pub const ISSUER: Words = &[

@@ -7,20 +7,21 @@ mod labels;
 use super::{named, norm, observed, Field, FillAction, Plan, Snapshot};
 use crate::certificate::{inspect_certificate, CertInput};
 use crate::checklist::Status;
-use crate::finding::Severity;
+use crate::finding::{message, Severity};
+use crate::frontline::realm_urls;
 use crate::idp::{check_idp_values, IdpInput};
-use crate::realm::realm_urls;
+use crate::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 use labels as l;
 
-const PLACE: &str = "Twilio Console — Frontline SSO";
+const PLACE: &str = crate::frontline::CONSOLE_SSO_PLACE;
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;
     let issuer = named(snap, l::ISSUER).find(|f| !f.readonly)?;
     let cert = named(snap, l::CERTIFICATE).find(|f| !f.readonly)?;
-    let mut plan = Plan { form: Some("twilio-sso"), ..Plan::default() };
+    let mut plan = Plan { form: Some(FormId::TwilioSso), ..Plan::default() };
 
     // The Realm SID and company name the page shows (read-only text or fields).
     let shown = |labels: &[&str]| -> Option<String> {
@@ -50,8 +51,8 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             }
             _ => plan.conflicts.push(Conflict {
                 id,
-                form: "twilio-sso".into(),
-                step: "twilio-sso".into(),
+                form: FormId::TwilioSso,
+                step: Step::TwilioSso,
                 field: "Realm SID".into(),
                 current: setup.realm_sid_input.clone(),
                 wanted: console_sid,
@@ -66,8 +67,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
         }
     }
     if !plan.conflicts.is_empty() {
-        plan.events.push(observed(
-            "twilio-sso",
+        plan.events.push(observed(Step::TwilioSso,
             Status::Attention,
             "The Frontline Console shows another Realm SID than the panel; check which is right (Replace takes the console's)",
             PLACE,
@@ -79,7 +79,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let problems = refusal(setup, now);
     if !problems.is_empty() {
         plan.events.push(observed(
-            "twilio-sso",
+            Step::TwilioSso,
             Status::Attention,
             format!("Not filled: {}", problems.join("; ")),
             PLACE,
@@ -87,7 +87,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
         return Some(plan);
     }
     let (Some(pem), login, ident) =
-        (setup.certificate_pem.as_deref(), setup.login_url.as_str(), setup.identifier.as_str())
+        (setup.certificate_pem.as_deref(), setup.login_url.as_str(), setup.entra_identifier.as_str())
     else {
         return Some(plan);
     };
@@ -114,8 +114,8 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
         } else {
             plan.conflicts.push(Conflict {
                 id,
-                form: "twilio-sso".into(),
-                step: "twilio-sso".into(),
+                form: FormId::TwilioSso,
+                step: Step::TwilioSso,
                 field: f.name.clone(),
                 current: current.into(),
                 wanted: value.into(),
@@ -136,21 +136,21 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let event = if !plan.conflicts.is_empty() {
         let fields: Vec<&str> = plan.conflicts.iter().map(|c| c.field.as_str()).collect();
         observed(
-            "twilio-sso",
+            Step::TwilioSso,
             Status::Attention,
             format!("{} already hold other values; check them, or use Replace in the panel", fields.join(", ")),
             PLACE,
         )
     } else if satisfied == wanted && saved {
         observed(
-            "twilio-sso",
+            Step::TwilioSso,
             Status::Done,
             format!("Saved: SSO URL, issuer and certificate match Entra (realm {setup_sid})"),
             PLACE,
         )
     } else if satisfied == wanted {
         observed(
-            "twilio-sso",
+            Step::TwilioSso,
             Status::InProgress,
             "Workspace ID, SSO URL, issuer and certificate entered; press Save",
             PLACE,
@@ -169,11 +169,17 @@ fn strip_ws(s: &str) -> String {
 /// Why the values Twilio would get are not safe to use, in the admin's words; empty if they are.
 fn refusal(setup: &Setup, now: i64) -> Vec<String> {
     let mut out = Vec::new();
-    if setup.login_url.is_empty() || setup.identifier.is_empty() {
-        out.push("the Login URL and Microsoft Entra Identifier are not captured yet (open the app's SAML page in the Azure portal)".into());
+    if setup.login_url.is_empty() || setup.entra_identifier.is_empty() {
+        let text =
+            "the [LoginUrl] and [EntraIdentifier] are not captured yet (open the app's SAML page in the Azure portal)";
+        out.push(message(text, &[]));
     } else {
         let check = check_idp_values(
-            &IdpInput { login_url: setup.login_url.clone(), identifier: setup.identifier.clone(), metadata_xml: None },
+            &IdpInput {
+                login_url: setup.login_url.clone(),
+                entra_identifier: setup.entra_identifier.clone(),
+                metadata_xml: None,
+            },
             now,
         );
         out.extend(check.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.clone()));

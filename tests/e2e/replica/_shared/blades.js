@@ -205,4 +205,22 @@
       commands: () => [],
     },
   };
+
+  // The tenant's language: every string a blade shows and every option it holds, translated
+  // (English stays as it is). Commands keep their English name for the click log.
+  const trList = (xs) => xs.map((x) => (Array.isArray(x) ? trList(x) : typeof x === 'string' ? tr(x) : trWidget(x)));
+  function trWidget(w) {
+    if (!w || typeof w !== 'object') return w;
+    const out = { ...w, name: w.label };
+    for (const k of ['text', 'label', 'title', 'add', 'placeholder']) if (typeof w[k] === 'string') out[k] = tr(w[k]);
+    for (const k of ['options', 'headers', 'items', 'rows', 'body']) if (Array.isArray(w[k])) out[k] = trList(w[k]);
+    return out;
+  }
+  for (const spec of Object.values(window.BLADES)) {
+    const { title, init, body, commands } = spec;
+    spec.title = (s, v) => tr(title(s, v));
+    spec.init = (s, d) => Object.fromEntries(Object.entries(init(s, d)).map(([k, v]) => [k, typeof v === 'string' ? tr(v) : v]));
+    spec.body = (s, v) => body(s, v).map(trWidget);
+    spec.commands = (s, v, dirty) => commands(s, v, dirty).map((c) => ({ ...c, name: c.label, label: tr(c.label) }));
+  }
 })();

@@ -44,7 +44,7 @@
       e(Label, { id: `${id}-label`, text: w.label, required: w.required }),
       e('div', { role: 'combobox', tabIndex: 0, className: 'ms-Dropdown', 'aria-labelledby': `${id}-label ${id}-title`, 'aria-expanded': String(open), 'aria-haspopup': 'listbox', 'aria-controls': shown ? `${id}-list` : undefined,
         onClick: () => setOpen(!open) },
-      e('span', { id: `${id}-title`, className: 'ms-Dropdown-title' }, value || 'Select an option'),
+      e('span', { id: `${id}-title`, className: 'ms-Dropdown-title' }, value || tr('Select an option')),
       e('span', { className: 'ms-Dropdown-caretDownWrapper', 'aria-hidden': 'true' }, e('i', { className: 'caret' }))),
       layer);
   }
@@ -86,9 +86,9 @@
       e('div', { role: 'grid', 'aria-label': w.label },
         rows.map((r, i) => e('div', { role: 'row', key: i },
           e('div', { role: 'gridcell' }, e('input', { 'aria-label': w.label, value: r.value, onChange: (ev) => change(i, { value: ev.target.value }) })),
-          w.index ? e('div', { role: 'gridcell' }, e('input', { 'aria-label': 'Index', value: r.index ?? '', style: { width: '40px' }, onChange: (ev) => change(i, { index: ev.target.value }) })) : null,
+          w.index ? e('div', { role: 'gridcell' }, e('input', { 'aria-label': tr('Index'), value: r.index ?? '', style: { width: '40px' }, onChange: (ev) => change(i, { index: ev.target.value }) })) : null,
           e('div', { role: 'gridcell' }, e('label', { className: 'inline' },
-            e('input', { type: 'checkbox', 'aria-label': 'Default', checked: Boolean(r.isDefault), onChange: (ev) => change(i, { isDefault: ev.target.checked }) }), 'Default'))))),
+            e('input', { type: 'checkbox', 'aria-label': tr('Default'), checked: Boolean(r.isDefault), onChange: (ev) => change(i, { isDefault: ev.target.checked }) }), tr('Default')))))),
       e('button', { type: 'button', onClick: () => { replica.extend(w.add); set(w.key, [...rows, { value: '', isDefault: false }], false); } }, w.add));
   }
 
@@ -100,7 +100,7 @@
     return e('div', { className: 'ms-TextField' },
       e(Label, { htmlFor: id, text: w.label }),
       e('input', { id, value: w.value, readOnly: true }),
-      e('button', { type: 'button', 'aria-label': `Copy ${w.label}`, onClick: () => navigator.clipboard?.writeText(w.value) }, 'Copy'));
+      e('button', { type: 'button', 'aria-label': `${tr('Copy')} ${w.label}`, onClick: () => navigator.clipboard?.writeText(w.value) }, tr('Copy')));
   }
 
   const Table = ({ w }) => e('div', { role: 'grid', 'aria-label': w.label, className: 'ms-DetailsList', 'aria-rowcount': w.rows.length + 1 },
@@ -132,7 +132,7 @@
       case 'button': return e('button', { type: 'button', onClick: () => act(w) }, w.label);
       case 'group': return e('div', { className: 'group' }, w.items.map((x, i) => e(Widget, { key: i, w: x, v, set, act })));
       case 'section': return e('div', { className: 'section' }, e('h3', null, w.n ? `${w.n}. ${w.title}` : w.title),
-        w.body.map((x, i) => e(Widget, { key: i, w: x, v, set, act })), w.edit ? e('button', { type: 'button', onClick: () => replica.go(w.edit) }, 'Edit') : null);
+        w.body.map((x, i) => e(Widget, { key: i, w: x, v, set, act })), w.edit ? e('button', { type: 'button', onClick: () => replica.go(w.edit) }, tr('Edit')) : null);
       case 'panel': return e('div', { role: 'dialog', 'aria-label': w.title, className: 'ms-Panel' }, e('h2', null, w.title),
         w.body.map((x, i) => e(Widget, { key: i, w: x, v, set, act })));
       default: return null;
@@ -152,12 +152,12 @@
     }, []);
     const set = (key, value, edit = true) => { setV((old) => ({ ...old, [key]: value })); if (edit) setDirty(true); };
     const act = (w) => {
-      if (w.commit) replica.click(w.label);
+      if (w.commit) replica.click(w.name ?? w.label);
       if (w.go) replica.go(w.go);
       if (w.set) { setV((old) => ({ ...old, ...w.set })); setDirty(false); }
     };
     const run = (c) => {
-      if (c.commit) replica.click(c.label);
+      if (c.commit) replica.click(c.name ?? c.label);
       const m = { ...v };
       const next = c.run(m);
       if (next) replica.go(next === name ? `${name}` : next);

@@ -29,7 +29,7 @@
   }
 
   /** An Fx label: a div, the text with a colon, a required star, the balloon's text hidden. */
-  function labelBox(text, required, balloon = `Learn more about ${text}`) {
+  function labelBox(text, required, balloon = `${tr('Learn more about')} ${text}`) {
     const lid = id('lbl');
     const box = el('div', { class: 'azc-form-labelcontainer', id: lid },
       el('span', { text: `${text}:` }),
@@ -66,7 +66,7 @@
   function dropDown(w, model, edited) {
     const { lid, box } = labelBox(w.label, w.required);
     const input = el('div', { role: 'combobox', tabindex: '0', class: 'fxc-dropdown-input', 'aria-labelledby': lid, 'aria-expanded': 'false', 'aria-haspopup': 'tree' });
-    const show = () => { input.textContent = model[w.key]() || 'Select an option'; };
+    const show = () => { input.textContent = model[w.key]() || tr('Select an option'); };
     show();
     const open = () => {
       if (input.getAttribute('aria-expanded') === 'true') return;
@@ -131,8 +131,8 @@
       const commit = () => { if (input.value !== list()[i].value) { list()[i].value = input.value; edited(); } };
       input.addEventListener('change', commit);
       input.addEventListener('blur', commit);
-      const index = w.index ? el('input', { 'aria-label': 'Index', class: 'azc-input small' }) : null;
-      const def = checkBox('Default', () => list()[i].isDefault, (on) => {
+      const index = w.index ? el('input', { 'aria-label': tr('Index'), class: 'azc-input small' }) : null;
+      const def = checkBox(tr('Default'), () => list()[i].isDefault, (on) => {
         list().forEach((x, j) => { x.isDefault = j === i ? on : on ? false : x.isDefault; });
         boxes.forEach((b, j) => b.setAttribute('aria-checked', String(Boolean(list()[j].isDefault))));
         edited();
@@ -158,7 +158,7 @@
     const { lid, box } = labelBox(w.label, false);
     const input = el('input', { 'aria-labelledby': lid, readonly: true, class: 'azc-input' });
     input.value = w.value;
-    return el('div', { class: 'azc-form-element' }, box, input, fxButton('', () => navigator.clipboard?.writeText(w.value), false, 'Copy to clipboard'));
+    return el('div', { class: 'azc-form-element' }, box, input, fxButton('', () => navigator.clipboard?.writeText(w.value), false, tr('Copy to clipboard')));
   }
 
   const table = (w) => el('table', { role: 'grid', 'aria-label': w.label, class: 'fxc-grid' },
@@ -180,7 +180,7 @@
     const title = el('h2', { class: 'fxs-blade-title' });
     function paintCommands() {
       commands.replaceChildren(...spec.commands(s, plain(), dirty()).map((c) => fxButton(c.label, () => {
-        if (c.commit) replica.click(c.label);
+        if (c.commit) replica.click(c.name ?? c.label);
         const m = plain();
         const next = c.run(m);
         if (next) return shell.open(next);
@@ -191,7 +191,7 @@
       }, !c.enabled)));
     }
     const act = (w) => {
-      if (w.commit) replica.click(w.label);
+      if (w.commit) replica.click(w.name ?? w.label);
       if (w.go) shell.open(w.go);
       if (w.set) { for (const [k, v] of Object.entries(w.set)) model[k](v); dirty(false); render(); }
     };
@@ -214,7 +214,7 @@
         case 'button': return fxButton(w.label, () => act(w));
         case 'group': return el('div', { class: 'group' }, ...w.items.map(widget));
         case 'section': return el('div', { class: 'fxc-section' }, el('h3', { text: w.n ? `${w.n}. ${w.title}` : w.title }), ...w.body.map(widget),
-          w.edit ? fxButton('Edit', () => shell.open(w.edit)) : null);
+          w.edit ? fxButton(tr('Edit'), () => shell.open(w.edit)) : null);
         case 'panel': return el('div', { class: 'fxc-section' }, el('h3', { text: w.title }), ...w.body.map(widget));
         default: return null;
       }

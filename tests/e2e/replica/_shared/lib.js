@@ -29,10 +29,17 @@
     later(fn, ms = 250) {
       setTimeout(fn, ms);
     },
+    /** The tenant's portal language ('en', 'de', 'ja'), read once per page. */
+    lang() {
+      if (!this.langCache) this.langCache = this.load().lang ?? 'en';
+      return this.langCache;
+    },
     /** Open another blade: in the portal's top page (Fx) or in this blade's frame (Fluent). */
     go(blade) {
       if (window.fxShell) window.fxShell.open(blade);
       else location.href = `blade.html?blade=${blade}`;
     },
   };
+  /** A string the portal shows, in the tenant's language (see i18n.js). */
+  window.tr = (text) => (window.replicaTranslate ? window.replicaTranslate(window.replica.lang(), text) : text);
 })();

@@ -9,5 +9,7 @@
     extend(name) { this.update((s) => s.extends.push({ name })); },
     later(fn, ms = 250) { setTimeout(fn, ms); },
     go() {},
+    lang: () => 'en',
   };
+  window.tr = (text) => text;
 })();

@@ -7,6 +7,8 @@ use crate::finding::CoreError;
 
 pub const ENTITY_ID_PREFIX: &str = "https://iam.twilio.com/v2/saml2/metadata/";
 pub const REPLY_URL_PREFIX: &str = "https://iam.twilio.com/v2/saml2/authenticate/";
+/// Every Realm SID starts with this.
+pub const SID_PREFIX: &str = "JB";
 const SID_LEN: usize = 34;
 
 /// A valid Realm SID with the URLs derived from it.
@@ -15,7 +17,7 @@ const SID_LEN: usize = 34;
 pub struct RealmUrls {
     pub realm_sid: String,
     /// Identifier (Entity ID) in Entra; Twilio's SP entity ID and the SAML audience.
-    pub entity_id: String,
+    pub sp_entity_id: String,
     /// Reply URL (Assertion Consumer Service URL) in Entra.
     pub reply_url: String,
     /// What was changed to get from the input to `realm_sid`, in plain words.
@@ -59,7 +61,7 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
     if prefix == "AC" {
         return Err(CoreError::new("account_sid", format!("This is an Account SID (AC…), not the Realm SID. {WHERE}")));
     }
-    if prefix != "JB" {
+    if prefix != SID_PREFIX {
         let what = KNOWN_PREFIXES
             .iter()
             .find(|(p, _)| *p == prefix)
@@ -76,15 +78,15 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
             ),
         ));
     }
-    if !sid.starts_with("JB") {
+    if !sid.starts_with(SID_PREFIX) {
         normalized.push("made the prefix upper case (JB)".to_string());
     }
     if digits.chars().any(|c| c.is_ascii_uppercase()) {
         normalized.push("made the hex digits lower case, as Twilio writes them".to_string());
     }
-    let realm_sid = format!("JB{}", digits.to_ascii_lowercase());
+    let realm_sid = format!("{SID_PREFIX}{}", digits.to_ascii_lowercase());
     Ok(RealmUrls {
-        entity_id: format!("{ENTITY_ID_PREFIX}{realm_sid}"),
+        sp_entity_id: format!("{ENTITY_ID_PREFIX}{realm_sid}"),
         reply_url: format!("{REPLY_URL_PREFIX}{realm_sid}"),
         realm_sid,
         normalized,
@@ -146,7 +148,7 @@ mod tests {
     #[test]
     fn computes_urls() {
         let r = realm_urls(SID).unwrap();
-        assert_eq!(r.entity_id, format!("https://iam.twilio.com/v2/saml2/metadata/{SID}"));
+        assert_eq!(r.sp_entity_id, format!("https://iam.twilio.com/v2/saml2/metadata/{SID}"));
         assert_eq!(r.reply_url, format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}"));
         assert!(r.normalized.is_empty());
     }
@@ -174,19 +176,21 @@ mod tests {
     }
 
     #[test]
-    fn error_codes() {
-        let code = |s: &str| realm_urls(s).unwrap_err().code;
-        assert_eq!(code(""), "empty");
-        assert_eq!(code("  '' "), "empty");
-        assert_eq!(code("JB123"), "wrong_length");
-        assert_eq!(code("JB0123456789abcdef0123456789abcdeg"), "not_hex");
-        assert_eq!(code("AC0123456789abcdef0123456789abcdef"), "account_sid");
-        assert_eq!(code("JQ0123456789abcdef0123456789abcdef"), "wrong_prefix");
-        assert_eq!(code("ZZ0123456789abcdef0123456789abcdef"), "wrong_prefix");
-        assert_eq!(code("ÄÖ0123456789abcdef0123456789abcdef"), "wrong_prefix");
-        let jq = realm_urls("JQ0123456789abcdef0123456789abcdef").unwrap_err();
-        assert!(jq.message.contains("Flex SSO connection"));
-        let ac = realm_urls("AC0123456789abcdef0123456789abcdef").unwrap_err();
-        assert!(ac.message.contains("Account SID") && ac.message.contains("JB"));
+    fn each_unusable_sid_gets_its_code_and_says_what_it_is() {
+        let cases = [
+            ("nothing", "", "empty", ""),
+            ("only quotes and spaces", "  '' ", "empty", ""),
+            ("too short", "JB123", "wrong_length", "34 characters"),
+            ("a letter past f", "JB0123456789abcdef0123456789abcdeg", "not_hex", "character 34"),
+            ("an Account SID", "AC0123456789abcdef0123456789abcdef", "account_sid", "Account SID"),
+            ("a Flex SSO connection", "JQ0123456789abcdef0123456789abcdef", "wrong_prefix", "Flex SSO connection"),
+            ("an unknown prefix", "ZZ0123456789abcdef0123456789abcdef", "wrong_prefix", "not \"ZZ\""),
+            ("letters beyond ASCII", "ÄÖ0123456789abcdef0123456789abcdef", "wrong_prefix", "starts with JB"),
+        ];
+        for (name, input, code, says) in cases {
+            let e = realm_urls(input).unwrap_err();
+            assert_eq!(e.code, code, "{name}");
+            assert!(e.message.contains(says), "{name}: {}", e.message);
+        }
     }
 }

@@ -1,0 +1,117 @@
+//! The ids that name the guide's steps and the forms the core recognises, typed: a typo does
+//! not compile. Each is stored and sent as the same string as before ("basic-saml"), so stored
+//! setups still load.
+
+use serde::{Deserialize, Serialize};
+
+/// The guide's steps, in its order. Stored and sent as their ids ("basic-saml"), which are
+/// stable: storage, tests and the panel use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    CreateApp,
+    ChooseSaml,
+    BasicSaml,
+    Signing,
+    Claims,
+    CaptureIdp,
+    Certificate,
+    AppRole,
+    AssignUsers,
+    TwilioSso,
+    TestSignIn,
+}
+
+impl Step {
+    pub const ALL: [Step; 11] = [
+        Step::CreateApp,
+        Step::ChooseSaml,
+        Step::BasicSaml,
+        Step::Signing,
+        Step::Claims,
+        Step::CaptureIdp,
+        Step::Certificate,
+        Step::AppRole,
+        Step::AssignUsers,
+        Step::TwilioSso,
+        Step::TestSignIn,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::CreateApp => "create-app",
+            Step::ChooseSaml => "choose-saml",
+            Step::BasicSaml => "basic-saml",
+            Step::Signing => "signing",
+            Step::Claims => "claims",
+            Step::CaptureIdp => "capture-idp",
+            Step::Certificate => "certificate",
+            Step::AppRole => "app-role",
+            Step::AssignUsers => "assign-users",
+            Step::TwilioSso => "twilio-sso",
+            Step::TestSignIn => "test-sign-in",
+        }
+    }
+
+    /// The step with this id, or None for one this version does not know.
+    pub fn parse(id: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// The forms and views the core recognises. Sent and stored as their ids ("basic-saml").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormId {
+    // Azure portal forms to fill
+    CreateApp,
+    BasicSaml,
+    Signing,
+    Claim,
+    AppRole,
+    // Azure portal views that prove what was saved
+    SamlPane,
+    SsoMethod,
+    ClaimsList,
+    AppRoles,
+    Assignments,
+    // Twilio Console
+    TwilioSso,
+}
+
+impl FormId {
+    pub const ALL: [FormId; 11] = [
+        FormId::CreateApp,
+        FormId::BasicSaml,
+        FormId::Signing,
+        FormId::Claim,
+        FormId::AppRole,
+        FormId::SamlPane,
+        FormId::SsoMethod,
+        FormId::ClaimsList,
+        FormId::AppRoles,
+        FormId::Assignments,
+        FormId::TwilioSso,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FormId::CreateApp => "create-app",
+            FormId::BasicSaml => "basic-saml",
+            FormId::Signing => "signing",
+            FormId::Claim => "claim",
+            FormId::AppRole => "app-role",
+            FormId::SamlPane => "saml-pane",
+            FormId::SsoMethod => "sso-method",
+            FormId::ClaimsList => "claims-list",
+            FormId::AppRoles => "app-roles",
+            FormId::Assignments => "assignments",
+            FormId::TwilioSso => "twilio-sso",
+        }
+    }
+
+    /// The form with this id, or None for one this version does not know.
+    pub fn parse(id: &str) -> Option<FormId> {
+        FormId::ALL.into_iter().find(|f| f.id() == id)
+    }
+}

@@ -1,0 +1,186 @@
+//! The small inputs the bindings take: "now", plain option objects, setup events, the console
+//! and fill mode names. Each is read field by field, so an error names the field.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::{get, opt_str, R};
+use crate::certificate::{decode, CertInput};
+use crate::checklist::{ChecklistEvent, Status};
+use crate::finding::CoreError;
+use crate::forms::{Console, FillMode, ReportVersions};
+use crate::idp::IdpInput;
+use crate::ids::Step;
+use crate::plan::PlanInput;
+use crate::response::Expectations;
+use crate::setup::SetupEvent;
+
+/// Milliseconds since 1970, as `Date.now()` gives them.
+pub fn now(ms: f64) -> R<i64> {
+    if ms.is_finite() && ms.abs() < 1e16 {
+        // Checked above: the cast cannot saturate.
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(ms as i64)
+    } else {
+        Err(CoreError::new("bad_time", "nowMs must be a finite number of milliseconds, like Date.now()."))
+    }
+}
+
+fn object(v: &JsValue, what: &str) -> R<()> {
+    if v.is_object() {
+        Ok(())
+    } else {
+        Err(CoreError::new("bad_input", format!("{what} takes an object.")))
+    }
+}
+
+/// A string field: absent, null or undefined is None; any other type is an error.
+fn text(o: &JsValue, name: &str) -> R<Option<String>> {
+    opt_str(o, name, "input")
+}
+
+/// `{loginUrl, entraIdentifier, metadataXml?}`
+pub fn idp_input(v: &JsValue) -> R<IdpInput> {
+    object(v, "checkIdpValues")?;
+    Ok(IdpInput {
+        login_url: text(v, "loginUrl")?.unwrap_or_default(),
+        entra_identifier: text(v, "entraIdentifier")?.unwrap_or_default(),
+        metadata_xml: text(v, "metadataXml")?,
+    })
+}
+
+/// `{realmSid, workspaceId?, appName?, loginUrl?, entraIdentifier?, certificate?, nowMs?}`
+pub fn plan_input(v: &JsValue) -> R<PlanInput> {
+    object(v, "setupPlan")?;
+    let now_ms = get(v, "nowMs").as_f64();
+    Ok(PlanInput {
+        realm_sid: text(v, "realmSid")?.unwrap_or_default(),
+        workspace_id: text(v, "workspaceId")?,
+        app_name: text(v, "appName")?,
+        login_url: text(v, "loginUrl")?,
+        entra_identifier: text(v, "entraIdentifier")?,
+        certificate: text(v, "certificate")?,
+        now_ms: now_ms.map(now).transpose()?,
+    })
+}
+
+/// A certificate as text (PEM or base64) or as bytes (DER).
+pub enum CertSource {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl CertSource {
+    pub fn as_input(&self) -> CertInput<'_> {
+        match self {
+            CertSource::Text(t) => CertInput::Text(t),
+            CertSource::Bytes(b) => CertInput::Bytes(b),
+        }
+    }
+}
+
+pub fn cert_input(v: &JsValue) -> R<CertSource> {
+    if let Some(text) = v.as_string() {
+        Ok(CertSource::Text(text))
+    } else if v.is_instance_of::<js_sys::Uint8Array>() {
+        Ok(CertSource::Bytes(js_sys::Uint8Array::new(v).to_vec()))
+    } else {
+        Err(CoreError::new("bad_input", "Give the certificate as text (PEM or base64) or as a Uint8Array (DER)."))
+    }
+}
+
+/// `{realmSid, entraIdentifier?, certificate?}`: the certificate is the pinned one, as PEM.
+pub fn expectations(v: &JsValue) -> R<Expectations> {
+    object(v, "checkResponse's expectations")?;
+    let certificate_der = match text(v, "certificate")? {
+        Some(pem) => decode(CertInput::Text(&pem))?.into_iter().next(),
+        None => None,
+    };
+    Ok(Expectations {
+        realm_sid: text(v, "realmSid")?.unwrap_or_default(),
+        entra_identifier: text(v, "entraIdentifier")?,
+        certificate_der,
+    })
+}
+
+/// `{extension, browser}`: the core adds its own version.
+pub fn versions(v: &JsValue) -> R<ReportVersions> {
+    let core = env!("CARGO_PKG_VERSION").to_string();
+    if !v.is_object() {
+        return Ok(ReportVersions { core, ..ReportVersions::default() });
+    }
+    Ok(ReportVersions {
+        extension: text(v, "extension")?.unwrap_or_default(),
+        core,
+        browser: text(v, "browser")?.unwrap_or_default(),
+    })
+}
+
+pub fn console(name: &str) -> R<Console> {
+    match name {
+        "azure" => Ok(Console::Azure),
+        "twilio" => Ok(Console::Twilio),
+        _ => Err(CoreError::new("bad_input", "console must be azure or twilio.")),
+    }
+}
+
+/// "auto", "onDemand", or anything else: record only, fill nothing.
+pub fn fill_mode(name: &str) -> FillMode {
+    match name {
+        "auto" => FillMode::Auto,
+        "onDemand" => FillMode::OnDemand,
+        _ => FillMode::Off,
+    }
+}
+
+fn required(e: &JsValue, name: &str) -> R<String> {
+    text(e, name)?.ok_or_else(|| CoreError::new("bad_event", format!("The event needs {name}.")))
+}
+
+fn step(e: &JsValue) -> R<Step> {
+    let id = required(e, "step")?;
+    Step::parse(&id).ok_or_else(|| CoreError::new("unknown_step", format!("There is no checklist step \"{id}\".")))
+}
+
+/// `{type, ...}` → a setup event, as extension/events.js builds them. Read by hand: serde's
+/// tagged enums buffer the whole object and weigh more in the .wasm.
+pub fn event(e: &JsValue) -> R<SetupEvent> {
+    object(e, "applySetupEvent's event")?;
+    let kind = required(e, "type")?;
+    let source = || Ok::<_, CoreError>(text(e, "source")?.unwrap_or_default());
+    Ok(match kind.as_str() {
+        "setRealmSid" => SetupEvent::SetRealmSid { value: required(e, "value")? },
+        "setWorkspaceId" => SetupEvent::SetWorkspaceId { value: required(e, "value")? },
+        "setAppName" => SetupEvent::SetAppName { value: required(e, "value")? },
+        "setIdpValues" => SetupEvent::SetIdpValues {
+            login_url: text(e, "loginUrl")?,
+            entra_identifier: text(e, "entraIdentifier")?,
+            place: text(e, "where")?,
+        },
+        "setCertificate" => {
+            let bytes = get(e, "bytes");
+            let bytes = (bytes.is_instance_of::<js_sys::Uint8Array>() || js_sys::Array::is_array(&bytes))
+                .then(|| js_sys::Uint8Array::new(&bytes).to_vec());
+            SetupEvent::SetCertificate { text: text(e, "text")?, bytes, source: source()? }
+        }
+        "clearCertificate" => SetupEvent::ClearCertificate,
+        "certificateFromMetadata" => {
+            SetupEvent::CertificateFromMetadata { xml: required(e, "xml")?, source: source()? }
+        }
+        "approveReplace" => SetupEvent::ApproveReplace { id: required(e, "id")? },
+        "signInResponse" => SetupEvent::SignInResponse { text: required(e, "text")?, source: source()? },
+        "observed" => {
+            let outcome = required(e, "outcome")?;
+            SetupEvent::Checklist(ChecklistEvent::Observed {
+                step: step(e)?,
+                outcome: Status::parse(&outcome).ok_or_else(|| {
+                    CoreError::new("bad_event", "outcome must be todo, in-progress, done or attention.")
+                })?,
+                what: required(e, "what")?,
+                place: required(e, "where")?,
+            })
+        }
+        "markDone" => SetupEvent::Checklist(ChecklistEvent::MarkDone { step: step(e)? }),
+        "undo" => SetupEvent::Checklist(ChecklistEvent::Undo { step: step(e)? }),
+        other => return Err(CoreError::new("bad_event", format!("Unknown event type \"{other}\"."))),
+    })
+}

@@ -1,0 +1,115 @@
+//! A setup as the core wrote it to chrome.storage, field by field; older shapes take defaults.
+
+use wasm_bindgen::JsValue;
+
+use super::{absent, get, int, list, opt_int, opt_str, status, string, strings, R};
+use crate::checklist::{Checklist, Evidence, StepState};
+use crate::entra::portal::Lang;
+use crate::finding::CoreError;
+use crate::ids::{FormId, Step};
+use crate::setup::{Conflict, PortalCapture, Setup, SignIn, SignInAttribute, StoredFinding};
+
+/// A setup as stored in chrome.storage (the core wrote it; older shapes take defaults).
+pub fn setup(o: &JsValue) -> R<Setup> {
+    const W: &str = "stored setup";
+    if !o.is_object() {
+        return Err(CoreError::new("bad_setup", "The stored setup could not be read: it is not an object."));
+    }
+    let p = get(o, "portal");
+    let portal = PortalCapture {
+        thumbprint: opt_str(&p, "thumbprint", W)?,
+        expiration: opt_str(&p, "expiration", W)?,
+        metadata_url: opt_str(&p, "metadataUrl", W)?,
+        lang: opt_str(&p, "lang", W)?.and_then(|c| Lang::from_code(&c)).unwrap_or_default(),
+    };
+    // A conflict or step this version does not know is dropped, as `normalized` drops steps.
+    let mut conflicts = Vec::new();
+    for c in list(o, "conflicts", W)? {
+        let (Some(form), Some(step)) = (FormId::parse(&string(&c, "form", W)?), Step::parse(&string(&c, "step", W)?))
+        else {
+            continue;
+        };
+        conflicts.push(Conflict {
+            id: string(&c, "id", W)?,
+            form,
+            step,
+            field: string(&c, "field", W)?,
+            current: string(&c, "current", W)?,
+            wanted: string(&c, "wanted", W)?,
+            at: int(&c, "at", W)?,
+        });
+    }
+    let si = get(o, "signIn");
+    let sign_in = if absent(&si) {
+        None
+    } else {
+        Some(SignIn {
+            at: int(&si, "at", W)?,
+            source: string(&si, "source", W)?,
+            status: string(&si, "status", W)?,
+            issuer: opt_str(&si, "issuer", W)?,
+            audience: opt_str(&si, "audience", W)?,
+            name_id: opt_str(&si, "nameId", W)?,
+            attributes: list(&si, "attributes", W)?
+                .iter()
+                .map(|a| Ok(SignInAttribute { name: string(a, "name", W)?, values: strings(a, "values", W)? }))
+                .collect::<R<Vec<_>>>()?,
+            signature_note: string(&si, "signatureNote", W)?,
+            findings: list(&si, "findings", W)?
+                .iter()
+                .map(|f| {
+                    Ok(StoredFinding {
+                        code: string(f, "code", W)?,
+                        severity: string(f, "severity", W)?,
+                        message: string(f, "message", W)?,
+                    })
+                })
+                .collect::<R<Vec<_>>>()?,
+        })
+    };
+    let steps = list(&get(o, "checklist"), "steps", W)?
+        .iter()
+        .filter_map(|s| Some((Step::parse(&string(s, "id", W).ok()?)?, s)))
+        .map(|(id, s)| {
+            Ok(StepState {
+                id,
+                observed: status(s, "observed", W)?.unwrap_or_default(),
+                manual: status(s, "manual", W)?,
+                evidence: list(s, "evidence", W)?
+                    .iter()
+                    .map(|e| {
+                        Ok(Evidence {
+                            outcome: status(e, "outcome", W)?.unwrap_or_default(),
+                            what: string(e, "what", W)?,
+                            place: string(e, "where", W)?,
+                            at: int(e, "at", W)?,
+                        })
+                    })
+                    .collect::<R<Vec<_>>>()?,
+                updated_at: opt_int(s, "updatedAt", W)?,
+                done_at: opt_int(s, "doneAt", W)?,
+            })
+        })
+        .collect::<R<Vec<_>>>()?;
+    Ok(Setup {
+        id: string(o, "id", W)?,
+        created_at: int(o, "createdAt", W)?,
+        updated_at: int(o, "updatedAt", W)?,
+        realm_sid_input: string(o, "realmSidInput", W)?,
+        workspace_id: string(o, "workspaceId", W)?,
+        app_name: string(o, "appName", W)?,
+        login_url: string(o, "loginUrl", W)?,
+        // Stored as "identifier" in 0.1.0.
+        entra_identifier: match opt_str(o, "entraIdentifier", W)? {
+            Some(v) => v,
+            None => string(o, "identifier", W)?,
+        },
+        certificate_pem: opt_str(o, "certificatePem", W)?,
+        certificate_source: opt_str(o, "certificateSource", W)?,
+        portal,
+        conflicts,
+        replace: strings(o, "replace", W)?,
+        sign_in,
+        checklist: Checklist { steps },
+    })
+}

@@ -1,0 +1,96 @@
+//! A page snapshot from the content script, field by field.
+
+use js_sys::Array;
+use wasm_bindgen::JsValue;
+
+use super::{bad, boolean, list, opt_int, string, strings, R};
+use crate::finding::CoreError;
+use crate::forms::{Field, Heading, Region, Snapshot, Table, TextPair};
+
+/// A region index; absent is the frame itself.
+fn region(o: &JsValue) -> R<u32> {
+    Ok(opt_int(o, "region", "page snapshot")?.and_then(|r| u32::try_from(r).ok()).unwrap_or(0))
+}
+
+/// A page snapshot from the content script.
+pub fn snapshot(o: &JsValue) -> R<Snapshot> {
+    const W: &str = "page snapshot";
+    if !o.is_object() {
+        return Err(CoreError::new("bad_snapshot", "The page snapshot must be an object."));
+    }
+    let fields = list(o, "fields", W)?
+        .iter()
+        .map(|f| {
+            Ok(Field {
+                key: string(f, "key", W)?,
+                name: string(f, "name", W)?,
+                section: string(f, "section", W)?,
+                role: string(f, "role", W)?,
+                value: string(f, "value", W)?,
+                checked: boolean(f, "checked"),
+                disabled: boolean(f, "disabled"),
+                readonly: boolean(f, "readonly"),
+                row: opt_int(f, "row", W)?.and_then(|r| u32::try_from(r).ok()),
+                region: region(f)?,
+            })
+        })
+        .collect::<R<Vec<_>>>()?;
+    let texts = list(o, "texts", W)?
+        .iter()
+        .map(|t| {
+            Ok(TextPair {
+                section: string(t, "section", W)?,
+                label: string(t, "label", W)?,
+                value: string(t, "value", W)?,
+                region: region(t)?,
+            })
+        })
+        .collect::<R<Vec<_>>>()?;
+    let tables = list(o, "tables", W)?
+        .iter()
+        .map(|t| {
+            let rows = list(t, "rows", W)?
+                .iter()
+                .map(|r| {
+                    Array::from(r)
+                        .iter()
+                        .map(|c| c.as_string().ok_or_else(|| bad(W, "rows", "lists of strings")))
+                        .collect()
+                })
+                .collect::<R<Vec<Vec<String>>>>()?;
+            Ok(Table { name: string(t, "name", W)?, headers: strings(t, "headers", W)?, rows, region: region(t)? })
+        })
+        .collect::<R<Vec<_>>>()?;
+    // A heading is `{text, level, region}`; a plain string (older content scripts) is one too.
+    let headings = list(o, "headings", W)?
+        .iter()
+        .map(|h| match h.as_string() {
+            Some(text) => Ok(Heading { text, level: 0, region: 0 }),
+            None => Ok(Heading {
+                text: string(h, "text", W)?,
+                level: opt_int(h, "level", W)?.and_then(|l| u8::try_from(l).ok()).unwrap_or(0),
+                region: region(h)?,
+            }),
+        })
+        .collect::<R<Vec<_>>>()?;
+    let regions = list(o, "regions", W)?
+        .iter()
+        .map(|r| {
+            Ok(Region {
+                name: string(r, "name", W)?,
+                role: string(r, "role", W)?,
+                parent: opt_int(r, "parent", W)?.and_then(|p| u32::try_from(p).ok()),
+            })
+        })
+        .collect::<R<Vec<_>>>()?;
+    Ok(Snapshot {
+        url: string(o, "url", W)?,
+        title: string(o, "title", W)?,
+        headings,
+        fields,
+        texts,
+        tables,
+        notices: strings(o, "notices", W)?,
+        regions,
+    })
+}

@@ -1,0 +1,66 @@
+// The core's setup events, one constructor each: the panel, the router and the sign-in code
+// build events only here, so a name is typed once on this side. The core (bindings.rs,
+// event_from) reads them; a test feeds each constructor's output to applySetupEvent.
+
+/** @typedef {'todo' | 'in-progress' | 'done' | 'attention'} StepStatus */
+
+/** @param {string} value */
+export const setRealmSid = (value) => ({ type: 'setRealmSid', value });
+
+/** @param {string} value */
+export const setWorkspaceId = (value) => ({ type: 'setWorkspaceId', value });
+
+/** @param {string} value */
+export const setAppName = (value) => ({ type: 'setAppName', value });
+
+/**
+ * The Login URL and the Microsoft Entra Identifier, either or both, and where they were typed.
+ * @param {{ loginUrl?: string, entraIdentifier?: string }} values
+ * @param {string} where
+ */
+export const setIdpValues = ({ loginUrl, entraIdentifier }, where) => ({
+  type: 'setIdpValues',
+  loginUrl,
+  entraIdentifier,
+  where,
+});
+
+/**
+ * A certificate as pasted text or as a file's bytes.
+ * @param {{ text?: string, bytes?: number[] }} input
+ * @param {string} source
+ */
+export const setCertificate = ({ text, bytes }, source) => ({ type: 'setCertificate', text, bytes, source });
+
+export const clearCertificate = () => ({ type: 'clearCertificate' });
+
+/**
+ * @param {string} xml the federation metadata
+ * @param {string} source
+ */
+export const certificateFromMetadata = (xml, source) => ({ type: 'certificateFromMetadata', xml, source });
+
+/** @param {string} id a conflict's id, such as "basic-saml/reply-url" */
+export const approveReplace = (id) => ({ type: 'approveReplace', id });
+
+/**
+ * @param {string} text a base64 SAMLResponse
+ * @param {string} source
+ */
+export const signInResponse = (text, source) => ({ type: 'signInResponse', text, source });
+
+/**
+ * @param {string} step
+ * @param {StepStatus} outcome
+ * @param {string} what
+ * @param {string} where
+ */
+export const observed = (step, outcome, what, where) => ({ type: 'observed', step, outcome, what, where });
+
+/** @param {string} step */
+export const markDone = (step) => ({ type: 'markDone', step });
+
+/** @param {string} step */
+export const undo = (step) => ({ type: 'undo', step });
+
+/** @typedef {ReturnType<typeof setRealmSid | typeof setWorkspaceId | typeof setAppName | typeof setIdpValues | typeof setCertificate | typeof clearCertificate | typeof certificateFromMetadata | typeof approveReplace | typeof signInResponse | typeof observed | typeof markDone | typeof undo>} SetupEvent */
