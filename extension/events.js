@@ -63,4 +63,8 @@ export const markDone = (step) => ({ type: 'markDone', step });
 /** @param {string} step */
 export const undo = (step) => ({ type: 'undo', step });
 
-/** @typedef {ReturnType<typeof setRealmSid | typeof setWorkspaceId | typeof setAppName | typeof setIdpValues | typeof setCertificate | typeof clearCertificate | typeof certificateFromMetadata | typeof approveReplace | typeof signInResponse | typeof observed | typeof markDone | typeof undo>} SetupEvent */
+/**
+ * @typedef {ReturnType<typeof setRealmSid | typeof setWorkspaceId | typeof setAppName | typeof setIdpValues
+ *   | typeof setCertificate | typeof clearCertificate | typeof certificateFromMetadata | typeof approveReplace
+ *   | typeof signInResponse | typeof observed | typeof markDone | typeof undo>} SetupEvent
+ */

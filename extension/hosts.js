@@ -44,7 +44,7 @@ export function hostMatches(hostname, patterns) {
 /**
  * Which console a page URL belongs to, or null. Only https pages count.
  * @param {string | undefined} url
- * @returns {'azure' | 'twilio' | null}
+ * @returns {import('./messages.js').Console | null}
  */
 export function consoleOf(url) {
   const byHost = consoleOfOrigin(url);
@@ -58,7 +58,7 @@ export function consoleOf(url) {
  * The console an origin (or a URL, whose path is then ignored) belongs to, by host only.
  * Frames' ancestors are known to a page only as origins (location.ancestorOrigins).
  * @param {string | undefined} origin
- * @returns {'azure' | 'twilio' | null}
+ * @returns {import('./messages.js').Console | null}
  */
 export function consoleOfOrigin(origin) {
   let u;
@@ -78,7 +78,7 @@ export function consoleOfOrigin(origin) {
  * same console's hosts. A console framed by any other site gets nothing.
  * @param {string | undefined} url the frame's URL
  * @param {readonly string[]} ancestors its ancestors' origins, nearest first
- * @returns {'azure' | 'twilio' | null}
+ * @returns {import('./messages.js').Console | null}
  */
 export function frameConsole(url, ancestors) {
   const own = consoleOf(url);

@@ -3,6 +3,12 @@
 
 /** @typedef {{ code: string, message: string }} CoreError */
 /** @template T @typedef {{ ok: true, value: T } | { ok: false, error: CoreError }} Reply */
+/**
+ * One action of a fill plan, as the core's FillAction serializes it (crate/src/forms/mod.rs).
+ * @typedef {'text' | 'choose' | 'check' | 'radio' | 'add-row'} FillAction
+ * @typedef {{ key: string, action: FillAction, value: string, label: string }} Fill
+ */
+/** Which console a page belongs to (hosts.js decides; the core's Console). @typedef {'azure' | 'twilio'} Console */
 /** A setup event, as the core's applySetupEvent takes it: made by extension/events.js only.
  * @typedef {import('./events.js').SetupEvent} SetupEvent */
 

@@ -47,5 +47,6 @@ load(resolve(entry));
 const body = [...modules.values()].map((m) => m.code).join('\n\n');
 writeFileSync(
   out,
-  `// Bundled by scripts/bundle-content.mjs from ${relative(root, resolve(entry))}: edit the modules, not this file.\n(() => {\n'use strict';\n${body}\n})();\n`,
+  `// Bundled by scripts/bundle-content.mjs from ${relative(root, resolve(entry))}: ` +
+    `edit the modules, not this file.\n(() => {\n'use strict';\n${body}\n})();\n`,
 );

@@ -87,7 +87,8 @@ pub fn inspect_certificate(input: CertInput<'_>, now_ms: i64) -> Result<Certific
         report.findings.push(Finding::warning(
             "multiple_certificates",
             format!(
-                "The input holds {} certificates; the first one (thumbprint {}) is used. Twilio takes exactly one: paste only the active signing certificate.",
+                "The input holds {} certificates; the first one (thumbprint {}) is used. Twilio takes exactly one: \
+                    paste only the active signing certificate.",
                 extra + 1,
                 report.thumbprint_sha1
             ),
@@ -249,7 +250,10 @@ pub fn decode_base64(body: &str) -> Result<Vec<u8>, CoreError> {
     LENIENT.decode(compact.as_bytes()).map_err(|e| {
         CoreError::new(
             "not_base64",
-            format!("The certificate text is not valid base64 ({e}). Copy the whole \"Certificate (Base64)\" file again, from BEGIN to END, without editing it."),
+            format!(
+                "The certificate text is not valid base64 ({e}). Copy the whole \"Certificate (Base64)\" file \
+                again, from BEGIN to END, without editing it."
+            ),
         )
     })
 }
@@ -339,7 +343,11 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     } else if now < not_before {
         f.push(Finding::error(
             "not_yet_valid",
-            format!("The certificate is valid only from {}. Check this computer's clock, or make the currently valid certificate active in Entra.", r.not_before),
+            format!(
+                "The certificate is valid only from {}. Check this computer's clock, or make the currently valid \
+                certificate active in Entra.",
+                r.not_before
+            ),
         ));
     } else if r.days_until_expiry < EXPIRES_SOON_DAYS {
         f.push(Finding::warning(
@@ -353,18 +361,28 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     match alg {
         None => f.push(Finding::warning(
             "unknown_signature_algorithm",
-            format!("The certificate is signed with an algorithm the assistant does not know ({}), so its signature \
+            format!(
+                "The certificate is signed with an algorithm the assistant does not know ({}), so its signature \
                 was not checked. Entra signs with sha256WithRSAEncryption: make sure this is the certificate from \
-                Entra.", r.signature_algorithm),
+                Entra.",
+                r.signature_algorithm
+            ),
         )),
         Some(a) if a.hash.weak() => f.push(Finding::error(
             "weak_signature_algorithm",
-            format!("The certificate is signed with {}, which is no longer safe. Create a new certificate in Entra (it uses SHA-256).", r.signature_algorithm),
+            format!(
+                "The certificate is signed with {}, which is no longer safe. Create a new certificate in Entra \
+                (it uses SHA-256).",
+                r.signature_algorithm
+            ),
         )),
         Some(a) if a.hash == sigalg::Hash::Unnamed => f.push(Finding::warning(
             "unknown_signature_algorithm",
-            format!("The certificate is signed with {}, which names no hash, so it cannot be judged. Entra signs \
-                with sha256WithRSAEncryption: make sure this is the certificate from Entra.", r.signature_algorithm),
+            format!(
+                "The certificate is signed with {}, which names no hash, so it cannot be judged. Entra signs \
+                with sha256WithRSAEncryption: make sure this is the certificate from Entra.",
+                r.signature_algorithm
+            ),
         )),
         Some(_) => {}
     }
@@ -389,7 +407,8 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     if r.self_signature_valid == Some(false) {
         f.push(Finding::error(
             "bad_self_signature",
-            "The certificate's own signature does not verify: the file was damaged or edited. Download it from Entra again.",
+            "The certificate's own signature does not verify: the file was damaged or edited. Download it from Entra \
+                again.",
         ));
     }
     if !r.self_signed {
@@ -416,7 +435,11 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     if !azure {
         f.push(Finding::info(
             "not_azure_subject",
-            format!("The subject is \"{}\", not \"CN=Microsoft Azure Federated SSO Certificate\" as Entra creates. Fine if you imported your own certificate; otherwise check you took the right file.", r.subject),
+            format!(
+                "The subject is \"{}\", not \"CN=Microsoft Azure Federated SSO Certificate\" as Entra creates. \
+                Fine if you imported your own certificate; otherwise check you took the right file.",
+                r.subject
+            ),
         ));
     }
     if r.self_signed && r.self_signature_valid.is_none() && alg.is_some() {
@@ -586,7 +609,8 @@ fn empty_error() -> CoreError {
 fn truncated() -> CoreError {
     CoreError::new(
         "truncated_pem",
-        "The PEM text is cut short: its BEGIN line has no matching END line. Copy the whole file again, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.",
+        "The PEM text is cut short: its BEGIN line has no matching END line. Copy the whole file again, from \
+            -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.",
     )
 }
 

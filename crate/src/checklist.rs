@@ -96,7 +96,8 @@ pub const STEPS: [StepInfo; 11] = [
         id: Step::TwilioSso,
         title: "Twilio Frontline SSO",
         instruction:
-            "Frontline Console → SSO: Workspace ID, SSO URL, Identity Provider Issuer and X.509 Certificate, then Save.",
+            "Frontline Console → SSO: Workspace ID, SSO URL, Identity Provider Issuer and X.509 Certificate, then \
+                Save.",
         link: Some(Link { label: "Open Twilio Console", url: crate::frontline::CONSOLE_SSO_URL }),
     },
     StepInfo {
@@ -151,6 +152,10 @@ pub struct Evidence {
     #[serde(rename = "where")]
     pub place: String,
     pub at: i64,
+    /// Frontline's claims the claims list lacked, by name: a fact the claim form acts on,
+    /// never read back out of `what`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_claims: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,6 +203,8 @@ pub enum ChecklistEvent {
         outcome: Status,
         what: String,
         place: String,
+        /// See `Evidence::missing_claims`.
+        missing_claims: Vec<String>,
     },
     MarkDone {
         step: Step,
@@ -245,19 +252,28 @@ impl Checklist {
             return Err(CoreError::new("unknown_step", format!("There is no checklist step \"{}\".", id.id())));
         };
         let before = step.status();
-        if let ChecklistEvent::Observed { outcome, what, place, .. } = event {
+        if let ChecklistEvent::Observed { outcome, what, place, missing_claims, .. } = event {
             // Pages re-render and are collected again: the same evidence twice is one.
             let last = step.evidence.last();
             if step.observed == *outcome
-                && last.is_some_and(|e| e.outcome == *outcome && &e.what == what && &e.place == place)
+                && last.is_some_and(|e| {
+                    e.outcome == *outcome && &e.what == what && &e.place == place && &e.missing_claims == missing_claims
+                })
             {
                 return Ok(self);
             }
         }
         match event {
-            ChecklistEvent::Observed { outcome, what, place, .. } => {
+            ChecklistEvent::Observed { outcome, what, place, missing_claims, .. } => {
                 step.observed = *outcome;
-                step.evidence.push(Evidence { outcome: *outcome, what: what.clone(), place: place.clone(), at });
+                let missing_claims = missing_claims.clone();
+                step.evidence.push(Evidence {
+                    outcome: *outcome,
+                    what: what.clone(),
+                    place: place.clone(),
+                    at,
+                    missing_claims,
+                });
                 let excess = step.evidence.len().saturating_sub(MAX_EVIDENCE);
                 step.evidence.drain(..excess);
             }
@@ -284,7 +300,7 @@ mod tests {
     use super::*;
 
     fn observed(step: Step, outcome: Status) -> ChecklistEvent {
-        ChecklistEvent::Observed { step, outcome, what: "seen".into(), place: "test".into() }
+        ChecklistEvent::Observed { step, outcome, what: "seen".into(), place: "test".into(), missing_claims: vec![] }
     }
 
     #[test]
@@ -345,6 +361,7 @@ mod tests {
                 outcome: Status::InProgress,
                 what: format!("seen {i}"),
                 place: "test".into(),
+                missing_claims: vec![],
             };
             c = c.apply(&e, i).unwrap();
         }
@@ -356,6 +373,7 @@ mod tests {
                     outcome: Status::InProgress,
                     what: "seen 24".into(),
                     place: "test".into(),
+                    missing_claims: vec![],
                 },
                 99,
             )

@@ -58,7 +58,13 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
     if login.kind == "loginUrl" {
         let path = split_url(&login.value).map(|u| u.path).unwrap_or_default();
         if path.ends_with("/saml2/") {
-            f.push(Finding::warning("login_url_trailing_slash", format!("The Login URL ends in \"/saml2/\"; Entra shows it as \"…/saml2\" without the slash. {WHERE}, copy it again.")));
+            f.push(Finding::warning(
+                "login_url_trailing_slash",
+                format!(
+                    "The Login URL ends in \"/saml2/\"; Entra \
+                shows it as \"…/saml2\" without the slash. {WHERE}, copy it again."
+                ),
+            ));
         } else if !path.ends_with("/saml2") {
             f.push(Finding::error(
                 "login_url_path",
@@ -86,7 +92,11 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
             if !is_guid(t) && matches!(v.kind, "loginUrl" | "entraIdentifier") {
                 f.push(Finding::error(
                     "tenant_independent",
-                    format!("\"{}\" uses \"{t}\" instead of your tenant ID. Use the values from your app's \"Set up\" section, which contain your tenant's GUID.", v.value),
+                    format!(
+                        "\"{}\" uses \"{t}\" instead of your tenant ID. Use the values from your app's \"Set up\" \
+                        section, which contain your tenant's GUID.",
+                        v.value
+                    ),
                 ));
             }
         }
@@ -104,7 +114,10 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
             if !a.eq_ignore_ascii_case(b) {
                 f.push(Finding::error(
                     "tenant_mismatch",
-                    format!("The Login URL is for tenant {a}, the identifier for tenant {b}. Both must come from the same app: {WHERE}."),
+                    format!(
+                        "The Login URL is for tenant {a}, the identifier for tenant {b}. Both must come from the \
+                        same app: {WHERE}."
+                    ),
                 ));
             }
         }

@@ -135,7 +135,11 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
         ));
     }
     if single_sign_on_services.is_empty() {
-        findings.push(Finding::error("no_sso_url", "The metadata lists no SingleSignOnService, so there is no Login URL to give Twilio. Download the app's \"Federation Metadata XML\" again."));
+        findings.push(Finding::error(
+            "no_sso_url",
+            "The metadata lists no SingleSignOnService, so there is no Login \
+            URL to give Twilio. Download the app's \"Federation Metadata XML\" again.",
+        ));
     }
 
     let chosen_certificate = choose(&certificates, now_ms);
@@ -186,7 +190,8 @@ fn parse_xml(text: &str) -> Result<Document<'_>, CoreError> {
     Document::parse_with_options(text, opts).map_err(|e| match e {
         roxmltree::Error::DtdDetected => CoreError::new(
             "doctype_not_allowed",
-            "This XML has a DOCTYPE, which Entra's metadata never has. It is refused for safety; download \"Federation Metadata XML\" from Entra again.",
+            "This XML has a DOCTYPE, which Entra's metadata never has. It is refused for safety; download \
+                \"Federation Metadata XML\" from Entra again.",
         ),
         other => CoreError::new(
             "not_xml",

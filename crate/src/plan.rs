@@ -190,7 +190,8 @@ pub fn check_workspace_id(w: &str) -> Vec<Finding> {
     if w.chars().any(char::is_whitespace) {
         f.push(Finding::error(
             "workspace_id_whitespace",
-            "The Workspace ID cannot contain spaces. Use the company name exactly as your agents type it in the Frontline app.",
+            "The Workspace ID cannot contain spaces. Use the company name exactly as your agents type it in the \
+                Frontline app.",
         ));
     } else if w.chars().any(|c| c.is_ascii_uppercase()) {
         f.push(Finding::warning(
@@ -201,7 +202,8 @@ pub fn check_workspace_id(w: &str) -> Vec<Finding> {
     if w.chars().any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c.is_whitespace())) {
         f.push(Finding::warning(
             "workspace_id_characters",
-            "The Workspace ID has characters other than letters, digits, - and _. Check it against the Frontline Console.",
+            "The Workspace ID has characters other than letters, digits, - and _. Check it against the Frontline \
+                Console.",
         ));
     }
     f

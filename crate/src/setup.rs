@@ -283,7 +283,11 @@ fn certificate_from_metadata(mut s: Setup, xml: &str, source: &str, now: i64) ->
     let cert = match (picked, &wanted) {
         (Some(c), _) => c,
         (None, Some(t)) => {
-            problems.push(format!("none of the metadata's {} signing certificates has the thumbprint the portal shows ({t}); download the metadata of this app again", md.certificates.len()));
+            problems.push(format!(
+                "none of the metadata's {} signing certificates has the thumbprint the portal shows \
+                ({t}); download the metadata of this app again",
+                md.certificates.len()
+            ));
             md.chosen()
                 .ok_or_else(|| CoreError::new("no_signing_certificate", "The metadata holds no signing certificate."))?
         }
@@ -308,7 +312,7 @@ fn certificate_from_metadata(mut s: Setup, xml: &str, source: &str, now: i64) ->
 }
 
 fn observed(step: Step, outcome: Status, what: String, place: &str) -> ChecklistEvent {
-    ChecklistEvent::Observed { step, outcome, what, place: place.into() }
+    ChecklistEvent::Observed { step, outcome, what, place: place.into(), missing_claims: Vec::new() }
 }
 
 fn judge_certificate(r: &CertificateReport) -> (Status, String) {
@@ -456,7 +460,10 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
             check_workspace_id(&setup.workspace_id)
         },
         app_name: if setup.app_name.is_empty() { DEFAULT_APP_NAME.to_string() } else { setup.app_name.clone() },
-        thumbprint_mismatch: matches!((&certificate, &setup.portal.thumbprint), (Some(c), Some(t)) if &c.thumbprint_sha1 != t),
+        thumbprint_mismatch: matches!(
+            (&certificate, &setup.portal.thumbprint),
+            (Some(c), Some(t)) if &c.thumbprint_sha1 != t
+        ),
         idp,
         certificate,
         portal: setup.portal.clone(),

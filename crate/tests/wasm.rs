@@ -79,9 +79,10 @@ fn check_idp_values_binding() {
     assert_eq!(r["ok"], true, "{r}");
     assert_eq!(r["tenantId"], t);
     assert_eq!(r["cloud"], "global");
-    let swapped = obj(
-        json!({"loginUrl": format!("https://sts.windows.net/{t}/"), "entraIdentifier": format!("https://login.microsoftonline.com/{t}/saml2")}),
-    );
+    let swapped = obj(json!({
+        "loginUrl": format!("https://sts.windows.net/{t}/"),
+        "entraIdentifier": format!("https://login.microsoftonline.com/{t}/saml2"),
+    }));
     assert_eq!(v(check_idp_values(swapped, NOW))["findings"][0]["code"], "swapped_fields");
     assert_eq!(e(check_idp_values(JsValue::from_str("x"), NOW))["code"], "bad_input");
     assert_eq!(e(check_idp_values(obj(json!({"loginUrl": 5})), NOW))["code"], "bad_input");

@@ -182,7 +182,7 @@ function highlight(el) {
 }
 
 /**
- * @param {{key: string, action: string, value: string, label: string}[]} fills
+ * @param {import('../messages.js').Fill[]} fills
  * @param {Map<string, Element>} elements
  * @returns {Promise<string[]>} the keys it tried, in order, whether or not the page took them
  *   (a try counts toward the retries); it stops at the first control that is gone

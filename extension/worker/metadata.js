@@ -24,14 +24,18 @@ export async function fetchMetadata(url, label) {
   if (!(await chrome.permissions.contains({ origins: [origin] }))) {
     throw {
       code: 'permission_needed',
-      message: `Allow the extension to read ${new URL(url).hostname} (the panel asks when you fetch), or drop the downloaded certificate instead.`,
+      message:
+        `Allow the extension to read ${new URL(url).hostname} (the panel asks when you fetch), ` +
+        'or drop the downloaded certificate instead.',
     };
   }
   const res = await fetch(url, { credentials: 'omit', cache: 'no-store' });
   if (!res.ok)
     throw {
       code: 'fetch_failed',
-      message: `Entra answered ${res.status} for the metadata URL. Copy "${label}" again, or download "Federation Metadata XML".`,
+      message:
+        `Entra answered ${res.status} for the metadata URL. ` +
+        `Copy "${label}" again, or download "Federation Metadata XML".`,
     };
   const text = await res.text();
   if (text.length > 1024 * 1024) throw { code: 'too_large', message: 'The metadata is larger than 1 MB.' };

@@ -163,7 +163,10 @@ function validEvent(e) {
 const PAGE = (s) => s.kind === 'page';
 const CONTENT = (s) => s.kind === 'content';
 
-/** @type {Record<string, {allow: (s: import('./senders.js').SenderKind) => boolean, run: (msg: any, s: any, sender: chrome.runtime.MessageSender) => Promise<any>}>} */
+/**
+ * @typedef {(msg: any, s: any, sender: chrome.runtime.MessageSender) => Promise<any>} Handler
+ * @type {Record<string, {allow: (s: import('./senders.js').SenderKind) => boolean, run: Handler}>}
+ */
 const ROUTES = {
   [MSG.CORE_VERSION]: { allow: PAGE, run: async () => ok((await loadCore()).version()) },
   [MSG.REALM_URLS]: {

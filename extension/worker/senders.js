@@ -2,9 +2,8 @@
 // console. Pure functions of Chrome's MessageSender, so they are unit-tested in Node.
 import { AZURE_HOSTS, TWILIO_HOSTS, consoleOf, consoleOfOrigin, hostMatches } from '../hosts.js';
 
-/**
- * @typedef {{ kind: 'page' } | { kind: 'content', console: 'azure' | 'twilio', url: string } | { kind: 'other' }} SenderKind
- */
+/** @typedef {import('../messages.js').Console} Console */
+/** @typedef {{ kind: 'page' } | { kind: 'content', console: Console, url: string } | { kind: 'other' }} SenderKind */
 
 /**
  * @param {{ id?: string, url?: string, origin?: string, tab?: { url?: string } }} sender

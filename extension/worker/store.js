@@ -19,12 +19,13 @@ export async function read() {
   return migrate(got[STORAGE_KEY], await context());
 }
 
+/** @typedef {import('./schema.js').State} State */
+
 /**
  * Serialized read-modify-write. `fn` returns the new state; `null` (nothing to store) or a
  * throw changes nothing.
- * @template T
- * @param {(state: import('./schema.js').State) => Promise<import('./schema.js').State | null> | import('./schema.js').State | null} fn
- * @returns {Promise<import('./schema.js').State>}
+ * @param {(state: State) => Promise<State | null> | State | null} fn
+ * @returns {Promise<State>}
  */
 export function update(fn) {
   const run = tail.then(async () => {

@@ -49,69 +49,94 @@ const JOURNEYS = [
 for (const { dialect, lang, twilio } of JOURNEYS) {
   const t = words(lang);
   const name = lang === 'en' ? dialect : `${dialect}-${lang}`;
-  test(`journey (${dialect} portal in ${lang}, ${twilio} console): an empty profile to 10 of 11 done, through worker stops and a restart`, async () => {
-  server.seed(withAgents({ ...freshTenant(), dialect, lang, certificate: CERT, twilio: { ...freshTenant().twilio, dialect: twilio } }));
-  let ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
-  try {
-    let panel = await openPanel(ext);
-    mkdirSync(OUTPUT, { recursive: true });
-    await screenshot(panel, `journey-1-start-${name}`);
-    let page = await ext.context.newPage();
-
-    // 1. The Twilio page: the Realm SID and the company name are captured; nothing to fill yet.
-    await page.goto('https://console.twilio.com/frontline/sso');
-    await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID' }).inputValue()) === SID, { what: 'Realm SID captured' });
-    assert.equal(await panel.getByRole('textbox', { name: 'Workspace ID' }).inputValue(), 'owlpress');
-    await waitStep(panel, 'twilio-sso', 'attention');
-    assert.match(await panel.locator('[data-step="twilio-sso"] .evidence').textContent(), /^Not filled: the Login URL and Microsoft Entra Identifier are not captured yet/);
-    assert.equal(await page.getByRole('textbox', { name: /SSO URL|Single Sign-On URL/ }).inputValue(), '');
-    await stopWorker(ext, panel);
-
-    // 2. Every Azure form in the guide's order, the worker stopped after each.
-    for (const step of AZURE_PATH) {
-      await step.run(page, panel, assert, t);
-      await stopWorker(ext, panel);
-      if (step.name === 'signing') {
-        await screenshot(panel, `journey-2-middle-${name}`);
-        ext = await ext.restart(); // the browser restarts once, on the same profile
+  const title = `journey (${dialect} portal in ${lang}, ${twilio} console): an empty profile to 10 of 11 done`;
+  // One browser for the whole journey; each phase is a subtest, and a failed one skips the rest.
+  test(`${title}, through worker stops and a restart`, async (journey) => {
+    let failed = '';
+    const phase = {
+      test: (what, fn) =>
+        journey.test(what, { skip: failed && `after "${failed}" failed` }, async () => {
+          try {
+            await fn();
+          } catch (e) {
+            failed = what;
+            throw e;
+          }
+        }),
+    };
+    server.seed(withAgents({ ...freshTenant(), dialect, lang, certificate: CERT, twilio: { ...freshTenant().twilio, dialect: twilio } }));
+    let ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
+    let panel;
+    let page;
+    try {
+      await phase.test('an empty profile opens the panel', async () => {
         panel = await openPanel(ext);
+        mkdirSync(OUTPUT, { recursive: true });
+        await screenshot(panel, `journey-1-start-${name}`);
         page = await ext.context.newPage();
-        await waitStep(panel, 'signing', 'done');
+      });
+
+      await phase.test('the Twilio page gives the Realm SID and the company name; nothing to fill yet', async () => {
+        await page.goto('https://console.twilio.com/frontline/sso');
+        await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID' }).inputValue()) === SID, { what: 'Realm SID captured' });
+        assert.equal(await panel.getByRole('textbox', { name: 'Workspace ID' }).inputValue(), 'owlpress');
+        await waitStep(panel, 'twilio-sso', 'attention');
+        assert.match(await panel.locator('[data-step="twilio-sso"] .evidence').textContent(), /^Not filled: the Login URL and Microsoft Entra Identifier are not captured yet/);
+        assert.equal(await page.getByRole('textbox', { name: /SSO URL|Single Sign-On URL/ }).inputValue(), '');
+        await stopWorker(ext, panel);
+      });
+
+      // Every Azure form in the guide's order, the worker stopped after each, the browser restarted once.
+      for (const step of AZURE_PATH) {
+        await phase.test(`Azure: ${step.name}`, async () => {
+          await step.run(page, panel, assert, t);
+          await stopWorker(ext, panel);
+          if (step.name === 'signing') {
+            await screenshot(panel, `journey-2-middle-${name}`);
+            ext = await ext.restart(); // on the same profile
+            panel = await openPanel(ext);
+            page = await ext.context.newPage();
+            await waitStep(panel, 'signing', 'done');
+          }
+        });
       }
+
+      await phase.test("the panel names the portal's places in the portal's language, and its own in English", async () => {
+        assert.equal(await panel.locator('#entity-id-label').textContent(), t('Identifier (Entity ID)'));
+        assert.equal(await panel.locator('[data-step="basic-saml"] .title').textContent(), `3. ${t('Basic SAML Configuration')}`);
+        assert.equal(await panel.locator('#steps-h').textContent(), 'Checklist');
+      });
+
+      await phase.test('the Twilio page is filled from what Entra produced, and the admin saves it', async () => {
+        await page.bringToFront();
+        await twilioFillAndSave(page, panel);
+        const saved = server.tenant().twilio.saved;
+        assert.deepEqual({ ...saved, certificate: saved.certificate.slice(0, 27) }, { workspaceId: 'owlpress', issuer: ISSUER, ssoUrl: LOGIN, certificate: '-----BEGIN CERTIFICATE-----' });
+      });
+
+      await phase.test('10 of 11: only the test sign-in is left, and only the admin clicked commit buttons', async () => {
+        await panel.locator('#progress-text', { hasText: '10 of 11 done' }).waitFor();
+        assert.equal(await panel.locator('[data-step="test-sign-in"]').getAttribute('data-status'), 'todo');
+        const clicks = server.tenant().clicks.map((c) => c.name);
+        assert.deepEqual(clicks, ['Create', 'Save', 'Save', 'Save', 'Save', 'Apply', 'Save']);
+      });
+
+      await phase.test('the Markdown summary holds every value, the certificate and each step', async () => {
+        await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await panel.getByRole('button', { name: 'Copy summary' }).click();
+        await panel.locator('#toast', { hasText: 'Summary copied' }).waitFor();
+        const md = await panel.evaluate(() => navigator.clipboard.readText());
+        for (const v of [SID, 'owlpress', ENTITY_ID, REPLY_URL, LOGIN, ISSUER, GOOD_THUMBPRINT, '2028-01-01T00:00:00Z', '10 of 11 done', 'Test sign-in — **To do**']) {
+          assert.ok(md.includes(v), `summary lacks ${v}`);
+        }
+        assert.equal(md.match(/^- \[x\]/gm)?.length, 10);
+        await panel.setViewportSize({ width: 400, height: 1000 });
+        await screenshot(panel, `journey-3-end-${name}`);
+      });
+    } finally {
+      await ext.close();
     }
-
-    // The panel names the portal's places in the portal's language; its own words stay English.
-    assert.equal(await panel.locator('#entity-id-label').textContent(), t('Identifier (Entity ID)'));
-    assert.equal(await panel.locator('[data-step="basic-saml"] .title').textContent(), `3. ${t('Basic SAML Configuration')}`);
-    assert.equal(await panel.locator('#steps-h').textContent(), 'Checklist');
-
-    // 3. The Twilio page again: filled from what Entra produced, then saved by the admin.
-    await page.bringToFront();
-    await twilioFillAndSave(page, panel);
-    const saved = server.tenant().twilio.saved;
-    assert.deepEqual({ ...saved, certificate: saved.certificate.slice(0, 27) }, { workspaceId: 'owlpress', issuer: ISSUER, ssoUrl: LOGIN, certificate: '-----BEGIN CERTIFICATE-----' });
-
-    // 4. 10 of 11: only the test sign-in is left.
-    await panel.locator('#progress-text', { hasText: '10 of 11 done' }).waitFor();
-    assert.equal(await panel.locator('[data-step="test-sign-in"]').getAttribute('data-status'), 'todo');
-    const clicks = server.tenant().clicks.map((c) => c.name);
-    assert.deepEqual(clicks, ['Create', 'Save', 'Save', 'Save', 'Save', 'Apply', 'Save'], 'only the admin clicked commit buttons');
-
-    // The Markdown summary: every value, the certificate's thumbprint and expiry, each step.
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await panel.getByRole('button', { name: 'Copy summary' }).click();
-    await panel.locator('#toast', { hasText: 'Summary copied' }).waitFor();
-    const md = await panel.evaluate(() => navigator.clipboard.readText());
-    for (const v of [SID, 'owlpress', ENTITY_ID, REPLY_URL, LOGIN, ISSUER, GOOD_THUMBPRINT, '2028-01-01T00:00:00Z', '10 of 11 done', 'Test sign-in — **To do**']) {
-      assert.ok(md.includes(v), `summary lacks ${v}`);
-    }
-    assert.equal(md.match(/^- \[x\]/gm)?.length, 10);
-    await panel.setViewportSize({ width: 400, height: 1000 });
-    await screenshot(panel, `journey-3-end-${name}`);
-  } finally {
-    await ext.close();
-  }
-});
+  });
 }
 
 test('journey: a half-finished app with wrong values; each problem is named and fixed after Replace', async () => {

@@ -14,7 +14,7 @@ function sources() {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(rs|js|html)$/.test(name) && name !== 'tests.rs') {
+      else if (/\.(rs|js|html)$/.test(name) && name !== 'tests.rs' && !/[\\/]tests[\\/]/.test(path)) {
         const text = readFileSync(path, 'utf8');
         const cut = text.indexOf('#[cfg(test)]');
         out.push({ file: relative(ROOT, path), text: cut < 0 ? text : text.slice(0, cut) });

@@ -68,7 +68,7 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
             "--at" => a.at = Some(value("--at")?),
             "--login-url" => a.login_url = Some(value("--login-url")?),
             // "--identifier" is the older name of the flag.
-            "--entra-identifier" | "--identifier" => a.entra_identifier = Some(value(&arg)?),
+            "--entra-identifier" | "--identifier" => a.entra_identifier = Some(value(arg)?),
             "--metadata" => a.metadata = Some(value("--metadata")?),
             "--workspace" => a.workspace = Some(value("--workspace")?),
             "--cert" => a.cert = Some(value("--cert")?),

@@ -246,7 +246,8 @@ pub(crate) fn has_heading(snap: &Snapshot, texts: impl Wording) -> bool {
 }
 
 pub(crate) fn observed(step: Step, outcome: Status, what: impl Into<String>, place: &str) -> SetupEvent {
-    SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, what: what.into(), place: place.into() })
+    let (what, place) = (what.into(), place.into());
+    SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, what, place, missing_claims: Vec::new() })
 }
 
 /// "Azure portal — <blade title>": where a piece of evidence came from.

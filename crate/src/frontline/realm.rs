@@ -52,7 +52,8 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
         return Err(CoreError::new(
             "wrong_length",
             format!(
-                "A Realm SID is {SID_LEN} characters (JB and 32 hex digits); this has {count}.{hint} Copy it again in full. {WHERE}"
+                "A Realm SID is {SID_LEN} characters (JB and 32 hex digits); this has {count}.{hint} Copy it again in \
+                    full. {WHERE}"
             ),
         ));
     }
@@ -73,7 +74,8 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
         return Err(CoreError::new(
             "not_hex",
             format!(
-                "After JB a Realm SID has only hexadecimal digits (0-9, a-f); character {} is \"{bad}\". Check for a typo such as O for 0 or l for 1.",
+                "After JB a Realm SID has only hexadecimal digits (0-9, a-f); character {} is \"{bad}\". Check for a \
+                    typo such as O for 0 or l for 1.",
                 pos + 3
             ),
         ));

@@ -177,6 +177,7 @@ pub fn event(e: &JsValue) -> R<SetupEvent> {
                 })?,
                 what: required(e, "what")?,
                 place: required(e, "where")?,
+                missing_claims: Vec::new(),
             })
         }
         "markDone" => SetupEvent::Checklist(ChecklistEvent::MarkDone { step: step(e)? }),

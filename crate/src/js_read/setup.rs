@@ -83,6 +83,7 @@ pub fn setup(o: &JsValue) -> R<Setup> {
                             what: string(e, "what", W)?,
                             place: string(e, "where", W)?,
                             at: int(e, "at", W)?,
+                            missing_claims: strings(e, "missingClaims", W)?,
                         })
                     })
                     .collect::<R<Vec<_>>>()?,

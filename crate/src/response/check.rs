@@ -12,8 +12,8 @@ const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
 const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
-const FIX_SIGNING: &str =
-    "In Entra → the app → Single sign-on → [SamlCertificates] → Edit, set [SigningOption] to \"[SignResponseAndAssertion]\".";
+const FIX_SIGNING: &str = "In Entra → the app → Single sign-on → [SamlCertificates] → Edit, set [SigningOption] to \
+        \"[SignResponseAndAssertion]\".";
 
 /// Base64, a URL-encoded form body (`SAMLResponse=…`), or the XML itself → XML text.
 pub fn decode_response(input: &str) -> Result<String, CoreError> {
@@ -36,7 +36,11 @@ pub fn decode_response(input: &str) -> Result<String, CoreError> {
         text.to_string()
     };
     let bytes = decode_base64(&b64).map_err(|_| {
-        CoreError::new("not_base64", "This is not a base64 SAMLResponse. Paste the value of the SAMLResponse form field, the whole form body, or the XML.")
+        CoreError::new(
+            "not_base64",
+            "This is not a base64 SAMLResponse. Paste the value of the SAMLResponse form \
+            field, the whole form body, or the XML.",
+        )
     })?;
     let xml = String::from_utf8(bytes)
         .map_err(|_| CoreError::new("not_xml", "The SAMLResponse decodes to bytes that are not XML text."))?;
@@ -49,11 +53,26 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     if xml.len() > MAX_RESPONSE_BYTES {
         return Err(too_large());
     }
-    let doc = Document::parse_with_options(&xml, ParsingOptions { allow_dtd: false, nodes_limit: 100_000, ..ParsingOptions::default() })
-        .map_err(|e| match e {
-            roxmltree::Error::DtdDetected => CoreError::new("doctype_not_allowed", "The response has a DOCTYPE, which Entra never sends. It is refused for safety: no entity is ever expanded."),
-            other => CoreError::new("not_xml", format!("The response is not readable XML (it breaks at line {}, column {}).", other.pos().row, other.pos().col)),
-        })?;
+    let doc = Document::parse_with_options(
+        &xml,
+        ParsingOptions { allow_dtd: false, nodes_limit: 100_000, ..ParsingOptions::default() },
+    )
+    .map_err(|e| match e {
+        roxmltree::Error::DtdDetected => CoreError::new(
+            "doctype_not_allowed",
+            "The response has a DOCTYPE, which \
+                Entra never sends. It is refused for safety: no entity is ever expanded.",
+        ),
+        other => CoreError::new(
+            "not_xml",
+            format!(
+                "The response is not readable XML (it breaks at line {}, \
+                column {}).",
+                other.pos().row,
+                other.pos().col
+            ),
+        ),
+    })?;
     let resp = doc.root_element();
     if !is(&resp, SAMLP, "Response") {
         return Err(CoreError::new("not_saml_response", "This XML is not a SAML Response (samlp:Response)."));
@@ -61,7 +80,8 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     if child(resp, SAML, "EncryptedAssertion").is_some() {
         return Err(CoreError::new(
             "encrypted_assertion",
-            "The assertion is encrypted, so it cannot be checked, and Frontline does not decrypt it. In Entra → the app → Single sign-on → Token encryption, turn token encryption off for this app.",
+            "The assertion is encrypted, so it cannot be checked, and Frontline does not decrypt it. In Entra → the \
+                app → Single sign-on → Token encryption, turn token encryption off for this app.",
         ));
     }
     let realm = realm_urls(&expect.realm_sid)?;
@@ -101,7 +121,8 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         f.push(Finding::error(
             "status_not_success",
             format!(
-                "Entra refused the sign-in ({}{}): {}. Fix what the AADSTS message names, often the user's assignment (Users and groups) or the Identifier.",
+                "Entra refused the sign-in ({}{}): {}. Fix what the AADSTS message names, often the user's assignment \
+                    (Users and groups) or the Identifier.",
                 short(&status),
                 if sub.is_empty() { String::new() } else { format!(" / {}", short(sub)) },
                 status_message.clone().unwrap_or_else(|| "no message".into())
@@ -225,10 +246,28 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let resp_sig = child(resp, DS, "Signature");
     let assertion_sig = assertion.and_then(|a| child(a, DS, "Signature"));
     if resp_sig.is_none() {
-        f.push(Finding::error("response_not_signed", message(&format!("The response itself is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}"), &[])));
+        f.push(Finding::error(
+            "response_not_signed",
+            message(
+                &format!(
+                    "The response itself is not signed; Frontline \
+            requires both the response and the assertion to be signed. {FIX_SIGNING}"
+                ),
+                &[],
+            ),
+        ));
     }
     if assertion.is_some() && assertion_sig.is_none() {
-        f.push(Finding::error("assertion_not_signed", message(&format!("The assertion is not signed; Frontline requires both the response and the assertion to be signed. {FIX_SIGNING}"), &[])));
+        f.push(Finding::error(
+            "assertion_not_signed",
+            message(
+                &format!(
+                    "The assertion is not signed; Frontline \
+            requires both the response and the assertion to be signed. {FIX_SIGNING}"
+                ),
+                &[],
+            ),
+        ));
     }
     let mut weak_alg = false;
     for sig in [resp_sig, assertion_sig].into_iter().flatten() {
@@ -266,7 +305,11 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         if k != &c.thumbprint_sha1 {
             f.push(Finding::error(
                 "certificate_mismatch",
-                format!("The response was signed with certificate {k}, but Twilio has {}. Make the certificate Twilio has the Active one in Entra, or give Twilio the active one.", c.thumbprint_sha1),
+                format!(
+                    "The response was signed with certificate {k}, but Twilio has {}. Make the certificate Twilio \
+                    has the Active one in Entra, or give Twilio the active one.",
+                    c.thumbprint_sha1
+                ),
             ));
         }
     }
@@ -296,7 +339,13 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
     if signature_verified == Some(false) {
-        f.push(Finding::error("signature_invalid", format!("A signature in the response does not verify: {signature_note}. The response was altered, or signed with another key.")));
+        f.push(Finding::error(
+            "signature_invalid",
+            format!(
+                "A signature in the response does not verify: \
+            {signature_note}. The response was altered, or signed with another key."
+            ),
+        ));
     }
 
     // Attributes: the exact short names Frontline reads.
@@ -336,7 +385,11 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         )),
         Some(r) if !r.values.iter().any(|v| v == AGENT.value) => f.push(Finding::error(
             "role_not_agent",
-            format!("The roles attribute holds {:?}, not agent. In Entra → Users and groups, assign this user the Agent role (app role value agent).", r.values),
+            format!(
+                "The roles attribute holds {:?}, not agent. In Entra → Users and groups, assign this user the \
+                Agent role (app role value agent).",
+                r.values
+            ),
         )),
         Some(_) => {}
     }

@@ -71,6 +71,7 @@ pub fn check_response(
 ) -> Result<ResponseReport, crate::finding::CoreError> {
     Err(crate::finding::CoreError::new(
         "needs_full_core",
-        "This part of the extension cannot check sign-in responses. Reload the extension from chrome://extensions and try again.",
+        "This part of the extension cannot check sign-in responses. Reload the extension from chrome://extensions and \
+            try again.",
     ))
 }

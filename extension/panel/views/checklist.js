@@ -3,6 +3,7 @@
 import * as ev from '../../events.js';
 import { byId, h } from '../dom.js';
 
+const MARKED = ' · marked by you';
 const ICON = { todo: '○', 'in-progress': '…', done: '✓', attention: '!' };
 
 /** @param {any} state @param {(event: object) => void} emit */
@@ -13,7 +14,7 @@ export function renderChecklist(state, emit) {
       ? h('p', {
           class: 'evidence',
           title: last.what,
-          text: `${last.what} — ${last.where}, ${new Date(last.at).toLocaleString()}${s.manual ? ' · marked by you' : ''}`,
+          text: `${last.what} — ${last.where}, ${new Date(last.at).toLocaleString()}${s.manual ? MARKED : ''}`,
         })
       : s.manual
         ? h('p', { class: 'evidence', text: 'Marked by you' })

@@ -248,7 +248,7 @@ fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 /// Which Frontline claim the last look at the claims list found missing.
 fn missing_claim(setup: &Setup) -> Option<Claim> {
     let last = setup.checklist.step(Step::Claims)?.evidence.last()?;
-    let missing = |c: Claim| last.what.contains(&format!("{} is missing", c.name));
+    let missing = |c: Claim| last.missing_claims.iter().any(|m| m == c.name);
     (missing(ROLES) && !missing(EMAIL)).then_some(ROLES)
 }
 

@@ -3,7 +3,7 @@
 
 use super::super::{has_heading, norm, observed, place, Plan, Snapshot, Table, Wording};
 use super::lang_of;
-use crate::checklist::Status;
+use crate::checklist::{ChecklistEvent, Status};
 use crate::entra::portal::{with_labels, Label as L};
 use crate::frontline::{self, realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM, SIGNING_OPTION};
 use crate::ids::{FormId, Step};
@@ -162,30 +162,33 @@ fn cell(row: &[String], i: Option<usize>) -> &str {
 /// exact short names: the long emailaddress URI does not count.
 fn claims_event(claims: &[(String, String)], at: &str) -> SetupEvent {
     let find = |name: &str| claims.iter().find(|(n, _)| n == name).map(|(_, v)| norm(v).trim_matches('"').to_string());
-    let mut missing = Vec::new();
+    let mut missing: Vec<String> = Vec::new();
     let mut wrong = Vec::new();
     // The roles claim may also be the constant "agent".
     for (claim, also) in [(EMAIL, None), (ROLES, Some(AGENT.value))] {
         let (name, want) = (claim.name, claim.source_attribute);
         match find(name) {
-            None => missing.push(format!("{name} is missing")),
+            None => missing.push(name.into()),
             Some(v) if v != want && Some(v.as_str()) != also => wrong.push(format!("{name} is {v}, should be {want}")),
             Some(_) => {}
         }
     }
     let long_only = find(LONG_EMAIL_CLAIM).is_some() && find(EMAIL.name).is_none();
-    let mut notes: Vec<String> = missing.iter().cloned().chain(wrong.iter().cloned()).collect();
+    let mut notes: Vec<String> =
+        missing.iter().map(|m| format!("{m} is missing")).chain(wrong.iter().cloned()).collect();
     if long_only {
         notes.push("the long emailaddress claim does not count: Frontline reads the short name \"email\"".into());
     }
-    if notes.is_empty() {
-        let what = format!("Claims {} = {} and {} are saved", EMAIL.name, EMAIL.source_attribute, ROLES.name);
-        observed(Step::Claims, Status::Done, what, at)
+    let (outcome, what) = if notes.is_empty() {
+        (Status::Done, format!("Claims {} = {} and {} are saved", EMAIL.name, EMAIL.source_attribute, ROLES.name))
     } else if wrong.is_empty() {
-        observed(Step::Claims, Status::InProgress, format!("Additional claims: {}", notes.join("; ")), at)
+        (Status::InProgress, format!("Additional claims: {}", notes.join("; ")))
     } else {
-        observed(Step::Claims, Status::Attention, format!("Additional claims: {}", notes.join("; ")), at)
-    }
+        (Status::Attention, format!("Additional claims: {}", notes.join("; ")))
+    };
+    // Which claims are missing goes along as a fact: the claim form adds the next one from it.
+    let (step, place, missing_claims) = (Step::Claims, at.to_string(), missing);
+    SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, what, place, missing_claims })
 }
 
 fn claims_table(snap: &Snapshot) -> Option<Plan> {

@@ -67,9 +67,11 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
         }
     }
     if !plan.conflicts.is_empty() {
-        plan.events.push(observed(Step::TwilioSso,
+        plan.events.push(observed(
+            Step::TwilioSso,
             Status::Attention,
-            "The Frontline Console shows another Realm SID than the panel; check which is right (Replace takes the console's)",
+            "The Frontline Console shows another Realm SID than the panel; check which is right (Replace takes the \
+                console's)",
             PLACE,
         ));
         return Some(plan);
@@ -195,7 +197,8 @@ fn refusal(setup: &Setup, now: i64) -> Vec<String> {
                 if let Some(t) = &setup.portal.thumbprint {
                     if &c.thumbprint_sha1 != t {
                         out.push(format!(
-                            "the certificate's thumbprint {} differs from the active one the Azure portal shows ({t}); use the active certificate",
+                            "the certificate's thumbprint {} differs from the active one the Azure portal shows \
+                                ({t}); use the active certificate",
                             c.thumbprint_sha1
                         ));
                     }

@@ -1,6 +1,8 @@
-//! Recognition and plans, from descriptor fixtures shaped like the content script's.
+//! Recognition and plans, from pages built as the content script reports them.
 
-use serde_json::json;
+mod page;
+
+use page::{rows, Page};
 
 use super::*;
 use crate::entra::portal::Lang;
@@ -13,30 +15,32 @@ fn setup() -> Setup {
     apply_event(new_setup("s", 0), &SetupEvent::SetRealmSid { value: SID.into() }, 0).unwrap()
 }
 
-fn snap(v: serde_json::Value) -> Snapshot {
-    serde_json::from_value(v).unwrap()
-}
-
-fn field(key: &str, name: &str, section: &str, role: &str, value: &str) -> serde_json::Value {
-    json!({"key": key, "name": name, "section": section, "role": role, "value": value})
-}
-
 fn status(s: &Setup, step: Step) -> Status {
     s.checklist.step(step).unwrap().status()
 }
 
 fn basic_edit(id: &str, acs: &str) -> Snapshot {
-    snap(json!({
-        "title": "Basic SAML Configuration",
-        "headings": [{"text": "Basic SAML Configuration"}, {"text": "Identifier (Entity ID)"}, {"text": "Reply URL (Assertion Consumer Service URL)"}],
-        "fields": [
-            {"key": "f0", "name": "Identifier (Entity ID)", "section": "Identifier (Entity ID)", "role": "textbox", "value": id, "row": 0},
-            {"key": "f1", "name": "Default", "section": "Identifier (Entity ID)", "role": "checkbox", "row": 0},
-            {"key": "f2", "name": "Reply URL (Assertion Consumer Service URL)", "section": "Reply URL (Assertion Consumer Service URL)", "role": "textbox", "value": acs, "row": 0},
-            {"key": "f3", "name": "Default", "section": "Reply URL (Assertion Consumer Service URL)", "role": "checkbox", "row": 0},
-            field("f4", "Sign on URL (Optional)", "Sign on URL (Optional)", "textbox", ""),
-        ]
-    }))
+    const ID: &str = "Identifier (Entity ID)";
+    const ACS: &str = "Reply URL (Assertion Consumer Service URL)";
+    let section = |s: &'static str| move |f: &mut Field| f.section = s.into();
+    Page::titled("Basic SAML Configuration")
+        .heading("Basic SAML Configuration")
+        .heading(ID)
+        .heading(ACS)
+        .textbox("f0", ID, id)
+        .in_row(0)
+        .last(section(ID))
+        .control("f1", "Default", "checkbox", "")
+        .in_row(0)
+        .last(section(ID))
+        .textbox("f2", ACS, acs)
+        .in_row(0)
+        .last(section(ACS))
+        .control("f3", "Default", "checkbox", "")
+        .in_row(0)
+        .last(section(ACS))
+        .textbox("f4", "Sign on URL (Optional)", "")
+        .build()
 }
 
 #[test]
@@ -99,26 +103,30 @@ fn no_realm_sid_no_fills() {
 }
 
 fn pane(id: &str, acs: &str, option: &str, ident_label: &str) -> Snapshot {
-    snap(json!({
-        "title": "FrontlineSSO Setup | SAML-based Sign-on",
-        "headings": [{"text": "Set up Single Sign-On with SAML"}, {"text": "Basic SAML Configuration"}, {"text": "Attributes & Claims"}, {"text": "SAML Certificates"}, {"text": "Set up FrontlineSSO Setup"}],
-        "texts": [
-            {"section": "Basic SAML Configuration", "label": "Identifier (Entity ID)", "value": id},
-            {"section": "Basic SAML Configuration", "label": "Reply URL (Assertion Consumer Service URL)", "value": acs},
-            {"section": "SAML Certificates", "label": "Signing Option", "value": option},
-            {"section": "SAML Certificates", "label": "Signing Algorithm", "value": "SHA-256"},
-            {"section": "SAML Certificates", "label": "Thumbprint", "value": "a3 35 33 a8 6d 69 33 f8 b6 80 ea e6 4a ff d9 be 22 ad 47 25"},
-            {"section": "SAML Certificates", "label": "Expiration", "value": "11/16/2026, 8:41:29 PM"},
-            {"section": "Attributes & Claims", "label": "email", "value": "user.mail"},
-            {"section": "Attributes & Claims", "label": "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "value": "user.mail"},
-        ],
-        "fields": [
-            {"key": "r0", "name": "App Federation Metadata Url", "section": "SAML Certificates", "role": "textbox", "readonly": true,
-             "value": format!("https://login.microsoftonline.com/{T}/federationmetadata/2007-06/federationmetadata.xml?appid=x")},
-            {"key": "r1", "name": "Login URL", "section": "Set up FrontlineSSO Setup", "role": "textbox", "readonly": true, "value": format!("https://login.microsoftonline.com/{T}/saml2")},
-            {"key": "r2", "name": ident_label, "section": "Set up FrontlineSSO Setup", "role": "textbox", "readonly": true, "value": format!("https://sts.windows.net/{T}/")},
-        ]
-    }))
+    const BASIC: &str = "Basic SAML Configuration";
+    const CERTS: &str = "SAML Certificates";
+    const CLAIMS: &str = "Attributes & Claims";
+    const SET_UP: &str = "Set up FrontlineSSO Setup";
+    let metadata =
+        format!("https://login.microsoftonline.com/{T}/federationmetadata/2007-06/federationmetadata.xml?appid=x");
+    Page::titled("FrontlineSSO Setup | SAML-based Sign-on")
+        .heading("Set up Single Sign-On with SAML")
+        .heading(BASIC)
+        .heading(CLAIMS)
+        .heading(CERTS)
+        .heading(SET_UP)
+        .pair(BASIC, "Identifier (Entity ID)", id)
+        .pair(BASIC, "Reply URL (Assertion Consumer Service URL)", acs)
+        .pair(CERTS, "Signing Option", option)
+        .pair(CERTS, "Signing Algorithm", "SHA-256")
+        .pair(CERTS, "Thumbprint", "a3 35 33 a8 6d 69 33 f8 b6 80 ea e6 4a ff d9 be 22 ad 47 25")
+        .pair(CERTS, "Expiration", "11/16/2026, 8:41:29 PM")
+        .pair(CLAIMS, "email", "user.mail")
+        .pair(CLAIMS, "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "user.mail")
+        .copyable("r0", CERTS, "App Federation Metadata Url", &metadata)
+        .copyable("r1", SET_UP, "Login URL", &format!("https://login.microsoftonline.com/{T}/saml2"))
+        .copyable("r2", SET_UP, ident_label, &format!("https://sts.windows.net/{T}/"))
+        .build()
 }
 
 #[test]
@@ -163,8 +171,10 @@ fn saml_pane_names_a_typo_and_the_default_signing_option_and_the_old_label() {
 #[test]
 fn signing_edit_chooses_options_replacing_entra_defaults_only() {
     let s = |opt: &str| {
-        snap(json!({"title": "SAML Signing Certificate", "fields": [
-        field("c0", "Signing Option", "", "combobox", opt), field("c1", "Signing Algorithm", "", "combobox", "SHA-256")]}))
+        Page::titled("SAML Signing Certificate")
+            .control("c0", "Signing Option", "combobox", opt)
+            .control("c1", "Signing Algorithm", "combobox", "SHA-256")
+            .build()
     };
     let r = observe_page(setup(), &s("Sign SAML assertion"), Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.fills.len(), 1);
@@ -179,26 +189,27 @@ fn signing_edit_chooses_options_replacing_entra_defaults_only() {
 
 #[test]
 fn claims_table_and_claim_form() {
-    let table = |rows: serde_json::Value| {
-        snap(
-            json!({"title": "Attributes & Claims", "tables": [{"name": "Additional claims", "headers": ["Claim name", "Type", "Value"], "rows": rows}]}),
-        )
+    let table = |claims: &[&[&str]]| {
+        Page::titled("Attributes & Claims").table(&["Claim name", "Type", "Value"], &rows(claims)).build()
     };
     let long_only =
-        table(json!([["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "SAML", "user.mail"]]));
+        table(&[&["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "SAML", "user.mail"]]);
     let r = observe_page(setup(), &long_only, Console::Azure, FillMode::Auto, 1).unwrap();
     let what = r.setup.checklist.step(Step::Claims).unwrap().evidence.last().unwrap().what.clone();
     assert!(what.contains("email is missing") && what.contains("long emailaddress"), "{what}");
-    let email_only = table(json!([["email", "SAML", "user.mail"]]));
+    let email_only = table(&[&["email", "SAML", "user.mail"]]);
     let r = observe_page(r.setup, &email_only, Console::Azure, FillMode::Auto, 2).unwrap();
-    let form = snap(json!({"title": "Manage claim", "fields": [
-        field("n", "Name", "", "textbox", ""), field("ns", "Namespace", "", "textbox", ""),
-        {"key": "a", "name": "Attribute", "role": "radio", "checked": true},
-        field("sa", "Source attribute", "", "combobox", "")]}));
+    let form = Page::titled("Manage claim")
+        .textbox("n", "Name", "")
+        .textbox("ns", "Namespace", "")
+        .control("a", "Attribute", "radio", "")
+        .last(|f| f.checked = true)
+        .control("sa", "Source attribute", "combobox", "")
+        .build();
     let plan = observe_page(r.setup.clone(), &form, Console::Azure, FillMode::Auto, 3).unwrap();
     let fills: Vec<_> = plan.fills.iter().map(|f| (f.key.as_str(), f.value.as_str())).collect();
     assert_eq!(fills, [("n", "roles"), ("sa", "user.assignedroles")], "the missing claim is roles");
-    let both = table(json!([["email", "SAML", "user.mail"], ["roles", "SAML", "\"agent\""]]));
+    let both = table(&[&["email", "SAML", "user.mail"], &["roles", "SAML", "\"agent\""]]);
     assert_eq!(
         status(&observe_page(r.setup, &both, Console::Azure, FillMode::Auto, 4).unwrap().setup, Step::Claims),
         Status::Done
@@ -207,18 +218,20 @@ fn claims_table_and_claim_form() {
 
 #[test]
 fn app_role_form_and_table() {
-    let form = snap(json!({"title": "Create app role", "fields": [
-        field("d", "Display name", "", "textbox", ""),
-        {"key": "u", "name": "Users/Groups", "role": "radio"}, {"key": "b", "name": "Both (Users/Groups + Applications)", "role": "radio"},
-        field("v", "Value", "", "textbox", ""), field("ds", "Description", "", "textbox", ""),
-        {"key": "e", "name": "Do you want to enable this app role?", "role": "checkbox"}]}));
+    let form = Page::titled("Create app role")
+        .textbox("d", "Display name", "")
+        .control("u", "Users/Groups", "radio", "")
+        .control("b", "Both (Users/Groups + Applications)", "radio", "")
+        .textbox("v", "Value", "")
+        .textbox("ds", "Description", "")
+        .control("e", "Do you want to enable this app role?", "checkbox", "")
+        .build();
     let r = observe_page(setup(), &form, Console::Azure, FillMode::Auto, 1).unwrap();
     let keys: Vec<_> = r.fills.iter().map(|f| f.key.as_str()).collect();
     assert_eq!(keys, ["d", "v", "ds", "u", "e"]);
-    let table = snap(
-        json!({"title": "App roles", "tables": [{"headers": ["Display name", "Description", "Allowed member types", "Value", "ID", "State"],
-        "rows": [["Agent", "Frontline user", "Users/Groups", "agent", "x", "Enabled"]]}]}),
-    );
+    let headers = ["Display name", "Description", "Allowed member types", "Value", "ID", "State"];
+    let agent: &[&str] = &["Agent", "Frontline user", "Users/Groups", "agent", "x", "Enabled"];
+    let table = Page::titled("App roles").table(&headers, &rows(&[agent])).build();
     assert_eq!(
         status(&observe_page(setup(), &table, Console::Azure, FillMode::Auto, 1).unwrap().setup, Step::AppRole),
         Status::Done
@@ -227,18 +240,18 @@ fn app_role_form_and_table() {
 
 #[test]
 fn assignments_and_create_app() {
-    let rows: Vec<_> = (0..120)
-        .map(|i| json!([format!("User {i}"), "User", if i % 40 == 7 { "Agent" } else { "Default Access" }]))
+    let assigned: Vec<Vec<String>> = (0..120)
+        .map(|i| vec![format!("User {i}"), "User".into(), if i % 40 == 7 { "Agent" } else { "Default Access" }.into()])
         .collect();
-    let t = snap(
-        json!({"title": "Users and groups", "tables": [{"headers": ["Display name", "Object type", "Role assigned"], "rows": rows}]}),
-    );
+    let t =
+        Page::titled("Users and groups").table(&["Display name", "Object type", "Role assigned"], &assigned).build();
     let r = observe_page(setup(), &t, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(status(&r.setup, Step::AssignUsers), Status::Done);
     assert!(r.setup.checklist.step(Step::AssignUsers).unwrap().evidence[0].what.starts_with("3 of 120"));
-    let create = snap(json!({"title": "Create your own application", "fields": [
-        field("n", "What's the name of your app?", "", "textbox", ""),
-        {"key": "g", "name": "Integrate any other application you don't find in the gallery (Non-gallery)", "role": "radio"}]}));
+    let create = Page::titled("Create your own application")
+        .textbox("n", "What's the name of your app?", "")
+        .control("g", "Integrate any other application you don't find in the gallery (Non-gallery)", "radio", "")
+        .build();
     let r = observe_page(setup(), &create, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.fills.iter().map(|f| f.value.as_str()).collect::<Vec<_>>(), ["FrontlineSSO Setup", "true"]);
 }
@@ -247,7 +260,7 @@ fn assignments_and_create_app() {
 fn unknown_pages_do_nothing() {
     let r = observe_page(
         setup(),
-        &snap(json!({"title": "Home", "fields": [field("x", "Search", "", "textbox", "")]})),
+        &Page::titled("Home").textbox("x", "Search", "").build(),
         Console::Azure,
         FillMode::Auto,
         1,
@@ -256,8 +269,8 @@ fn unknown_pages_do_nothing() {
     assert_eq!((r.form, r.fills.len(), r.changed), (None, 0, false));
 }
 
-const GOOD_PEM: &str = include_str!("../../../tests/fixtures/generated/good.pem");
-const EXPIRED_PEM: &str = include_str!("../../../tests/fixtures/generated/expired.pem");
+const GOOD_PEM: &str = include_str!("../../../../tests/fixtures/generated/good.pem");
+const EXPIRED_PEM: &str = include_str!("../../../../tests/fixtures/generated/expired.pem");
 /// 2026-11-29T00:00:00Z
 const NOW: i64 = 1_795_910_400_000;
 const TT: &str = "11111111-2222-4333-8444-555555555555";
@@ -278,16 +291,17 @@ fn ready(pem: &str, identifier: &str) -> Setup {
 }
 
 fn twilio_page(sid: &str, values: [&str; 4], notice: &str) -> Snapshot {
-    snap(json!({
-        "title": "Frontline", "headings": [{"text": "Frontline"}, {"text": "Single Sign-On"}], "notices": [notice],
-        "texts": [{"label": "Realm SID", "value": sid}, {"label": "Company name", "value": "owlpress"}],
-        "fields": [
-            field("w", "Workspace ID", "", "textbox", values[0]),
-            field("i", "Identity provider issuer URL", "", "textbox", values[1]),
-            field("s", "SSO URL", "", "textbox", values[2]),
-            field("c", "X.509 Certificate", "", "textbox", values[3]),
-        ]
-    }))
+    Page::titled("Frontline")
+        .heading("Frontline")
+        .heading("Single Sign-On")
+        .notice(notice)
+        .pair("", "Realm SID", sid)
+        .pair("", "Company name", "owlpress")
+        .textbox("w", "Workspace ID", values[0])
+        .textbox("i", "Identity provider issuer URL", values[1])
+        .textbox("s", "SSO URL", values[2])
+        .textbox("c", "X.509 Certificate", values[3])
+        .build()
 }
 
 #[test]
@@ -375,15 +389,12 @@ fn a_twilio_page_is_never_an_azure_form_and_vice_versa() {
 
 #[test]
 fn a_new_app_has_no_rows_until_its_row_adders_are_clicked() {
-    let empty = snap(json!({
-        "title": "Basic SAML Configuration",
-        "fields": [
-            {"key": "a", "name": "Add identifier", "role": "button"},
-            {"key": "b", "name": "Add reply URL", "role": "button"},
-            {"key": "s", "name": "Save", "role": "button"},
-            {"key": "d", "name": "Discard", "role": "button"},
-        ]
-    }));
+    let empty = Page::titled("Basic SAML Configuration")
+        .control("a", "Add identifier", "button", "")
+        .control("b", "Add reply URL", "button", "")
+        .control("s", "Save", "button", "")
+        .control("d", "Discard", "button", "")
+        .build();
     let r = observe_page(setup(), &empty, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.form, Some(FormId::BasicSaml));
     let fills: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.action)).collect();
@@ -396,31 +407,32 @@ fn forms_are_recognised_per_region_and_fill_only_inside_theirs() {
     // The portal's top page (Fx): a search box with history options, the SAML pane blade, the
     // Basic SAML edit blade beside it, and a context pane with look-alike fields.
     let id = format!("https://iam.twilio.com/v2/saml2/metadata/{SID}");
-    let page = snap(json!({
-        "title": "Microsoft Azure",
-        "regions": [
-            {"name": "Microsoft Azure"},
-            {"name": "Search", "role": "search", "parent": 0},
-            {"name": "FrontlineSSO Setup | SAML-based Sign-on", "role": "blade", "parent": 0},
-            {"name": "Basic SAML Configuration", "role": "blade", "parent": 0},
-            {"name": "Settings", "role": "complementary", "parent": 0},
-        ],
-        "headings": [
-            {"text": "FrontlineSSO Setup | SAML-based Sign-on", "level": 2, "region": 2},
-            {"text": "Set up Single Sign-On with SAML", "level": 3, "region": 2},
-            {"text": "Basic SAML Configuration", "level": 2, "region": 3},
-        ],
-        "texts": [
-            {"section": "Basic SAML Configuration", "label": "Identifier (Entity ID)", "value": "Required", "region": 2},
-        ],
-        "fields": [
-            {"key": "q", "name": "Search resources, services, and docs", "role": "combobox", "region": 1},
-            {"key": "i", "name": "Identifier (Entity ID)", "role": "textbox", "region": 3, "row": 0},
-            {"key": "c", "name": "Default", "role": "checkbox", "region": 3, "row": 0},
-            {"key": "r", "name": "Reply URL (Assertion Consumer Service URL)", "role": "textbox", "region": 3, "row": 0},
-            {"key": "x", "name": "Identifier (Entity ID)", "role": "textbox", "region": 4},
-        ]
-    }));
+    const ID: &str = "Identifier (Entity ID)";
+    let page = Page::titled("Microsoft Azure")
+        .region("Microsoft Azure", "", None)
+        .region("Search", "search", Some(0))
+        .region("FrontlineSSO Setup | SAML-based Sign-on", "blade", Some(0))
+        .region("Basic SAML Configuration", "blade", Some(0))
+        .region("Settings", "complementary", Some(0))
+        .heading_in("FrontlineSSO Setup | SAML-based Sign-on", 2, 2)
+        .heading_in("Set up Single Sign-On with SAML", 3, 2)
+        .heading_in("Basic SAML Configuration", 2, 3)
+        .pair("Basic SAML Configuration", ID, "Required")
+        .pair_in_region(2)
+        .control("q", "Search resources, services, and docs", "combobox", "")
+        .in_region(1)
+        .textbox("i", ID, "")
+        .in_region(3)
+        .in_row(0)
+        .control("c", "Default", "checkbox", "")
+        .in_region(3)
+        .in_row(0)
+        .textbox("r", "Reply URL (Assertion Consumer Service URL)", "")
+        .in_region(3)
+        .in_row(0)
+        .textbox("x", ID, "")
+        .in_region(4)
+        .build();
     let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.forms, [FormId::SamlPane, FormId::BasicSaml], "in page order");
     let keys: Vec<_> = r.fills.iter().map(|f| f.key.as_str()).collect();
@@ -437,15 +449,12 @@ fn twilio_labels_in_every_naming_count() {
         ("Required: SSO URL", "Required: Identity provider issuer URL", "Required: X.509 Certificate"),
         ("SSO URL *", "Identity Provider Issuer (Required)", "X.509 certificate:"),
     ] {
-        let page = snap(json!({
-            "title": "Frontline",
-            "texts": [{"label": "Realm SID", "value": SID}],
-            "fields": [
-                field("i", issuer, "", "textbox", ""),
-                field("s", sso, "", "textbox", ""),
-                field("c", cert, "", "textbox", ""),
-            ]
-        }));
+        let page = Page::titled("Frontline")
+            .pair("", "Realm SID", SID)
+            .textbox("i", issuer, "")
+            .textbox("s", sso, "")
+            .textbox("c", cert, "")
+            .build();
         let r = observe_page(new_setup("s", 0), &page, Console::Twilio, FillMode::Auto, NOW).unwrap();
         assert_eq!(r.form, Some(FormId::TwilioSso), "{sso} / {issuer} / {cert}");
         assert_eq!(r.setup.realm_sid_input, SID);
@@ -455,18 +464,19 @@ fn twilio_labels_in_every_naming_count() {
 #[test]
 fn a_single_blade_in_the_top_page_is_judged_without_the_search_box_or_the_context_pane() {
     // One Fx blade, no landmark of its own: the form is the frame's, less what stands apart.
-    let page = snap(json!({
-        "title": "Microsoft Azure",
-        "regions": [{"name": "Microsoft Azure"}, {"name": "Search", "role": "search", "parent": 0},
-                    {"name": "Settings", "role": "complementary", "parent": 0}],
-        "headings": [{"text": "Basic SAML Configuration", "level": 2}],
-        "fields": [
-            {"key": "q", "name": "Identifier (Entity ID)", "role": "textbox", "region": 1},
-            {"key": "x", "name": "Identifier (Entity ID)", "role": "textbox", "region": 2},
-            {"key": "i", "name": "Identifier (Entity ID)", "role": "textbox"},
-            {"key": "r", "name": "Reply URL (Assertion Consumer Service URL)", "role": "textbox"},
-        ]
-    }));
+    const ID: &str = "Identifier (Entity ID)";
+    let page = Page::titled("Microsoft Azure")
+        .region("Microsoft Azure", "", None)
+        .region("Search", "search", Some(0))
+        .region("Settings", "complementary", Some(0))
+        .heading_in("Basic SAML Configuration", 2, 0)
+        .textbox("q", ID, "")
+        .in_region(1)
+        .textbox("x", ID, "")
+        .in_region(2)
+        .textbox("i", ID, "")
+        .textbox("r", "Reply URL (Assertion Consumer Service URL)", "")
+        .build();
     let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.forms, [FormId::BasicSaml]);
     assert_eq!(r.fills.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(), ["i", "r"]);
@@ -474,34 +484,36 @@ fn a_single_blade_in_the_top_page_is_judged_without_the_search_box_or_the_contex
 
 #[test]
 fn a_page_with_controls_and_no_known_form_is_unrecognised() {
+    let search_only = Page::default()
+        .region("", "", None)
+        .region("", "search", None)
+        .control("q", "Search", "combobox", "")
+        .in_region(1)
+        .build();
     for (name, page, unrecognised) in [
-        ("an unknown form", json!({"fields": [field("a", "Favourite colour", "", "textbox", "")]}), true),
-        (
-            "only the search box",
-            json!({"regions": [{}, {"role": "search"}],
-            "fields": [{"key": "q", "name": "Search", "role": "combobox", "region": 1}]}),
-            false,
-        ),
-        ("only buttons", json!({"fields": [{"key": "b", "name": "Home", "role": "button"}]}), false),
-        ("a known form", serde_json::to_value(basic_edit("", "")).unwrap(), false),
+        ("an unknown form", Page::default().textbox("a", "Favourite colour", "").build(), true),
+        ("only the search box", search_only, false),
+        ("only buttons", Page::default().control("b", "Home", "button", "").build(), false),
+        ("a known form", basic_edit("", ""), false),
     ] {
-        let r = observe_page(setup(), &snap(page), Console::Azure, FillMode::Auto, 1).unwrap();
+        let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
         assert_eq!(r.unrecognised, unrecognised, "{name}");
     }
 }
 
 #[test]
 fn a_german_portal_is_read_and_named_in_german() {
-    let de = snap(json!({
-        "title": "Grundlegende SAML-Konfiguration",
-        "headings": [{"text": "Grundlegende SAML-Konfiguration"}],
-        "fields": [
-            {"key": "f0", "name": "Bezeichner (Entitäts-ID)", "role": "textbox", "value": "", "row": 0},
-            {"key": "f1", "name": "Standard", "role": "checkbox", "row": 0},
-            {"key": "f2", "name": "Antwort-URL (Assertionsverbraucherdienst-URL)", "role": "textbox", "value": "", "row": 0},
-            {"key": "f3", "name": "Standard", "role": "checkbox", "row": 0},
-        ]
-    }));
+    let de = Page::titled("Grundlegende SAML-Konfiguration")
+        .heading("Grundlegende SAML-Konfiguration")
+        .textbox("f0", "Bezeichner (Entitäts-ID)", "")
+        .in_row(0)
+        .control("f1", "Standard", "checkbox", "")
+        .in_row(0)
+        .textbox("f2", "Antwort-URL (Assertionsverbraucherdienst-URL)", "")
+        .in_row(0)
+        .control("f3", "Standard", "checkbox", "")
+        .in_row(0)
+        .build();
     let r = observe_page(setup(), &de, Console::Azure, FillMode::Auto, 1).unwrap();
     assert_eq!(r.form, Some(FormId::BasicSaml));
     assert_eq!(r.fills.len(), 4, "both rows filled and marked Standard");
