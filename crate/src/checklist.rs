@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::finding::CoreError;
-use crate::frontline::word;
+use crate::frontline::{word, CONSOLE_SSO_URL};
 use crate::ids::Step;
 
 const AZURE_APPS: &str =
@@ -98,7 +98,7 @@ pub const STEPS: [StepInfo; 11] = [
         instruction:
             "Frontline Console → SSO: Workspace ID, SSO URL, Identity Provider Issuer and X.509 Certificate, then \
                 Save.",
-        link: Some(Link { label: "Open Twilio Console", url: crate::frontline::CONSOLE_SSO_URL }),
+        link: Some(Link { label: "Open Twilio Console", url: CONSOLE_SSO_URL }),
     },
     StepInfo {
         id: Step::TestSignIn,

@@ -6,31 +6,39 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-/// Top-level module → the top-level modules it names through `crate::`.
-fn uses() -> BTreeMap<String, BTreeSet<String>> {
+/// Every source file of `crate/src`: its path there ("forms/mod.rs") and its text.
+fn sources() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut out = Vec::new();
     let mut stack = vec![src.clone()];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else {
+                let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, fs::read_to_string(&path).unwrap()));
             }
-            let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-            let top = rel.split('/').next().unwrap().trim_end_matches(".rs").to_string();
-            if top == "lib" || top == "bin" {
-                continue;
-            }
-            let text = fs::read_to_string(&path).unwrap();
-            let named = graph.entry(top.clone()).or_default();
-            for (i, _) in text.match_indices("crate::") {
-                let rest = &text[i + "crate::".len()..];
-                let module: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-                if !module.is_empty() && module != top {
-                    named.insert(module);
-                }
+        }
+    }
+    out
+}
+
+/// Top-level module → the top-level modules it names through `crate::`.
+fn uses() -> BTreeMap<String, BTreeSet<String>> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (rel, text) in sources() {
+        let top = rel.split('/').next().unwrap().trim_end_matches(".rs").to_string();
+        if top == "lib" || top == "bin" {
+            continue;
+        }
+        let named = graph.entry(top.clone()).or_default();
+        for (i, _) in text.match_indices("crate::") {
+            let rest = &text[i + "crate::".len()..];
+            let module: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if !module.is_empty() && module != top {
+                named.insert(module);
             }
         }
     }
@@ -68,23 +76,12 @@ fn no_module_uses_one_that_uses_it() {
 
 #[test]
 fn only_the_bindings_know_javascript() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut stack = vec![src.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-            if rel == "bindings.rs" || rel == "lib.rs" || rel.starts_with("js_read/") {
-                continue;
-            }
-            let text = fs::read_to_string(&path).unwrap();
-            for js in ["wasm_bindgen", "js_sys", "JsValue"] {
-                assert!(!text.contains(js), "{} names {js}: only bindings.rs and js_read/ may", path.display());
-            }
+    for (rel, text) in sources() {
+        if rel == "bindings.rs" || rel == "lib.rs" || rel.starts_with("js_read/") {
+            continue;
+        }
+        for js in ["wasm_bindgen", "js_sys", "JsValue"] {
+            assert!(!text.contains(js), "{rel} names {js}: only bindings.rs and js_read/ may");
         }
     }
 }

@@ -8,6 +8,9 @@ mod report;
 mod snapshot;
 mod twilio;
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 pub use clicks::click_allowed;
@@ -205,26 +208,28 @@ pub(crate) fn norm(s: &str) -> String {
 
 /// What a page names a thing by: a portal label (every language's wordings) or a list of words.
 pub(crate) trait Wording: Copy {
-    fn wordings(self) -> Vec<&'static str>;
     /// The wordings, normalised.
-    fn normed(self) -> Vec<String> {
-        self.wordings().iter().map(|w| norm(w)).collect()
-    }
+    fn normed(self) -> Cow<'static, [String]>;
     /// Whether `text` is exactly one of the wordings.
     fn names(self, text: &str) -> bool {
-        self.normed().contains(&norm(text))
+        let text = norm(text);
+        self.normed().contains(&text)
     }
 }
 
 impl Wording for Label {
-    fn wordings(self) -> Vec<&'static str> {
-        Label::wordings(self).collect()
+    /// Normalised once per worker run: every pass asks for them, region by region.
+    fn normed(self) -> Cow<'static, [String]> {
+        static NORMED: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+        let all = NORMED.get_or_init(|| Label::ALL.iter().map(|l| l.wordings().map(norm).collect()).collect());
+        let mine = Label::ALL.iter().position(|l| *l == self).and_then(|i| all.get(i));
+        Cow::Borrowed(mine.map(Vec::as_slice).unwrap_or_default())
     }
 }
 
 impl Wording for &'static [&'static str] {
-    fn wordings(self) -> Vec<&'static str> {
-        self.to_vec()
+    fn normed(self) -> Cow<'static, [String]> {
+        Cow::Owned(self.iter().map(|w| norm(w)).collect())
     }
 }
 
@@ -239,10 +244,9 @@ pub(crate) fn editable(f: &&Field) -> bool {
 
 /// Whether the region's title or one of its headings holds one of `texts`.
 pub(crate) fn has_heading(snap: &Snapshot, texts: impl Wording) -> bool {
-    texts
-        .normed()
-        .into_iter()
-        .any(|t| norm(&snap.title).contains(&t) || snap.headings.iter().any(|h| norm(&h.text).contains(&t)))
+    let seen: Vec<String> =
+        std::iter::once(&snap.title).chain(snap.headings.iter().map(|h| &h.text)).map(|t| norm(t)).collect();
+    texts.normed().iter().any(|t| seen.iter().any(|s| s.contains(t.as_str())))
 }
 
 pub(crate) fn observed(step: Step, outcome: Status, what: impl Into<String>, place: &str) -> SetupEvent {

@@ -234,11 +234,6 @@ impl Label {
         let first = |l| entry(l, self).and_then(|e| e.1.first().copied());
         first(lang).or_else(|| first(Lang::En)).unwrap_or_default()
     }
-
-    /// Whether `lang` lists exactly `text` for this label (already normalised by the caller).
-    pub fn is_in(self, lang: Lang, norm_text: &str, norm: impl Fn(&str) -> String) -> bool {
-        entry(lang, self).is_some_and(|e| e.1.iter().any(|w| norm(w) == norm_text))
-    }
 }
 
 /// `text` with each `[Label]` (a label's name in brackets, such as `[SamlCertificates]`) put
@@ -282,13 +277,11 @@ fn entry(lang: Lang, label: Label) -> Option<&'static (Label, &'static [&'static
 /// The language of a page: the one whose wordings name the most of `texts` (normalised by
 /// `norm`), English on a tie, since English words recur in other languages; None when no
 /// text is one of the portal's words (a page that says nothing about its language).
-pub fn page_lang<'a>(
-    texts: impl Iterator<Item = &'a str> + Clone,
-    norm: impl Fn(&str) -> String + Copy,
-) -> Option<Lang> {
+pub fn page_lang<'a>(texts: impl Iterator<Item = &'a str>, norm: impl Fn(&str) -> String) -> Option<Lang> {
+    let texts: Vec<String> = texts.map(&norm).collect();
     let score = |lang: Lang| {
         let words: Vec<String> = lang.table().iter().flat_map(|e| e.1.iter()).map(|w| norm(w)).collect();
-        texts.clone().filter(|t| words.contains(&norm(t))).count()
+        texts.iter().filter(|t| words.contains(t)).count()
     };
     let en = score(Lang::En);
     let best = Lang::ALL.into_iter().skip(1).map(|l| (score(l), l)).filter(|(s, _)| *s > en).max_by_key(|(s, _)| *s);

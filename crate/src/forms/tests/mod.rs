@@ -522,3 +522,23 @@ fn a_german_portal_is_read_and_named_in_german() {
     assert_eq!(view.portal_labels.sp_entity_id, "Bezeichner (Entitäts-ID)");
     assert_eq!(view.steps[2].title, "Grundlegende SAML-Konfiguration");
 }
+
+#[test]
+fn where_sign_on_url_and_login_url_read_the_same_the_section_tells_them_apart() {
+    // German: "Anmelde-URL" is Basic SAML Configuration's Sign on URL and section 4's Login URL.
+    let login = format!("https://login.microsoftonline.com/{T}/saml2");
+    let pane = Page::titled("FrontlineSSO Setup | SAML-basierte Anmeldung")
+        .heading("Einmaliges Anmelden (SSO) mit SAML einrichten")
+        .pair("1. Grundlegende SAML-Konfiguration", "Anmelde-URL", "https://frontline.example.test/sign-on")
+        .pair("4. FrontlineSSO Setup einrichten", "Anmelde-URL", &login)
+        .pair(
+            "4. FrontlineSSO Setup einrichten",
+            "Microsoft Entra-Bezeichner",
+            &format!("https://sts.windows.net/{T}/"),
+        )
+        .build();
+    let r = observe_page(setup(), &pane, Console::Azure, FillMode::Auto, 1).unwrap();
+    assert_eq!(r.form, Some(FormId::SamlPane));
+    assert_eq!(r.setup.login_url, login);
+    assert_eq!(r.setup.portal.lang, Lang::De);
+}

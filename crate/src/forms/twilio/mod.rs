@@ -8,14 +8,12 @@ use super::{named, norm, observed, Field, FillAction, Plan, Snapshot};
 use crate::certificate::{inspect_certificate, CertInput};
 use crate::checklist::Status;
 use crate::finding::{message, Severity};
-use crate::frontline::realm_urls;
+use crate::frontline::{realm_urls, CONSOLE_SSO_PLACE};
 use crate::idp::{check_idp_values, IdpInput};
 use crate::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 use labels as l;
-
-const PLACE: &str = crate::frontline::CONSOLE_SSO_PLACE;
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;
@@ -72,7 +70,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             Status::Attention,
             "The Frontline Console shows another Realm SID than the panel; check which is right (Replace takes the \
                 console's)",
-            PLACE,
+            CONSOLE_SSO_PLACE,
         ));
         return Some(plan);
     }
@@ -84,7 +82,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             Step::TwilioSso,
             Status::Attention,
             format!("Not filled: {}", problems.join("; ")),
-            PLACE,
+            CONSOLE_SSO_PLACE,
         ));
         return Some(plan);
     }
@@ -141,21 +139,21 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             Step::TwilioSso,
             Status::Attention,
             format!("{} already hold other values; check them, or use Replace in the panel", fields.join(", ")),
-            PLACE,
+            CONSOLE_SSO_PLACE,
         )
     } else if satisfied == wanted && saved {
         observed(
             Step::TwilioSso,
             Status::Done,
             format!("Saved: SSO URL, issuer and certificate match Entra (realm {setup_sid})"),
-            PLACE,
+            CONSOLE_SSO_PLACE,
         )
     } else if satisfied == wanted {
         observed(
             Step::TwilioSso,
             Status::InProgress,
             "Workspace ID, SSO URL, issuer and certificate entered; press Save",
-            PLACE,
+            CONSOLE_SSO_PLACE,
         )
     } else {
         return Some(plan);
