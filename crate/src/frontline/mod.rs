@@ -4,7 +4,7 @@
 
 mod realm;
 
-pub use realm::{is_invisible, realm_urls, RealmUrls, ENTITY_ID_PREFIX, REPLY_URL_PREFIX, SID_PREFIX};
+pub use realm::{is_invisible, realm_urls, RealmUrls};
 
 use crate::entra::portal::{Label, Lang};
 

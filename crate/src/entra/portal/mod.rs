@@ -72,9 +72,30 @@ pub enum Src {
     Inferred,
 }
 
-/// One thing the portal names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Label {
+/// The labels, declared once: the enum, `Label::ALL` in this order, and each one's name as
+/// `[Label]` templates write it.
+macro_rules! labels {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// One thing the portal names.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Label {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Label {
+            pub const ALL: [Label; [$(stringify!($name)),*].len()] = [$(Label::$name),*];
+
+            /// The label's name as messages write it: `[SamlCertificates]`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Label::$name => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+
+labels! {
     // Create your own application
     AppName,
     /// A part of the non-gallery radio's long label.
@@ -133,97 +154,6 @@ pub enum Label {
 }
 
 impl Label {
-    pub const ALL: [Label; 41] = [
-        Label::AppName,
-        Label::NonGallery,
-        Label::SsoMethod,
-        Label::SamlPane,
-        Label::BasicSaml,
-        Label::Identifier,
-        Label::ReplyUrl,
-        Label::SignOnUrl,
-        Label::Default,
-        Label::AddIdentifier,
-        Label::AddReplyUrl,
-        Label::SamlCertificates,
-        Label::SigningOption,
-        Label::SigningAlgorithm,
-        Label::SignResponseAndAssertion,
-        Label::SignAssertion,
-        Label::Placeholder,
-        Label::Thumbprint,
-        Label::Expiration,
-        Label::MetadataUrl,
-        Label::LoginUrl,
-        Label::EntraIdentifier,
-        Label::Unset,
-        Label::ClaimsSection,
-        Label::ClaimName,
-        Label::Namespace,
-        Label::SourceAttribute,
-        Label::SourceIsAttribute,
-        Label::ClaimNameColumn,
-        Label::ValueColumn,
-        Label::EnableAppRole,
-        Label::RoleDisplayName,
-        Label::RoleValue,
-        Label::RoleDescription,
-        Label::MemberTypesUsers,
-        Label::DisplayNameColumn,
-        Label::MemberTypesColumn,
-        Label::RoleState,
-        Label::Enabled,
-        Label::ObjectTypeColumn,
-        Label::RoleAssignedColumn,
-    ];
-
-    /// The label's name as messages write it: `[SamlCertificates]`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Label::AppName => "AppName",
-            Label::NonGallery => "NonGallery",
-            Label::SsoMethod => "SsoMethod",
-            Label::SamlPane => "SamlPane",
-            Label::BasicSaml => "BasicSaml",
-            Label::Identifier => "Identifier",
-            Label::ReplyUrl => "ReplyUrl",
-            Label::SignOnUrl => "SignOnUrl",
-            Label::Default => "Default",
-            Label::AddIdentifier => "AddIdentifier",
-            Label::AddReplyUrl => "AddReplyUrl",
-            Label::SamlCertificates => "SamlCertificates",
-            Label::SigningOption => "SigningOption",
-            Label::SigningAlgorithm => "SigningAlgorithm",
-            Label::SignResponseAndAssertion => "SignResponseAndAssertion",
-            Label::SignAssertion => "SignAssertion",
-            Label::Placeholder => "Placeholder",
-            Label::Thumbprint => "Thumbprint",
-            Label::Expiration => "Expiration",
-            Label::MetadataUrl => "MetadataUrl",
-            Label::LoginUrl => "LoginUrl",
-            Label::EntraIdentifier => "EntraIdentifier",
-            Label::Unset => "Unset",
-            Label::ClaimsSection => "ClaimsSection",
-            Label::ClaimName => "ClaimName",
-            Label::Namespace => "Namespace",
-            Label::SourceAttribute => "SourceAttribute",
-            Label::SourceIsAttribute => "SourceIsAttribute",
-            Label::ClaimNameColumn => "ClaimNameColumn",
-            Label::ValueColumn => "ValueColumn",
-            Label::EnableAppRole => "EnableAppRole",
-            Label::RoleDisplayName => "RoleDisplayName",
-            Label::RoleValue => "RoleValue",
-            Label::RoleDescription => "RoleDescription",
-            Label::MemberTypesUsers => "MemberTypesUsers",
-            Label::DisplayNameColumn => "DisplayNameColumn",
-            Label::MemberTypesColumn => "MemberTypesColumn",
-            Label::RoleState => "RoleState",
-            Label::Enabled => "Enabled",
-            Label::ObjectTypeColumn => "ObjectTypeColumn",
-            Label::RoleAssignedColumn => "RoleAssignedColumn",
-        }
-    }
-
     /// Every wording of this label, in every language, English first.
     pub fn wordings(self) -> impl Iterator<Item = &'static str> {
         Lang::ALL.into_iter().flat_map(move |lang| entry(lang, self).map(|e| e.1).unwrap_or_default().iter().copied())
@@ -274,15 +204,18 @@ fn entry(lang: Lang, label: Label) -> Option<&'static (Label, &'static [&'static
     lang.table().iter().find(|e| e.0 == label)
 }
 
-/// The language of a page: the one whose wordings name the most of `texts` (normalised by
-/// `norm`), English on a tie, since English words recur in other languages; None when no
-/// text is one of the portal's words (a page that says nothing about its language).
-pub fn page_lang<'a>(texts: impl Iterator<Item = &'a str>, norm: impl Fn(&str) -> String) -> Option<Lang> {
-    let texts: Vec<String> = texts.map(&norm).collect();
-    let score = |lang: Lang| {
-        let words: Vec<String> = lang.table().iter().flat_map(|e| e.1.iter()).map(|w| norm(w)).collect();
-        texts.iter().filter(|t| words.contains(t)).count()
-    };
+/// Every wording `lang` lists, of every label.
+pub fn wordings_in(lang: Lang) -> impl Iterator<Item = &'static str> {
+    lang.table().iter().flat_map(|e| e.1.iter().copied())
+}
+
+/// The language of a page: the one whose wordings name the most of `texts`, English on a tie,
+/// since English words recur in other languages; None when no text is one of the portal's
+/// words (a page that says nothing about its language). `texts` and `words(lang)` (that
+/// language's `wordings_in`) come normalised the same way: the caller keeps the words
+/// normalised once, as pages are judged at every pass.
+pub fn page_lang<'w>(texts: &[String], words: impl Fn(Lang) -> &'w [String]) -> Option<Lang> {
+    let score = |lang: Lang| texts.iter().filter(|t| words(lang).contains(t)).count();
     let en = score(Lang::En);
     let best = Lang::ALL.into_iter().skip(1).map(|l| (score(l), l)).filter(|(s, _)| *s > en).max_by_key(|(s, _)| *s);
     match best {

@@ -1,4 +1,4 @@
-use super::{is_portal_word, page_lang, with_labels, Label, Lang};
+use super::{is_portal_word, page_lang, with_labels, wordings_in, Label, Lang};
 
 fn norm(s: &str) -> String {
     s.to_lowercase()
@@ -40,7 +40,10 @@ fn the_page_language_is_the_one_naming_most_of_its_words() {
         ("none of the portal's words: unknown", &["Contoso", "owlpress"], None),
     ];
     for (name, texts, want) in cases {
-        assert_eq!(page_lang(texts.iter().copied(), norm), want, "{name}");
+        let texts: Vec<String> = texts.iter().map(|t| norm(t)).collect();
+        let words: Vec<Vec<String>> = Lang::ALL.iter().map(|l| wordings_in(*l).map(norm).collect()).collect();
+        let of = |lang: Lang| words[Lang::ALL.iter().position(|l| *l == lang).unwrap()].as_slice();
+        assert_eq!(page_lang(&texts, of), want, "{name}");
     }
 }
 

@@ -4,8 +4,10 @@
 mod edit;
 mod views;
 
+use std::sync::OnceLock;
+
 use super::{norm, Plan, Snapshot};
-use crate::entra::portal::{page_lang, Lang};
+use crate::entra::portal::{page_lang, wordings_in, Lang};
 use crate::setup::{Setup, SetupEvent};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
@@ -24,7 +26,15 @@ fn page_lang_of(snap: &Snapshot) -> Option<Lang> {
     let texts = snap.texts.iter().map(|t| t.label.as_str());
     let headers = snap.tables.iter().flat_map(|t| t.headers.iter().map(String::as_str));
     let headings = snap.headings.iter().map(|h| h.text.as_str());
-    page_lang(fields.chain(texts).chain(headers).chain(headings), norm)
+    let seen: Vec<String> = fields.chain(texts).chain(headers).chain(headings).map(norm).collect();
+    page_lang(&seen, lang_words)
+}
+
+/// Each language's wordings, normalised once per worker run.
+fn lang_words(lang: Lang) -> &'static [String] {
+    static WORDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let all = WORDS.get_or_init(|| Lang::ALL.iter().map(|l| wordings_in(*l).map(norm).collect()).collect());
+    Lang::ALL.iter().position(|l| *l == lang).and_then(|i| all.get(i)).map(Vec::as_slice).unwrap_or_default()
 }
 
 /// The language to choose options and name places in: the page's, else the one last seen.
