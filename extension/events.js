@@ -68,3 +68,6 @@ export const undo = (step) => ({ type: 'undo', step });
  *   | typeof setCertificate | typeof clearCertificate | typeof certificateFromMetadata | typeof approveReplace
  *   | typeof signInResponse | typeof observed | typeof markDone | typeof undo>} SetupEvent
  */
+
+/** The daily look at the certificate (worker/watch.js): the core starts a renewal when it is due. */
+export const checkCertificate = () => ({ type: 'checkCertificate' });

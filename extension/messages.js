@@ -31,7 +31,7 @@ export const MSG = Object.freeze({
   SUMMARY: 'setup/summary',
   /** panel → worker: `{}` → `Reply<object>` the active setup and its view, for "Download JSON". */
   EXPORT: 'setup/export',
-  /** panel → worker: `{autoFill: boolean}` → `Reply<{revision}>`. */
+  /** panel → worker: `{autoFill?: boolean, remind?: boolean}` → `Reply<{revision}>`. */
   PREFS_SET: 'prefs/set',
   /** panel → worker: `{windowId?}` → `Reply<{tabId}>`: fill the last supported tab the admin used. */
   FILL_REQUEST: 'fill/request',
@@ -71,6 +71,13 @@ export const PAGE_KEY_PREFIX = 'page:';
 export const SIGN_IN_WATCH_KEY = 'signInWatch';
 /** How long after "Start test sign-in" a sign-in is read. */
 export const SIGN_IN_WATCH_MS = 10 * 60 * 1000;
+
+/** The daily certificate watch (worker/watch.js): its chrome.alarms name and period. */
+export const CERT_WATCH_ALARM = 'certificate-watch';
+export const CERT_WATCH_PERIOD_MIN = 24 * 60;
+
+/** chrome.storage.session key of a test's clock offset in ms (worker/clock.js). */
+export const CLOCK_OFFSET_KEY = 'clockOffsetMs';
 
 /** Storage key of the whole state (see worker/schema.js). */
 export const STORAGE_KEY = 'frontlineSso';

@@ -76,6 +76,13 @@ impl CertificateReport {
 }
 
 /// Decode any supported form, inspect the first certificate, and judge it at `now_ms`.
+/// A SHA-1 thumbprint as the portal may show it (spaces, colons, lower case), in the form the
+/// core compares: 40 upper-case hex digits. None when the text is not one.
+pub fn thumbprint_in(text: &str) -> Option<String> {
+    let t = text.replace([' ', ':'], "").to_ascii_uppercase();
+    (t.len() == 40 && t.chars().all(|c| c.is_ascii_hexdigit())).then_some(t)
+}
+
 pub fn inspect_certificate(input: CertInput<'_>, now_ms: i64) -> Result<CertificateReport, CoreError> {
     let Decoded { ders, private_keys } = decode_all(input)?;
     let mut iter = ders.into_iter();

@@ -3,57 +3,62 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::entra::links::Place;
 use crate::finding::CoreError;
-use crate::frontline::{word, CONSOLE_SSO_URL};
+use crate::frontline::word;
 use crate::ids::Step;
 
-const AZURE_APPS: &str =
-    "https://portal.azure.com/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AppAppsPreview";
-const AZURE_REGISTRATIONS: &str = "https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade";
-
 /// Fixed facts about one step, in the guide's order.
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy)]
 pub struct StepInfo {
     pub id: Step,
     pub title: &'static str,
     pub instruction: &'static str,
-    pub link: Option<Link>,
+    /// What the extension does on that page, so the admin knows what to expect.
+    pub assist: &'static str,
+    pub dest: Dest,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Link {
-    pub label: &'static str,
-    pub url: &'static str,
+/// Where a step's link goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dest {
+    Portal(Place),
+    Twilio,
+    Nowhere,
 }
 
-const AZURE: Option<Link> = Some(Link { label: "Open in Azure portal", url: AZURE_APPS });
+const SSO: Dest = Dest::Portal(Place::SingleSignOn);
+const CERTS: Dest = Dest::Portal(Place::Certificates);
+const READS: &str = "The extension reads the blade and marks the step when it sees the change saved.";
 
 pub const STEPS: [StepInfo; 11] = [
     StepInfo {
         id: Step::CreateApp,
         title: "Create the enterprise application",
         instruction: "Enterprise applications → New application → Create your own application (non-gallery).",
-        link: AZURE,
+        assist: "The extension types the name and chooses non-gallery; you click Create.",
+        dest: Dest::Portal(Place::AppsList),
     },
     StepInfo {
         id: Step::ChooseSaml,
         title: "Choose SAML single sign-on",
         instruction: "In the new application: Single sign-on → SAML.",
-        link: AZURE,
+        assist: READS,
+        dest: SSO,
     },
     StepInfo {
         id: Step::BasicSaml,
         title: "[BasicSaml]",
         instruction: "Set [Identifier] and Reply URL (ACS) to the values below, then Save.",
-        link: AZURE,
+        assist: "The extension adds the rows and fills both values; you click Save.",
+        dest: SSO,
     },
     StepInfo {
         id: Step::Signing,
         title: "Signing option",
         instruction: "[SamlCertificates] → Edit: \"[SignResponseAndAssertion]\", SHA-256.",
-        link: AZURE,
+        assist: "The extension chooses the option and the algorithm; you click Save.",
+        dest: CERTS,
     },
     StepInfo {
         id: Step::Claims,
@@ -65,32 +70,38 @@ pub const STEPS: [StepInfo; 11] = [
             word!(roles_source),
             ", with an empty namespace."
         ),
-        link: AZURE,
+        assist: "In Add new claim, the extension fills the name, an empty namespace and the source attribute; \
+            you click Save.",
+        dest: SSO,
     },
     StepInfo {
         id: Step::CaptureIdp,
         title: "Login URL and Identifier",
         instruction: "From section 4 \"Set up <app>\", copy the Login URL and the [EntraIdentifier].",
-        link: AZURE,
+        assist: "The extension copies both values from the single sign-on blade into this panel.",
+        dest: SSO,
     },
     StepInfo {
         id: Step::Certificate,
         title: "Signing certificate",
         instruction: "[SamlCertificates]: download \"Certificate (Base64)\" and drop it on the certificate card.",
-        link: AZURE,
+        assist: "With your permission the extension fetches it from the app's federation metadata instead.",
+        dest: CERTS,
     },
     StepInfo {
         id: Step::AppRole,
         title: "App role Agent",
         instruction:
             "App registrations → App roles → Create app role: Agent, value agent, [MemberTypesUsers], enabled.",
-        link: Some(Link { label: "Open in Azure portal", url: AZURE_REGISTRATIONS }),
+        assist: "The extension fills the role's form; you click Apply.",
+        dest: Dest::Portal(Place::AppRoles),
     },
     StepInfo {
         id: Step::AssignUsers,
         title: "Assign users",
         instruction: "Enterprise application → Users and groups → Add user/group, with the role Agent.",
-        link: AZURE,
+        assist: "You pick the users; the extension reads the assignments and checks their role.",
+        dest: Dest::Portal(Place::Users),
     },
     StepInfo {
         id: Step::TwilioSso,
@@ -98,18 +109,64 @@ pub const STEPS: [StepInfo; 11] = [
         instruction:
             "Frontline Console → SSO: Workspace ID, SSO URL, Identity Provider Issuer and X.509 Certificate, then \
                 Save.",
-        link: Some(Link { label: "Open Twilio Console", url: CONSOLE_SSO_URL }),
+        assist: "The extension fills the four fields and never overwrites a different value without your Replace; \
+            you click Save.",
+        dest: Dest::Twilio,
     },
     StepInfo {
         id: Step::TestSignIn,
         title: "Test sign-in",
         instruction: "Sign in to the Frontline app as a user with the Agent role.",
-        link: None,
+        assist: "Start the test sign-in below: the extension checks the SAML response Entra sends to Twilio.",
+        dest: Dest::Nowhere,
+    },
+];
+
+/// The certificate renewal, before the active certificate expires: a checklist of its own.
+pub const RENEWAL_STEPS: [StepInfo; 5] = [
+    StepInfo {
+        id: Step::RenewAdd,
+        title: "Add a new certificate",
+        instruction: "[SamlCertificates] → Edit → [NewCertificate], then Save.",
+        assist: "The extension reads the certificate list and its statuses.",
+        dest: CERTS,
+    },
+    StepInfo {
+        id: Step::RenewActivate,
+        title: "Make the new certificate active",
+        instruction: "In the certificate list, the new certificate's ⋯ menu → [MakeCertActive]. Sign-ins use it \
+            from then on, so update Twilio right after.",
+        assist: "The extension never clicks [MakeCertActive]: that is yours. It sees the status change.",
+        dest: CERTS,
+    },
+    StepInfo {
+        id: Step::RenewCapture,
+        title: "Take the new certificate",
+        instruction: "Open the single sign-on blade: the new [Thumbprint] is captured, then the new federation \
+            metadata is fetched (or drop the new Certificate (Base64)).",
+        assist: "The extension takes the certificate whose thumbprint the portal shows as active.",
+        dest: CERTS,
+    },
+    StepInfo {
+        id: Step::RenewTwilio,
+        title: "Put the new certificate in Twilio",
+        instruction: "Frontline Console → SSO: the X.509 Certificate field still holds the old one. Confirm the \
+            replacement here (Replace), then Save on the Twilio page.",
+        assist: "The extension fills the new certificate only after your Replace; you click Save.",
+        dest: Dest::Twilio,
+    },
+    StepInfo {
+        id: Step::RenewTestSignIn,
+        title: "Test sign-in with the new certificate",
+        instruction: "Sign in to the Frontline app as an Agent user: the response must verify against the new \
+            certificate.",
+        assist: "Start the test sign-in: the old certificate is dropped from this panel once the new one verifies.",
+        dest: Dest::Nowhere,
     },
 ];
 
 pub fn step_info(id: Step) -> Option<&'static StepInfo> {
-    STEPS.iter().find(|s| s.id == id)
+    STEPS.iter().chain(RENEWAL_STEPS.iter()).find(|s| s.id == id)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -215,15 +272,38 @@ pub enum ChecklistEvent {
     },
 }
 
+impl ChecklistEvent {
+    pub fn step(&self) -> Step {
+        match self {
+            ChecklistEvent::Observed { step, .. }
+            | ChecklistEvent::MarkDone { step }
+            | ChecklistEvent::Undo { step } => *step,
+        }
+    }
+}
+
 impl Checklist {
     pub fn new() -> Self {
-        Self { steps: STEPS.iter().map(|s| StepState::new(s.id)).collect() }
+        Self::of(&STEPS)
+    }
+
+    /// The renewal's own checklist.
+    pub fn renewal() -> Self {
+        Self::of(&RENEWAL_STEPS)
+    }
+
+    fn of(infos: &[StepInfo]) -> Self {
+        Self { steps: infos.iter().map(|s| StepState::new(s.id)).collect() }
     }
 
     /// Every known step exactly once, in the guide's order: older stored states gain new
     /// steps, and unknown ones are dropped.
-    pub fn normalized(mut self) -> Self {
-        let steps = STEPS
+    pub fn normalized(self) -> Self {
+        self.normalized_to(&STEPS)
+    }
+
+    fn normalized_to(mut self, infos: &[StepInfo]) -> Self {
+        let steps = infos
             .iter()
             .map(|info| match self.steps.iter().position(|s| s.id == info.id) {
                 Some(i) => self.steps.swap_remove(i),
@@ -241,13 +321,13 @@ impl Checklist {
         self.steps.iter().filter(|s| s.status() == Status::Done).count()
     }
 
+    pub fn status_of(&self, id: Step) -> Status {
+        self.step(id).map(StepState::status).unwrap_or_default()
+    }
+
     pub fn apply(mut self, event: &ChecklistEvent, at: i64) -> Result<Self, CoreError> {
-        let id = match event {
-            ChecklistEvent::Observed { step, .. }
-            | ChecklistEvent::MarkDone { step }
-            | ChecklistEvent::Undo { step } => *step,
-        };
-        self = self.normalized();
+        let id = event.step();
+        self = if id.is_renewal() { self.normalized_to(&RENEWAL_STEPS) } else { self.normalized() };
         let Some(step) = self.steps.iter_mut().find(|s| s.id == id) else {
             return Err(CoreError::new("unknown_step", format!("There is no checklist step \"{}\".", id.id())));
         };

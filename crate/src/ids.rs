@@ -20,6 +20,12 @@ pub enum Step {
     AssignUsers,
     TwilioSso,
     TestSignIn,
+    // The certificate renewal, a checklist of its own (see renewal.rs).
+    RenewAdd,
+    RenewActivate,
+    RenewCapture,
+    RenewTwilio,
+    RenewTestSignIn,
 }
 
 impl Step {
@@ -37,6 +43,14 @@ impl Step {
         Step::TestSignIn,
     ];
 
+    /// The renewal's steps, in their order.
+    pub const RENEWAL: [Step; 5] =
+        [Step::RenewAdd, Step::RenewActivate, Step::RenewCapture, Step::RenewTwilio, Step::RenewTestSignIn];
+
+    pub fn is_renewal(self) -> bool {
+        Step::RENEWAL.contains(&self)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Step::CreateApp => "create-app",
@@ -50,12 +64,17 @@ impl Step {
             Step::AssignUsers => "assign-users",
             Step::TwilioSso => "twilio-sso",
             Step::TestSignIn => "test-sign-in",
+            Step::RenewAdd => "renew-add",
+            Step::RenewActivate => "renew-activate",
+            Step::RenewCapture => "renew-capture",
+            Step::RenewTwilio => "renew-twilio",
+            Step::RenewTestSignIn => "renew-test-sign-in",
         }
     }
 
     /// The step with this id, or None for one this version does not know.
     pub fn parse(id: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.id() == id)
+        Step::ALL.into_iter().chain(Step::RENEWAL).find(|s| s.id() == id)
     }
 }
 

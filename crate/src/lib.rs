@@ -10,10 +10,12 @@ pub mod forms;
 pub mod frontline;
 #[cfg(all(not(target_arch = "wasm32"), feature = "xmldsig"))]
 pub mod fuzz_checks;
+pub mod guide;
 pub mod idp;
 pub mod ids;
 pub mod metadata;
 pub mod plan;
+pub mod renewal;
 pub mod response;
 pub mod setup;
 pub mod sigalg;

@@ -4,15 +4,18 @@
 use serde::{Deserialize, Serialize};
 
 use crate::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
-use crate::checklist::{Checklist, ChecklistEvent, Evidence, Link, Status, STEPS};
+use crate::checklist::{Checklist, ChecklistEvent, Status, STEPS};
+use crate::entra::links::{self, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
 use crate::finding::{CoreError, Finding, Severity};
+use crate::frontline::{app_name, AGENT, CLAIMS, SIGNING_ALGORITHM};
 use crate::frontline::{realm_urls, RealmUrls};
-use crate::frontline::{AGENT, CLAIMS, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
+use crate::guide::{self, Badge, RenewalView, StepView};
 use crate::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
 use crate::ids::{FormId, Step};
 use crate::metadata::parse_metadata;
 use crate::plan::check_workspace_id;
+use crate::renewal::{self, ListedCert, Renewal};
 use crate::response::{check_response, Expectations};
 
 /// The stored form. Raw inputs are kept as typed, so nothing the admin typed is lost;
@@ -41,6 +44,8 @@ pub struct Setup {
     /// The last test sign-in's check (never the raw response).
     pub sign_in: Option<SignIn>,
     pub checklist: Checklist,
+    /// The certificate rollover under way, from 60 days before the certificate expires.
+    pub renewal: Option<Renewal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -81,6 +86,8 @@ pub struct PortalCapture {
     pub metadata_url: Option<String>,
     /// The language the Azure portal was last seen in: steps and hints name its places so.
     pub lang: Lang,
+    /// The app's ids from the portal's URL, for links into its own blades.
+    pub app: Option<AppIds>,
 }
 
 /// A field that already holds something else. Shown in the panel with a "Replace" action.
@@ -135,6 +142,15 @@ pub enum SetupEvent {
     },
     /// The Azure portal's language, from a page recognised in it.
     SetPortalLang(Lang),
+    /// The app's ids, from the URL of a portal page that showed one of its forms.
+    SetPortalApp(AppIds),
+    /// The certificate list of the SAML Certificates edit blade.
+    PortalCertificates {
+        certs: Vec<ListedCert>,
+        place: String,
+    },
+    /// The daily look at the certificate: starts the renewal when it is due.
+    CheckCertificate,
     /// A SAMLResponse from a test sign-in (captured or pasted): checked, and only the result kept.
     SignInResponse {
         text: String,
@@ -155,6 +171,10 @@ pub fn new_setup(id: &str, now: i64) -> Setup {
 /// setup is then unchanged.
 pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, CoreError> {
     let mut s = Setup { checklist: setup.checklist.normalized(), ..setup };
+    // The panel shows a due renewal before anything stored it: its steps can be marked at once.
+    start_renewal_if_due(&mut s, now);
+    // A test sign-in's outcome, for the renewal to follow.
+    let mut signed_in: Option<(Status, String)> = None;
     match event {
         SetupEvent::SetRealmSid { value } => s.realm_sid_input = value.trim().to_string(),
         SetupEvent::SetWorkspaceId { value } => s.workspace_id = value.trim().to_string(),
@@ -196,10 +216,18 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                     .map(|t| t.replace([' ', ':'], "").to_ascii_uppercase()),
                 expiration: keep(expiration, &s.portal.expiration),
                 metadata_url: keep(metadata_url, &s.portal.metadata_url),
-                lang: s.portal.lang,
+                ..s.portal
             };
         }
         SetupEvent::SetPortalLang(lang) => s.portal.lang = *lang,
+        SetupEvent::SetPortalApp(ids) => s.portal.app = Some(links::merge(s.portal.app.as_ref(), ids.clone())),
+        SetupEvent::PortalCertificates { certs, .. } => {
+            if let Some(active) = certs.iter().find(|c| c.active) {
+                s.portal.thumbprint = Some(active.thumbprint.clone());
+                s.portal.expiration = Some(active.expiration.clone()).filter(|e| !e.is_empty());
+            }
+        }
+        SetupEvent::CheckCertificate => {}
         SetupEvent::SignInResponse { text, source } => {
             let expect = Expectations {
                 realm_sid: s.realm_sid_input.clone(),
@@ -251,7 +279,8 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                     })
                     .collect(),
             });
-            s.checklist = s.checklist.apply(&observed(Step::TestSignIn, outcome, what, source), now)?;
+            signed_in = Some((outcome, what.clone()));
+            s = observe_main(s, observed(Step::TestSignIn, outcome, what, source), now)?;
         }
         SetupEvent::ApproveReplace { id } => {
             if !s.conflicts.iter().any(|c| &c.id == id) {
@@ -264,9 +293,84 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                 s.replace.push(id.clone());
             }
         }
-        SetupEvent::Checklist(e) => s.checklist = s.checklist.apply(e, now)?,
+        SetupEvent::Checklist(e) if e.step().is_renewal() => {
+            let r = s
+                .renewal
+                .take()
+                .ok_or_else(|| CoreError::new("no_renewal", "No certificate renewal is under way for this setup."))?;
+            s.renewal = Some(r.apply(e, now)?);
+        }
+        SetupEvent::Checklist(e) => s = observe_main(s, e.clone(), now)?,
     }
+    s = follow_renewal(s, event, signed_in, now)?;
     s.updated_at = now;
+    Ok(s)
+}
+
+/// One of the setup's own steps. While a renewal is under way, Twilio's page and the test
+/// sign-in are expected to disagree for a while: a done step is then not taken back, and the
+/// renewal's steps record what was seen.
+fn observe_main(mut s: Setup, e: ChecklistEvent, now: i64) -> Result<Setup, CoreError> {
+    if let ChecklistEvent::Observed { step: step @ (Step::TwilioSso | Step::TestSignIn), outcome, .. } = &e {
+        if s.renewal.is_some() && *outcome != Status::Done && s.checklist.status_of(*step) == Status::Done {
+            return Ok(s);
+        }
+    }
+    s.checklist = s.checklist.apply(&e, now)?;
+    Ok(s)
+}
+
+/// Starts the renewal when the setup's certificate is due; returns that certificate.
+fn start_renewal_if_due(s: &mut Setup, now: i64) -> Option<CertificateReport> {
+    let cert = renewal::current(s.certificate_pem.as_deref(), now);
+    if s.renewal.is_none() {
+        s.renewal = cert.as_ref().filter(|c| renewal::due(c)).map(|c| Renewal::start(c, now));
+    }
+    cert
+}
+
+/// The renewal: started when the certificate is due, led on by what the pages show, and
+/// closed once a sign-in verifies against the new certificate.
+fn follow_renewal(
+    mut s: Setup,
+    event: &SetupEvent,
+    signed_in: Option<(Status, String)>,
+    now: i64,
+) -> Result<Setup, CoreError> {
+    let cert = start_renewal_if_due(&mut s, now);
+    let Some(r) = s.renewal.take() else {
+        return Ok(s);
+    };
+    let pane = with_labels("Azure portal — [SamlCertificates]", s.portal.lang);
+    let r = match event {
+        SetupEvent::PortalCertificates { certs, place } => r.saw_list(certs, place, now)?,
+        SetupEvent::SetPortalCapture { .. } => match s.portal.thumbprint.clone() {
+            Some(t) => r.saw_active(&t, &pane, now)?,
+            None => r,
+        },
+        SetupEvent::SetCertificate { source, .. } | SetupEvent::CertificateFromMetadata { source, .. } => match &cert {
+            Some(c) => r.took(c, source, now)?,
+            None => r,
+        },
+        SetupEvent::Checklist(ChecklistEvent::Observed { step: Step::TwilioSso, outcome, what, place, .. }) => {
+            r.twilio(*outcome, what, place, now)?
+        }
+        SetupEvent::SignInResponse { source, .. } => match &signed_in {
+            Some((outcome, what)) => r.sign_in(*outcome, what, source, now)?,
+            None => r,
+        },
+        _ => r,
+    };
+    if !r.finished() {
+        s.renewal = Some(r);
+        return Ok(s);
+    }
+    let what = format!(
+        "Renewed: {} replaces {}, verified by a test sign-in",
+        r.new_thumbprint.as_deref().unwrap_or("?"),
+        r.old_thumbprint
+    );
+    s.checklist = s.checklist.apply(&observed(Step::Certificate, Status::Done, what, "certificate renewal"), now)?;
     Ok(s)
 }
 
@@ -365,6 +469,14 @@ pub struct SetupView {
     pub conflicts: Vec<Conflict>,
     pub sign_in: Option<SignIn>,
     pub steps: Vec<StepView>,
+    /// The step the panel opens on: the renewal's while one is under way.
+    pub next: Option<Step>,
+    /// Steps (of the setup or the renewal) that need attention, pinned above the next one.
+    pub attention: Vec<Step>,
+    pub badge: Badge,
+    pub certificate_watch: Option<guide::CertWatch>,
+    /// The certificate rollover, from 60 days before the certificate expires.
+    pub renewal: Option<RenewalView>,
     /// The portal's labels the panel names, in the language the portal was last seen in.
     pub portal_labels: PortalLabels,
 }
@@ -400,22 +512,6 @@ impl PortalLabels {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StepView {
-    pub id: Step,
-    pub number: usize,
-    /// In the portal's language where they name its places.
-    pub title: String,
-    pub instruction: String,
-    pub status: Status,
-    pub status_label: &'static str,
-    pub manual: bool,
-    pub evidence: Vec<Evidence>,
-    pub link: Option<Link>,
-    pub updated_at: Option<i64>,
-}
-
 pub fn view(setup: &Setup, now: i64) -> SetupView {
     let checklist = setup.checklist.clone().normalized();
     let (realm, realm_error) = if setup.realm_sid_input.is_empty() {
@@ -429,28 +525,19 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
     let idp = (!setup.login_url.is_empty() || !setup.entra_identifier.is_empty()).then(|| idp_check(setup, now));
     let certificate =
         setup.certificate_pem.as_deref().and_then(|pem| inspect_certificate(CertInput::Text(pem), now).ok());
-    let steps = STEPS
-        .iter()
-        .enumerate()
-        .map(|(i, info)| {
-            let state = checklist.step(info.id);
-            let status = state.map(|s| s.status()).unwrap_or_default();
-            StepView {
-                id: info.id,
-                number: i + 1,
-                title: with_labels(info.title, setup.portal.lang),
-                instruction: with_labels(info.instruction, setup.portal.lang),
-                status,
-                status_label: status.label(),
-                manual: state.is_some_and(|s| s.manual.is_some()),
-                evidence: state.map(|s| s.evidence.clone()).unwrap_or_default(),
-                link: info.link,
-                updated_at: state.and_then(|s| s.updated_at),
-            }
-        })
-        .collect();
+    let steps = guide::step_views(setup, &STEPS, &checklist, realm.as_ref());
+    // A renewal shows from the day it is due, before any event has stored it.
+    let due = certificate.as_ref().filter(|c| renewal::due(c)).map(|c| Renewal::start(c, now));
+    let renewal = guide::renewal_view(setup, setup.renewal.as_ref().or(due.as_ref()), now);
+    let next = guide::next_step(&steps, renewal.as_ref());
+    let renewal_steps = renewal.iter().flat_map(|r| r.steps.iter());
+    let attention: Vec<Step> =
+        steps.iter().chain(renewal_steps).filter(|s| s.status == Status::Attention).map(|s| s.id).collect();
+    let certificate_watch = guide::cert_watch(certificate.as_ref());
+    let done = checklist.done_count();
+    let badge = guide::badge(done, STEPS.len(), !attention.is_empty(), certificate_watch.as_ref());
     SetupView {
-        done: checklist.done_count(),
+        done,
         total: STEPS.len(),
         realm,
         realm_error,
@@ -459,7 +546,7 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         } else {
             check_workspace_id(&setup.workspace_id)
         },
-        app_name: if setup.app_name.is_empty() { DEFAULT_APP_NAME.to_string() } else { setup.app_name.clone() },
+        app_name: app_name(&setup.app_name).to_string(),
         thumbprint_mismatch: matches!(
             (&certificate, &setup.portal.thumbprint),
             (Some(c), Some(t)) if &c.thumbprint_sha1 != t
@@ -470,6 +557,11 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         conflicts: setup.conflicts.clone(),
         sign_in: setup.sign_in.clone(),
         steps,
+        next,
+        attention,
+        badge,
+        certificate_watch,
+        renewal,
         portal_labels: PortalLabels::new(setup.portal.lang),
     }
 }
@@ -525,6 +617,20 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
             out.push_str(&format!(": {} ({})", e.what, e.place));
         }
         out.push('\n');
+    }
+    if let Some(r) = &v.renewal {
+        out.push_str(&format!(
+            "\n## Certificate renewal — {} of {} done\n\nExpiring: `{}` (ends {}); successor: {}\n\n",
+            r.done,
+            r.total,
+            r.old_thumbprint,
+            r.old_not_after,
+            r.new_thumbprint.as_deref().map_or("—".to_string(), |t| format!("`{t}`"))
+        ));
+        for s in &r.steps {
+            let mark = if s.status == Status::Done { "x" } else { " " };
+            out.push_str(&format!("- [{mark}] {}. {} — **{}**\n", s.number, s.title, s.status_label));
+        }
     }
     let mut findings: Vec<&Finding> = Vec::new();
     if let Some(idp) = &v.idp {

@@ -145,6 +145,34 @@ fn setup_bindings_round_trip() {
 }
 
 #[wasm_bindgen_test]
+fn a_renewal_and_the_apps_ids_survive_the_stored_form() {
+    const OCT_2026: f64 = 1_790_812_800_000.0; // 2026-10-01, 46 days before the real certificate ends
+    let s = new_setup("s", OCT_2026).unwrap();
+    let cert = obj(json!({"type": "setCertificate", "text": ENTRA_PEM, "source": "test"}));
+    let s = apply_setup_event(s, cert, OCT_2026).unwrap();
+    let s = apply_setup_event(s, obj(json!({"type": "checkCertificate"})), OCT_2026).unwrap();
+    // As chrome.storage keeps it: plain JSON, read back field by field.
+    let mut stored = v(Ok(s));
+    stored["portal"]["app"] = json!({"origin": "https://entra.microsoft.com", "objectId": OBJECT, "appId": APP});
+    let view = v(setup_view(obj(stored.clone()), OCT_2026));
+    assert_eq!(view["renewal"]["oldThumbprint"], "A33533A86D6933F8B680EAE64AFFD9BE22AD4725");
+    assert_eq!(view["renewal"]["oldDaysLeft"], 46);
+    assert_eq!((view["next"].as_str(), view["badge"]["level"].as_str()), (Some("renew-add"), Some("certificate")));
+    let link = &view["steps"][2]["link"];
+    assert_eq!(link["exact"], true);
+    let sso =
+        format!("https://entra.microsoft.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/SignOn/objectId/{OBJECT}");
+    assert_eq!(link["url"], format!("{sso}/appId/{APP}"));
+    let done = apply_setup_event(obj(stored), obj(json!({"type": "markDone", "step": "renew-add"})), OCT_2026);
+    let done = v(done);
+    assert_eq!(done["renewal"]["checklist"]["steps"][0]["manual"], "done");
+    assert_eq!(done["portal"]["app"]["appId"], APP);
+}
+
+const OBJECT: &str = "c0ffee00-1111-4222-8333-444455556666";
+const APP: &str = "a11ce000-7777-4888-9999-aaaabbbbcccc";
+
+#[wasm_bindgen_test]
 fn check_response_binding_verifies_the_real_entra_signature() {
     const RESPONSE: &str = include_str!(
         "../../tests/fixtures/realworld/responses/entra_response_a9054a0f_2023_ssoready.SAMLResponse.b64.txt"

@@ -6,11 +6,14 @@ import { MSG, PAGE_KEY_PREFIX, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../m
 import { byId, toast } from './dom.js';
 import { renderCaptured } from './views/captured.js';
 import { renderCertificate } from './views/certificate.js';
+import { renderCards } from './views/cards.js';
 import { renderConflicts } from './views/conflicts.js';
-import { renderChecklist } from './views/checklist.js';
+import { renderSteps } from './views/checklist.js';
 import { renderPortalLabels } from './views/labels.js';
+import { renderNext } from './views/next.js';
 import { refreshPageReport } from './views/pagereport.js';
 import { renderProgress } from './views/progress.js';
+import { renderRenewal } from './views/renewal.js';
 import { clockTime, renderSignIn, renderSignInWatch } from './views/signin.js';
 import { renderValues } from './views/values.js';
 
@@ -21,18 +24,26 @@ let latestRead = 0;
 /** @type {boolean|undefined} the admin's click on the toggle, kept until the stored state shows it */
 let autoFillWanted;
 
-async function refresh() {
+async function refresh(attempt = 0) {
   const read = ++latestRead;
-  const reply = await send(MSG.STATE_GET);
+  /** @type {any} */
+  const reply = await send(MSG.STATE_GET).catch(() => null);
   if (read !== latestRead) return;
-  if (!reply.ok) return toast(reply.error.message);
+  if (!reply?.ok) {
+    // Chrome may stop the worker in the middle of a read: ask again, so the panel never stays behind.
+    if (attempt < 5) return void setTimeout(() => refresh(attempt + 1), 200 * (attempt + 1));
+    return toast(reply?.error?.message ?? 'The extension did not answer; reopen the panel.');
+  }
   state = reply.value;
   renderProgress(state);
   renderPortalLabels(state);
+  renderNext(state, emit);
+  renderRenewal(state, emit);
   renderValues(state);
-  renderChecklist(state, emit);
+  renderSteps(state.view.steps, byId('steps'), emit);
   renderCaptured(state);
   renderCertificate(state);
+  renderCards(state);
   renderConflicts(state, replace);
   renderSignIn(state);
   if (autoFillWanted === state.prefs.autoFill) autoFillWanted = undefined;
@@ -128,6 +139,19 @@ byId('auto-fill').addEventListener('change', async (e) => {
   refresh();
 });
 byId('fill-page').addEventListener('click', fillPage);
+
+// "Remind me": Chrome's notifications are asked for here, in the click (a user gesture).
+byId('remind-me').addEventListener('change', async (e) => {
+  const box = /** @type {HTMLInputElement} */ (e.target);
+  const granted =
+    !box.checked || (await chrome.permissions.request({ permissions: ['notifications'] }).catch(() => false));
+  if (!granted) {
+    box.checked = false;
+    return toast('Without that permission, the badge and this panel show the renewal.');
+  }
+  const reply = await send(MSG.PREFS_SET, { remind: box.checked });
+  if (!reply.ok) toast(reply.error.message);
+});
 
 // The certificate from the app's federation metadata. The host permission is asked for
 // here, in the click: Chrome only shows the prompt for a user gesture.

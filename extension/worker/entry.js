@@ -1,8 +1,11 @@
 // Service worker entry: wires Chrome events to the router. Holds no state: Chrome stops
 // this worker after ~30 s idle, and everything that matters lives in chrome.storage.
-import { MSG } from '../messages.js';
+import { MSG, STORAGE_KEY } from '../messages.js';
+import { refreshBadge } from './badge.js';
 import { route } from './router.js';
 import { watchSignIns } from './signin.js';
+import { ensureWatch } from './alarm.js';
+import { onAlarm } from './watch.js';
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   route(msg, sender).then(sendResponse, (e) =>
@@ -23,3 +26,11 @@ chrome.commands?.onCommand.addListener((command, tab) => {
 // Test sign-in capture, when its optional permission is held: now, and as soon as granted.
 watchSignIns();
 chrome.permissions.onAdded.addListener(watchSignIns);
+
+// The certificate watch: a daily alarm, and the badge redrawn after every write.
+chrome.alarms.onAlarm.addListener((alarm) => onAlarm(alarm).catch(() => {}));
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && STORAGE_KEY in changes) refreshBadge().catch(() => {});
+});
+ensureWatch().catch(() => {});
+refreshBadge().catch(() => {});

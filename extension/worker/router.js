@@ -3,6 +3,7 @@
 import { certificateFromMetadata } from '../events.js';
 import { capSnapshot } from '../limits.js';
 import { MSG, PAGE_KEY_PREFIX } from '../messages.js';
+import { now } from './clock.js';
 import { loadCore } from './core.js';
 import { nextSetupId } from './schema.js';
 import { fetchMetadata, originFor } from './metadata.js';
@@ -93,11 +94,12 @@ async function fetchCertificate() {
   const xml = await fetchMetadata(url, label);
   const event = certificateFromMetadata(xml, label);
   let applied = false;
-  const next = await update((now) => {
-    if (now.activeId !== id || now.setups[id]?.portal?.metadataUrl !== url) return null;
-    now.setups[id] = core.applySetupEvent(now.setups[id], event, Date.now());
+  const at = await now();
+  const next = await update((latest) => {
+    if (latest.activeId !== id || latest.setups[id]?.portal?.metadataUrl !== url) return null;
+    latest.setups[id] = core.applySetupEvent(latest.setups[id], event, at);
     applied = true;
-    return now;
+    return latest;
   });
   if (!applied)
     return fail('setup_changed', 'The setup changed while its metadata was fetched; nothing was taken. Fetch again.');
@@ -177,7 +179,7 @@ const ROUTES = {
   [MSG.STATE_GET]: {
     allow: PAGE,
     run: async () => {
-      const [core, state] = await Promise.all([loadCore(), read()]);
+      const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
       const setup = state.setups[state.activeId];
       const setups = state.order.map((id) => ({ id, label: state.setups[id]?.realmSidInput || 'New setup' }));
       return ok({
@@ -185,8 +187,8 @@ const ROUTES = {
         activeId: state.activeId,
         setups,
         setup,
-        prefs: { autoFill: state.prefs?.autoFill !== false },
-        view: core.setupView(setup, Date.now()),
+        prefs: { autoFill: state.prefs?.autoFill !== false, remind: state.prefs?.remind === true },
+        view: core.setupView(setup, at),
       });
     },
   },
@@ -198,10 +200,10 @@ const ROUTES = {
   [MSG.SETUP_NEW]: {
     allow: PAGE,
     run: async () => {
-      const core = await loadCore();
+      const [core, at] = await Promise.all([loadCore(), now()]);
       const next = await update((state) => {
         const id = nextSetupId(state);
-        state.setups[id] = core.newSetup(id, Date.now());
+        state.setups[id] = core.newSetup(id, at);
         state.order.push(id);
         state.activeId = id;
         return state;
@@ -224,9 +226,9 @@ const ROUTES = {
   [MSG.SETUP_RESET]: {
     allow: PAGE,
     run: async () => {
-      const core = await loadCore();
+      const [core, at] = await Promise.all([loadCore(), now()]);
       const next = await update((state) => {
-        state.setups[state.activeId] = core.newSetup(state.activeId, Date.now());
+        state.setups[state.activeId] = core.newSetup(state.activeId, at);
         return state;
       });
       return ok({ revision: next.revision });
@@ -235,28 +237,30 @@ const ROUTES = {
   [MSG.SUMMARY]: {
     allow: PAGE,
     run: async () => {
-      const [core, state] = await Promise.all([loadCore(), read()]);
-      return ok(core.setupSummary(state.setups[state.activeId], Date.now()));
+      const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
+      return ok(core.setupSummary(state.setups[state.activeId], at));
     },
   },
   [MSG.EXPORT]: {
     allow: PAGE,
     run: async () => {
-      const [core, state] = await Promise.all([loadCore(), read()]);
+      const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
       const setup = state.setups[state.activeId];
       return ok({
-        exportedAt: new Date().toISOString(),
+        exportedAt: new Date(at).toISOString(),
         schema: state.schema,
         setup,
-        view: core.setupView(setup, Date.now()),
+        view: core.setupView(setup, at),
       });
     },
   },
   [MSG.PREFS_SET]: {
     allow: PAGE,
     run: async (m) => {
-      if (typeof m.autoFill !== 'boolean') return fail('bad_input', 'autoFill must be true or false.');
-      const next = await update((state) => ({ ...state, prefs: { ...state.prefs, autoFill: m.autoFill } }));
+      const set = (k) => typeof m[k] === 'boolean';
+      if (!set('autoFill') && !set('remind')) return fail('bad_input', 'autoFill or remind must be true or false.');
+      const prefs = { ...(set('autoFill') && { autoFill: m.autoFill }), ...(set('remind') && { remind: m.remind }) };
+      const next = await update((state) => ({ ...state, prefs: { ...state.prefs, ...prefs } }));
       return ok({ revision: next.revision });
     },
   },
@@ -312,26 +316,30 @@ const ROUTES = {
     run: async (m, s, sender) => {
       if (!validSnapshot(m.snapshot) || !validStuck(m.stuck)) return fail('bad_input', 'Malformed page snapshot.');
       // Every string cut again here: the core never sees more than the limits, whatever a page sends.
-      const snapshot = capSnapshot(m.snapshot);
-      if (!snapshot) return fail('too_large', 'This page shows more than the extension reads.');
+      const capped = capSnapshot(m.snapshot);
+      if (!capped) return fail('too_large', 'This page shows more than the extension reads.');
+      // The tab's top URL is Chrome's word, never the page's: the portal shows the app's ids there.
+      const snapshot = { ...capped, topUrl: sender.tab?.url ?? '' };
       m = { ...m, snapshot };
       const core = await loadCore();
       /** @type {any} the core's observePage result */
       let result = null;
       let setup = null;
       let hadMetadataUrl = true;
+      const at = await now();
       await update((state) => {
         setup = state.setups[state.activeId];
         hadMetadataUrl = Boolean(setup.portal?.metadataUrl);
         // Each console only ever gets its own forms recognised: a Twilio page proves nothing about Azure.
-        result = core.observePage(setup, m.snapshot, s.console, modeFor(state, m.onDemand === true), Date.now());
+        result = core.observePage(setup, m.snapshot, s.console, modeFor(state, m.onDemand === true), at);
         if (!result.changed) return null;
         state.setups[state.activeId] = result.setup;
         return state;
       });
-      // A captured metadata URL and no certificate yet: fetch it, if already allowed. Not only
-      // when newly captured: Chrome may have stopped the worker during an earlier fetch.
-      if (result.setup.portal?.metadataUrl && !result.setup.certificatePem) {
+      // The metadata holds a certificate the setup lacks (none yet, or a renewal's new active
+      // one): fetch it, if already allowed. Not only when newly captured: Chrome may have
+      // stopped the worker during an earlier fetch.
+      if (result.fetchMetadata) {
         fetchCertificateSoon(!hadMetadataUrl).catch(() => {});
       }
       // The latest look at the frame (a later round may already show another blade) is kept

@@ -8,7 +8,8 @@ export const SCHEMA_VERSION = 1;
 
 /**
  * @typedef {{ schema: number, revision: number, activeId: string, order: string[], setups: Record<string, any>,
- *   prefs?: { autoFill?: boolean }, lastTabs?: Record<string, { tabId: number, at: number }> }} State
+ *   prefs?: { autoFill?: boolean, remind?: boolean }, lastTabs?: Record<string, { tabId: number, at: number }>,
+ *   remindedOn?: string }} State
  */
 
 /** @type {Record<number, (old: any, ctx: {newSetup: (id: string) => any}) => any>} */

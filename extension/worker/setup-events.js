@@ -1,4 +1,5 @@
 // Events on the active setup, from the panel or from a captured sign-in: one writer for both.
+import { now } from './clock.js';
 import { loadCore, loadFullCore } from './core.js';
 import { update } from './store.js';
 
@@ -8,9 +9,10 @@ const ok = (value) => ({ ok: true, value });
  *  response needs the full core, the only one that verifies XML signatures. */
 export async function applyToActive(event) {
   const core = event.type === 'signInResponse' ? await loadFullCore() : await loadCore();
+  const at = await now();
   const next = await update((state) => {
     const setup = state.setups[state.activeId];
-    state.setups[state.activeId] = core.applySetupEvent(setup, event, Date.now());
+    state.setups[state.activeId] = core.applySetupEvent(setup, event, at);
     return state;
   });
   return ok({ revision: next.revision });

@@ -2,6 +2,7 @@
 // concurrent messages never lose each other's updates (read-modify-write is not atomic).
 // The queue is only in-flight work: nothing in it matters after the worker stops.
 import { STORAGE_KEY } from '../messages.js';
+import { now } from './clock.js';
 import { loadCore } from './core.js';
 import { migrate } from './schema.js';
 
@@ -9,8 +10,8 @@ import { migrate } from './schema.js';
 let tail = Promise.resolve();
 
 async function context() {
-  const core = await loadCore();
-  return { newSetup: (id) => core.newSetup(id, Date.now()) };
+  const [core, at] = await Promise.all([loadCore(), now()]);
+  return { newSetup: (id) => core.newSetup(id, at) };
 }
 
 /** @returns {Promise<import('./schema.js').State>} */

@@ -82,7 +82,7 @@ export async function newSetupWithSid(panel, sid = SID) {
   const input = panel.getByRole('textbox', { name: 'Realm SID' });
   await input.fill(sid);
   await input.blur();
-  await panel.locator('#entity-id', { hasText: sid || 'never' }).waitFor().catch(() => {});
+  await panel.locator('#entity-id', { hasText: sid || 'never' }).waitFor({ state: 'attached' }).catch(() => {});
 }
 
 /**

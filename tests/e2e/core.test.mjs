@@ -3,6 +3,7 @@
 // the core applies; a stored setup goes out to JS and back unchanged; a setup stored by the
 // previous version still loads; the core and hosts.js know the same sign-in hosts.
 import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -39,6 +40,7 @@ test('every event events.js builds is one the core applies', () => {
     observed: ev.observed('claims', 'attention', 'roles is missing', 'Azure portal'),
     markDone: ev.markDone('app-role'),
     undo: ev.undo('app-role'),
+    checkCertificate: ev.checkCertificate(),
   };
   assert.deepEqual(Object.keys(cases).sort(), Object.keys(ev).sort(), 'a case for every constructor');
   // The stored setup has a conflict for Replace to approve.
@@ -69,6 +71,12 @@ test('a setup with every field filled goes out to JS and comes back unchanged', 
     signatureNote: 'both signed',
     findings: [{ code: 'x', severity: 'warning', message: 'y' }],
   };
+  setup.portal.app = { origin: 'https://portal.azure.com', objectId: null, appId: TENANT };
+  // A renewal as the core makes one: 30 days before the certificate ends, a mark done on it.
+  const due = new Date(new X509Certificate(PEM).validTo).getTime() - 30 * 24 * 3600 * 1000;
+  const renewing = core.applySetupEvent(core.applySetupEvent(setup, ev.checkCertificate(), due), ev.markDone('renew-add'), due);
+  assert.equal(renewing.renewal.checklist.steps[0].manual, 'done');
+  setup.renewal = renewing.renewal;
   // Setting the same app name changes nothing but the time.
   const back = core.applySetupEvent(setup, ev.setAppName(setup.appName), NOW);
   assert.deepEqual({ ...back, updatedAt: setup.updatedAt }, setup);

@@ -87,8 +87,10 @@ export async function closeSitePages(ext) {
 }
 
 /** Open the side panel's page in a normal tab, where tests can drive it like any page. */
-export async function openPanel(ext, { width = 400, height = 900 } = {}) {
+export async function openPanel(ext, { width = 400, height = 800 } = {}) {
   const page = await ext.context.newPage();
+  // A panel script error would only show as a panel that stops updating: say it.
+  page.on('pageerror', (e) => console.error(`panel error: ${e.message}`));
   await page.setViewportSize({ width, height });
   await page.goto(ext.url('extension/panel/panel.html'));
   await page.locator('body[data-revision]').waitFor();

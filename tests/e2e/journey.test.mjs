@@ -8,6 +8,7 @@ import { AZURE_PATH, ENTITY_ID, REPLY_URL, SID, openBlade, thumbprintOf, until, 
 import { OUTPUT, launch, openPanel, screenshot, stopWorker } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { words } from './i18n.mjs';
+import { assertBadge, assertLeads, layout } from './panel-layout.mjs';
 import { TENANT, freshTenant } from './tenant.mjs';
 
 const GOOD_THUMBPRINT = thumbprintOf('generated/good.pem');
@@ -58,6 +59,9 @@ for (const { dialect, lang, twilio } of JOURNEYS) {
         journey.test(what, { skip: failed && `after "${failed}" failed` }, async () => {
           try {
             await fn();
+            // At every point of the journey the panel leads with the next step, and the badge follows.
+            await assertLeads(panel, what);
+            await assertBadge(panel, what);
           } catch (e) {
             failed = what;
             throw e;
@@ -78,8 +82,8 @@ for (const { dialect, lang, twilio } of JOURNEYS) {
 
       await phase.test('the Twilio page gives the Realm SID and the company name; nothing to fill yet', async () => {
         await page.goto('https://console.twilio.com/frontline/sso');
-        await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID' }).inputValue()) === SID, { what: 'Realm SID captured' });
-        assert.equal(await panel.getByRole('textbox', { name: 'Workspace ID' }).inputValue(), 'owlpress');
+        await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue()) === SID, { what: 'Realm SID captured' });
+        assert.equal(await panel.getByRole('textbox', { name: 'Workspace ID', includeHidden: true }).inputValue(), 'owlpress');
         await waitStep(panel, 'twilio-sso', 'attention');
         assert.match(await panel.locator('[data-step="twilio-sso"] .evidence').textContent(), /^Not filled: the Login URL and Microsoft Entra Identifier are not captured yet/);
         assert.equal(await page.getByRole('textbox', { name: /SSO URL|Single Sign-On URL/ }).inputValue(), '');
@@ -101,6 +105,26 @@ for (const { dialect, lang, twilio } of JOURNEYS) {
         });
       }
 
+      await phase.test("the steps' links open this app's own blades, with the ids the portal's URL showed", async () => {
+        const { objectId, appId } = server.tenant();
+        const href = (id) => panel.locator(`[data-step="${id}"] a`).getAttribute('href');
+        const app = `objectId/${objectId}/appId/${appId}`;
+        assert.equal(await href('basic-saml'), `https://portal.azure.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/SignOn/${app}`);
+        assert.equal(await href('signing'), await href('basic-saml'), 'the certificates are a section of the same blade');
+        assert.equal(await href('assign-users'), `https://portal.azure.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Users/${app}`);
+        assert.equal(await href('app-role'), `https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/AppRoles/appId/${appId}/isMSAApp~/false`);
+        assert.match(await href('create-app'), /StartboardApplicationsMenuBlade/, 'the app did not exist yet: the list');
+        assert.equal(await href('twilio-sso'), 'https://www.twilio.com/console/frontline/sso');
+        // The portal opens that very blade from the link.
+        const opened = await ext.context.newPage();
+        await opened.goto(await href('assign-users'));
+        const title = opened.locator('#journey .fxs-blade-title, #journey iframe');
+        await title.first().waitFor();
+        const scope = (await opened.locator('#journey iframe').count()) ? opened.frameLocator('#journey iframe') : opened;
+        await scope.locator('h1, h2.fxs-blade-title', { hasText: t('Users and groups') }).first().waitFor();
+        await opened.close();
+      });
+
       await phase.test("the panel names the portal's places in the portal's language, and its own in English", async () => {
         assert.equal(await panel.locator('#entity-id-label').textContent(), t('Identifier (Entity ID)'));
         assert.equal(await panel.locator('[data-step="basic-saml"] .title').textContent(), `3. ${t('Basic SAML Configuration')}`);
@@ -117,6 +141,12 @@ for (const { dialect, lang, twilio } of JOURNEYS) {
       await phase.test('10 of 11: only the test sign-in is left, and only the admin clicked commit buttons', async () => {
         await panel.locator('#progress-text', { hasText: '10 of 11 done' }).waitFor();
         assert.equal(await panel.locator('[data-step="test-sign-in"]').getAttribute('data-status'), 'todo');
+        // In the panel's 400 × 800 px: the whole next card in view, and the panel short.
+        const l = await layout(panel);
+        assert.equal(l.next, 'test-sign-in');
+        assert.ok(l.bottom <= 800, `the next step's card ends in view (${l.bottom}px)`);
+        assert.ok(l.height < 1600, `the whole panel is ${l.height}px tall`);
+        console.log(`panel at 10 of 11 (${name}): ${l.height}px tall, next card ends at ${l.bottom}px`);
         const clicks = server.tenant().clicks.map((c) => c.name);
         assert.deepEqual(clicks, ['Create', 'Save', 'Save', 'Save', 'Save', 'Apply', 'Save']);
       });
@@ -130,7 +160,7 @@ for (const { dialect, lang, twilio } of JOURNEYS) {
           assert.ok(md.includes(v), `summary lacks ${v}`);
         }
         assert.equal(md.match(/^- \[x\]/gm)?.length, 10);
-        await panel.setViewportSize({ width: 400, height: 1000 });
+        await panel.setViewportSize({ width: 400, height: 800 });
         await screenshot(panel, `journey-3-end-${name}`);
       });
     } finally {
@@ -151,7 +181,7 @@ test('journey: a half-finished app with wrong values; each problem is named and 
     const panel = await openPanel(ext);
     const page = await ext.context.newPage();
     await page.goto('https://www.twilio.com/console/frontline/sso'); // the older console URL
-    await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID' }).inputValue()) === SID, { what: 'Realm SID captured' });
+    await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue()) === SID, { what: 'Realm SID captured' });
 
     // The SAML pane names each problem.
     await openBlade(page, 'saml');
@@ -200,7 +230,7 @@ test('the Twilio page is not filled from unsafe values, and says why', async () 
     const panel = await openPanel(ext);
     const page = await ext.context.newPage();
     await page.goto('https://console.twilio.com/frontline/sso');
-    await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID' }).inputValue()) === SID, { what: 'Realm SID captured' });
+    await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue()) === SID, { what: 'Realm SID captured' });
     await openBlade(page, 'saml'); // captures the values and fetches the (expired) certificate
     await waitStep(panel, 'certificate', 'attention');
     await page.goto('https://console.twilio.com/frontline/sso');
@@ -208,7 +238,9 @@ test('the Twilio page is not filled from unsafe values, and says why', async () 
     await until(async () => /expired/.test(await panel.locator('[data-step="twilio-sso"] .evidence').textContent()), { what: 'refusal names the expired certificate' });
     assert.match(await panel.locator('[data-step="twilio-sso"] .evidence').textContent(), /^Not filled: .*expired/);
     assert.equal(await page.getByRole('textbox', { name: /SSO URL|Single Sign-On URL/ }).inputValue(), '');
-    // An identifier without its trailing slash is refused too.
+    // An identifier without its trailing slash is refused too. Its card folded once the values were
+    // captured: the admin opens it.
+    await panel.locator('#captured-card > summary').click();
     await panel.getByRole('textbox', { name: 'Microsoft Entra Identifier' }).fill(`https://sts.windows.net/${T}`);
     await panel.getByRole('textbox', { name: 'Microsoft Entra Identifier' }).blur();
     await page.bringToFront();
@@ -228,15 +260,15 @@ test('a different Realm SID on the Twilio page is a conflict, never silently tak
     const other = 'JBffffffffffffffffffffffffffffffff';
     await panel.getByRole('textbox', { name: 'Realm SID' }).fill(other);
     await panel.getByRole('textbox', { name: 'Realm SID' }).blur();
-    await panel.locator('#entity-id', { hasText: other }).waitFor();
+    await panel.locator('#entity-id', { hasText: other }).waitFor({ state: 'attached' });
     const page = await ext.context.newPage();
     await page.goto('https://console.twilio.com/frontline/sso');
     await panel.locator('[data-conflict="twilio/realm-sid"]').waitFor();
     await waitStep(panel, 'twilio-sso', 'attention');
-    assert.equal(await panel.getByRole('textbox', { name: 'Realm SID' }).inputValue(), other);
+    assert.equal(await panel.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue(), other);
     await page.bringToFront();
     await panel.getByRole('button', { name: 'Replace Realm SID' }).click();
-    await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID' }).inputValue()) === SID, { what: 'console SID taken after Replace' });
+    await until(async () => (await panel.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue()) === SID, { what: 'console SID taken after Replace' });
     await panel.locator('[data-conflict]').first().waitFor({ state: 'detached' });
   } finally {
     await ext.close();

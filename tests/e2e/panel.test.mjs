@@ -41,11 +41,17 @@ async function waitRevisionSettled(page) {
 }
 
 const step = (page, id) => page.locator(`[data-step="${id}"]`);
+/** A step's own button: the step is one line until the admin opens it. */
+async function act(page, id, name) {
+  const li = step(page, id);
+  if (!(await li.locator('details').evaluate((d) => d.open))) await li.locator('summary').click();
+  await li.getByRole('button', { name }).click();
+}
 
 test('a Realm SID shows both URLs, and Copy puts each on the clipboard', async () => {
   const page = await freshPanel();
   await page.getByRole('textbox', { name: 'Realm SID' }).fill(` "${SID.toLowerCase().replace('jb', 'jb')}" `);
-  await page.locator('#entity-id', { hasText: SID }).waitFor();
+  await page.locator('#entity-id', { hasText: SID }).waitFor({ state: 'attached' });
   assert.equal(await page.locator('#entity-id').textContent(), `https://iam.twilio.com/v2/saml2/metadata/${SID}`);
   assert.equal(await page.locator('#reply-url').textContent(), `https://iam.twilio.com/v2/saml2/authenticate/${SID}`);
   await page.getByRole('button', { name: 'Copy Identifier (Entity ID)' }).click();
@@ -69,14 +75,14 @@ test('an Account SID or a malformed SID shows the core message', async () => {
 
 test('Mark done, Undo and Start over work', async () => {
   const page = await freshPanel();
-  await step(page, 'claims').getByRole('button', { name: 'Mark done' }).click();
+  await act(page, 'claims', 'Mark done');
   await page.locator('[data-step="claims"][data-status="done"]').waitFor();
   assert.equal(await page.locator('#progress-text').textContent(), '1 of 11 done');
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '1');
-  await step(page, 'claims').getByRole('button', { name: 'Undo' }).click();
+  await act(page, 'claims', 'Undo');
   await page.locator('[data-step="claims"][data-status="todo"]').waitFor();
   await page.getByRole('textbox', { name: 'Realm SID' }).fill(SID);
-  await step(page, 'signing').getByRole('button', { name: 'Mark done' }).click();
+  await act(page, 'signing', 'Mark done');
   await page.locator('[data-step="signing"][data-status="done"]').waitFor();
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -85,7 +91,7 @@ test('Mark done, Undo and Start over work', async () => {
   await page.getByRole('button', { name: 'Yes, start over' }).click();
   await page.locator('[data-step="signing"][data-status="todo"]').waitFor();
   await page.locator('#progress-text', { hasText: '0 of 11 done' }).waitFor();
-  assert.equal(await page.getByRole('textbox', { name: 'Realm SID' }).inputValue(), '');
+  assert.equal(await page.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue(), '');
 });
 
 test('state survives a forced worker stop and a browser restart', async () => {
@@ -93,21 +99,21 @@ test('state survives a forced worker stop and a browser restart', async () => {
   await page.getByRole('textbox', { name: 'Realm SID' }).fill(SID);
   await page.getByRole('textbox', { name: 'Workspace ID' }).fill('owlpress');
   await page.getByRole('textbox', { name: 'Workspace ID' }).blur();
-  await step(page, 'create-app').getByRole('button', { name: 'Mark done' }).click();
+  await act(page, 'create-app', 'Mark done');
   await page.locator('[data-step="create-app"][data-status="done"]').waitFor();
   await waitRevisionSettled(page);
 
   await stopWorker(ext, page);
   page = await openPanel(ext);
-  assert.equal(await page.getByRole('textbox', { name: 'Realm SID' }).inputValue(), SID);
-  assert.equal(await page.getByRole('textbox', { name: 'Workspace ID' }).inputValue(), 'owlpress');
+  assert.equal(await page.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue(), SID);
+  assert.equal(await page.getByRole('textbox', { name: 'Workspace ID', includeHidden: true }).inputValue(), 'owlpress');
   assert.equal(await step(page, 'create-app').getAttribute('data-status'), 'done');
 
   ext = await ext.restart();
   await ext.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   page = await openPanel(ext);
-  assert.equal(await page.getByRole('textbox', { name: 'Realm SID' }).inputValue(), SID);
-  assert.equal(await page.getByRole('textbox', { name: 'Workspace ID' }).inputValue(), 'owlpress');
+  assert.equal(await page.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue(), SID);
+  assert.equal(await page.getByRole('textbox', { name: 'Workspace ID', includeHidden: true }).inputValue(), 'owlpress');
   assert.equal(await step(page, 'create-app').getAttribute('data-status'), 'done');
   assert.equal(await page.locator('#entity-id').textContent(), `https://iam.twilio.com/v2/saml2/metadata/${SID}`);
 });
@@ -186,7 +192,7 @@ test('Copy summary and Download JSON hold every value and every step', async () 
   await page.locator('[data-step="capture-idp"][data-status="done"]').waitFor();
   await page.getByLabel('Choose certificate file').setInputFiles(resolve(FIXTURES, 'generated/good_raw.cer'));
   await page.locator('[data-step="certificate"][data-status="done"]').waitFor();
-  await step(page, 'create-app').getByRole('button', { name: 'Mark done' }).click();
+  await act(page, 'create-app', 'Mark done');
   await page.locator('#progress-text', { hasText: '3 of 11 done' }).waitFor();
 
   await page.getByRole('button', { name: 'Copy summary' }).click();
@@ -219,7 +225,7 @@ test('every control is labelled, the panel fits 320–500 px, and screenshots ar
   await page.getByLabel('Choose certificate file').setInputFiles(ENTRA_CERT);
   await page.locator('[data-step="certificate"][data-status="attention"]').waitFor();
   for (const id of ['create-app', 'choose-saml']) {
-    await step(page, id).getByRole('button', { name: 'Mark done' }).click();
+    await act(page, id, 'Mark done');
     await page.locator(`[data-step="${id}"][data-status="done"]`).waitFor();
   }
   const unlabelled = await page.evaluate(() =>
@@ -227,20 +233,27 @@ test('every control is labelled, the panel fits 320–500 px, and screenshots ar
       .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.textContent.trim()))
       .map((el) => el.outerHTML));
   assert.deepEqual(unlabelled, []);
-  // Keyboard: Tab reaches the Realm SID input and the first step's buttons.
+  // Keyboard: Tab reaches the next step's buttons, the pinned steps' and the checklist.
   await page.locator('#setup-select').focus();
   const reached = new Set();
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 24; i++) {
     await page.keyboard.press('Tab');
     reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label')));
   }
-  assert.ok(reached.has('realm-sid') && reached.has('workspace-id'), [...reached].join());
+  const names = [...reached].join();
+  // The real certificate has expired by today: the renewal leads, the attention steps are pinned.
+  for (const want of ['Mark done: Add a new certificate', 'Undo: Signing certificate', 'remind-me', 'auto-fill']) {
+    assert.ok(reached.has(want), `${want} not reached: ${names}`);
+  }
   for (const width of [320, 500]) {
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `horizontal overflow at ${width}px: ${overflow}`);
+    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 1)
+      .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`), width);
+    assert.ok(overflow <= 0, `horizontal overflow at ${width}px: ${overflow} (${wide.slice(0, 8).join(' ')})`);
   }
-  await page.setViewportSize({ width: 400, height: 1000 });
+  await page.setViewportSize({ width: 400, height: 800 });
   await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'panel-light');
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -253,7 +266,7 @@ test('the toolbar button opens the side panel, and the manifest is the least tha
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
   assert.match(manifest.version, /^\d+\.\d+\.\d+$/);
   assert.equal(manifest.name, 'Frontline SSO Assistant');
-  assert.deepEqual(manifest.permissions.sort(), ['sidePanel', 'storage']);
+  assert.deepEqual(manifest.permissions.sort(), ['alarms', 'sidePanel', 'storage']);
   assert.equal(manifest.side_panel.default_path, 'extension/panel/panel.html');
   assert.deepEqual(Object.keys(manifest.icons).sort(), ['128', '16', '32', '48']);
 });
@@ -262,7 +275,7 @@ test('several setups are kept, one per Realm SID, and the panel switches between
   const page = await freshPanel();
   await page.getByRole('textbox', { name: 'Realm SID' }).fill(SID);
   await page.getByRole('textbox', { name: 'Realm SID' }).blur();
-  await step(page, 'claims').getByRole('button', { name: 'Mark done' }).click();
+  await act(page, 'claims', 'Mark done');
   await page.locator('[data-step="claims"][data-status="done"]').waitFor();
   const first = await page.locator('#setup-select').inputValue();
   await page.getByRole('button', { name: 'New setup' }).click();
@@ -270,10 +283,10 @@ test('several setups are kept, one per Realm SID, and the panel switches between
   const other = 'JBffffffffffffffffffffffffffffffff';
   await page.getByRole('textbox', { name: 'Realm SID' }).fill(other);
   await page.getByRole('textbox', { name: 'Realm SID' }).blur();
-  await page.locator('#entity-id', { hasText: other }).waitFor();
+  await page.locator('#entity-id', { hasText: other }).waitFor({ state: 'attached' });
   await page.getByLabel('Setup', { exact: true }).selectOption(first);
-  await page.locator('#entity-id', { hasText: SID }).waitFor();
-  assert.equal(await page.getByRole('textbox', { name: 'Realm SID' }).inputValue(), SID);
+  await page.locator('#entity-id', { hasText: SID }).waitFor({ state: 'attached' });
+  assert.equal(await page.getByRole('textbox', { name: 'Realm SID', includeHidden: true }).inputValue(), SID);
   assert.equal(await step(page, 'claims').getAttribute('data-status'), 'done');
   assert.ok((await page.locator('#setup-select option').allTextContents()).includes(other));
 });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { GOOD_ATTRS, freshGoodResponse } from '../fixtures/saml-responses.mjs';
+import { GOOD_ATTRS, RENEWED_CERT, RENEWED_KEY, freshGoodResponse } from '../fixtures/saml-responses.mjs';
 import { freshTenant } from './tenant.mjs';
 
 const REPLICA = resolve(import.meta.dirname, 'replica');
@@ -19,6 +19,16 @@ const METADATA = {
   // The same document, answered after 3 s: long enough to stop the worker mid-fetch.
   slow: join(FIXTURES, 'generated/metadata_rollover.xml'),
 };
+/** During a renewal the app's metadata lists both certificates, the old and the new. */
+const ROLLOVER = {
+  renewal: [join(FIXTURES, 'generated/responses/test-signing-cert.pem'), RENEWED_CERT],
+};
+/** The rollover metadata's document, with these certificates in its two signing keys. */
+function rolloverMetadata(pems) {
+  const body = (f) => readFileSync(f, 'utf8').replace(/-----[^-]+-----|\s/g, '');
+  let i = 0;
+  return readFileSync(METADATA.good, 'utf8').replace(/<X509Certificate>[^<]*<\/X509Certificate>/g, () => `<X509Certificate>${body(pems[i++ % pems.length])}</X509Certificate>`);
+}
 /** Folders that borrow the files they lack from another. */
 const FALLBACK = { 'portal.azure.com.example.test': '_.reactblade.portal.azure.net' };
 /** SAML responses the replica sign-in page posts, by ?fixture=: made fresh, valid now. */
@@ -29,6 +39,8 @@ const RESPONSES = {
       Date.now(),
       GOOD_ATTRS.filter((a) => !a.includes('"roles"')),
     ),
+  // After a renewal: signed with the new key, valid at the test's clock (?at=<ms>).
+  renewed: (q) => freshGoodResponse(Number(q.get('at')) || Date.now(), GOOD_ATTRS, { key: RENEWED_KEY, cert: RENEWED_CERT }),
 };
 /** The real frameworks the portal uses, served to the replicas on every host. */
 const VENDOR = {
@@ -71,7 +83,7 @@ function selfSigned() {
 
 /** The page Entra's sign-in ends with: a form that posts a SAMLResponse to Twilio's ACS. */
 function autoPost(q) {
-  const xml = Buffer.from((RESPONSES[q.get('fixture') ?? 'good'] ?? RESPONSES.good)());
+  const xml = Buffer.from((RESPONSES[q.get('fixture') ?? 'good'] ?? RESPONSES.good)(q));
   const acs = `https://iam.twilio.com/v2/saml2/authenticate/${q.get('sid') || 'JB0123456789abcdef0123456789abcdef'}`;
   return `<!doctype html><title>Working...</title>
 <form method="POST" action="${acs}"><input type="hidden" name="SAMLResponse" value="${xml.toString('base64')}"><input type="hidden" name="RelayState" value=""></form>
@@ -114,11 +126,12 @@ export async function startServer() {
     // Entra's App Federation Metadata Url: ?appid= picks which metadata the "tenant" serves.
     if (host.startsWith('login.microsoftonline.') && path.toLowerCase().endsWith('/federationmetadata.xml')) {
       const appid = new URL(req.url ?? '/', 'https://x').searchParams.get('appid') ?? '';
-      const file = METADATA[appid];
+      const file = METADATA[appid] ?? (ROLLOVER[appid] && 'rollover');
       if (!file) return void res.writeHead(404).end('no such app');
       metadataRequests.push(appid);
       if (appid === 'slow') await new Promise((r) => setTimeout(r, 3000));
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(readFileSync(file));
+      const xml = ROLLOVER[appid] ? rolloverMetadata(ROLLOVER[appid]) : readFileSync(file);
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(xml);
       return;
     }
     const q = new URL(req.url ?? '/', 'https://x').searchParams;

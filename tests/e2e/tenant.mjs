@@ -17,6 +17,9 @@ export function freshTenant() {
     lang: 'en',
     tenant: TENANT,
     app: 'FrontlineSSO Setup',
+    /** The enterprise app's ids, as the portal's URLs show them on its blades. */
+    objectId: 'c0ffee00-1111-4222-8333-444455556666',
+    appId: 'a11ce000-7777-4888-9999-aaaabbbbcccc',
     identifierLabel: 'Microsoft Entra Identifier',
     basic: { identifiers: [], replyUrls: [], signOnUrl: '', relayState: '', logoutUrl: '' },
     signing: { option: 'Sign SAML assertion', algorithm: 'SHA-256' },

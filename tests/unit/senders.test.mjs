@@ -125,7 +125,8 @@ test('the manifest, as build.sh writes it, injects content scripts exactly on th
   assert.deepEqual(hosts.sort(), [...AZURE_HOSTS, ...TWILIO_HOSTS].sort());
   assert.ok(manifest.content_scripts.every((c) => c.all_frames));
   for (const m of matches) assert.notEqual(consoleOf(m.replace('*.', 'x.').replace(/\*$/, 'sso')), null, m);
-  assert.deepEqual(manifest.permissions.sort(), ['sidePanel', 'storage']);
+  // alarms (the daily certificate watch) shows no warning at install.
+  assert.deepEqual(manifest.permissions.sort(), ['alarms', 'sidePanel', 'storage']);
   assert.equal(manifest.host_permissions, undefined);
   assert.deepEqual(manifest.optional_host_permissions, [
     'https://login.microsoftonline.com/*',
@@ -136,7 +137,8 @@ test('the manifest, as build.sh writes it, injects content scripts exactly on th
     'https://iam.twilio.com/*',
   ]);
   assert.ok(manifest.content_scripts[0].matches.includes('https://www.twilio.com/console/frontline/*'));
-  assert.deepEqual(manifest.optional_permissions, ['webRequest']);
+  // Notifications only when the admin turns on "Remind me".
+  assert.deepEqual(manifest.optional_permissions, ['notifications', 'webRequest']);
   for (const h of ['*.reactblade-ms.portal.azure.net', '*.reactblade-rc.portal.azure.net'])
     assert.ok(AZURE_HOSTS.includes(h), h);
   assert.equal(manifest.commands['fill-page'].suggested_key.default, 'Alt+Shift+F');

@@ -2,6 +2,7 @@
 //! tenant GUIDs, what a pasted value is, and (in `portal`) the Azure portal's words in each
 //! language. Nothing here knows Twilio.
 
+pub mod links;
 pub mod portal;
 
 use serde::Serialize;

@@ -6,10 +6,11 @@ use super::{norm, Wording};
 use crate::entra::portal::ROW_ADDERS;
 
 /// Words of controls that commit or discard, in any position of a label: "Save", "Create",
-/// "Assign", "Apply", "Delete", "Discard", "Reset", and their kin.
+/// "Assign", "Apply", "Delete", "Discard", "Reset", and their kin, and the certificate list's
+/// make-active action, which switches every sign-in to another certificate.
 const NEVER: &[&str] = &[
     "save", "create", "assign", "apply", "delete", "discard", "reset", "remove", "submit", "ok", "done", "select",
-    "confirm", "cancel", "close", "review",
+    "confirm", "cancel", "close", "review", "active", "activate", "import", "upload",
 ];
 
 /// Whether a control with this label may be clicked: a known row-adder, with no word that
@@ -23,6 +24,7 @@ pub fn click_allowed(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::click_allowed;
+    use crate::entra::portal::Label;
 
     #[test]
     fn only_row_adders_are_ever_clicked() {
@@ -44,9 +46,17 @@ mod tests {
             ("+ Add new claim", false),
             ("Add identifier and save", false),
             ("Select", false),
+            ("Import Certificate", false),
             ("", false),
         ] {
             assert_eq!(click_allowed(label), allowed, "{label:?}");
+        }
+        // The certificate list's actions, in every language: a new certificate, or one made
+        // active, is the admin's decision.
+        for label in [Label::MakeCertActive, Label::NewCertificate] {
+            for w in label.wordings() {
+                assert!(!click_allowed(w) && !click_allowed(&format!("+ {w}")), "{w:?}");
+            }
         }
     }
 }

@@ -16,8 +16,10 @@ use serde::Serialize;
 pub use clicks::click_allowed;
 pub use report::{page_report, PageReport, ReportVersions, REPORT_FORMAT};
 pub use snapshot::{Field, Heading, Region, Snapshot, Table, TextPair};
+pub(crate) use twilio::labels as twilio_words;
 
 use crate::checklist::{ChecklistEvent, Status};
+use crate::entra::links::{app_ids_in, AppIds};
 use crate::entra::portal::Label;
 use crate::finding::CoreError;
 use crate::ids::{FormId, Step};
@@ -75,6 +77,9 @@ pub struct PageResult {
     pub changed: bool,
     /// No form recognised, on a page that shows a form or values: a page report may tell why.
     pub unrecognised: bool,
+    /// The app's federation metadata holds a certificate the setup lacks: none yet, or the one
+    /// the portal now shows as active (a renewal). The worker fetches it if allowed.
+    pub fetch_metadata: bool,
     pub setup: Setup,
 }
 
@@ -113,6 +118,9 @@ pub fn observe_page(
     settle_observations(&mut plans);
     let before = setup.clone();
     let mut s = setup;
+    if let Some(ids) = app_ids(&plans, snap, console).filter(|i| Some(i) != s.portal.app.as_ref()) {
+        s = apply_event(s, &SetupEvent::SetPortalApp(ids), now)?;
+    }
     let mut fills = Vec::new();
     for plan in &plans {
         s = record(s, plan, now)?;
@@ -128,7 +136,28 @@ pub fn observe_page(
     }
     let forms: Vec<FormId> = plans.iter().filter_map(|p| p.form).collect();
     let unrecognised = forms.is_empty() && snap.looks_like_a_form();
-    Ok(PageResult { form: forms.first().copied(), forms, fills, changed, unrecognised, setup: s })
+    let fetch_metadata = metadata_has_news(&s, now);
+    Ok(PageResult { form: forms.first().copied(), forms, fills, changed, unrecognised, fetch_metadata, setup: s })
+}
+
+fn metadata_has_news(s: &Setup, now: i64) -> bool {
+    if s.portal.metadata_url.is_none() {
+        return false;
+    }
+    match (&s.portal.thumbprint, crate::renewal::current(s.certificate_pem.as_deref(), now)) {
+        (_, None) => true,
+        (Some(active), Some(cert)) => *active != cert.thumbprint_sha1,
+        (None, Some(_)) => false,
+    }
+}
+
+/// The app's ids, from the portal's URL while one of the app's forms shows: the top page's
+/// (React blades draw in frames that do not carry them), else the frame's own.
+fn app_ids(plans: &[Plan], snap: &Snapshot, console: Console) -> Option<AppIds> {
+    if console != Console::Azure || plans.is_empty() {
+        return None;
+    }
+    app_ids_in(&snap.top_url).or_else(|| app_ids_in(&snap.url))
 }
 
 /// Two blades side by side may both speak of a step (the SAML pane says "not filled in yet"

@@ -68,6 +68,7 @@ pub fn page_report(
     let value = |t: &str| shape(t);
     let mut s = snap.clone();
     s.url = host_of(&snap.url).unwrap_or_default();
+    s.top_url = host_of(&snap.top_url).unwrap_or_default();
     s.title = label(&s.title);
     for h in &mut s.headings {
         h.text = label(&h.text);

@@ -72,6 +72,9 @@ pub struct Region {
 #[serde(rename_all = "camelCase", default)]
 pub struct Snapshot {
     pub url: String,
+    /// The URL of the tab's top page, as Chrome gives it to the worker (the page cannot set
+    /// it): where the portal shows the app's ids while its blades draw in frames.
+    pub top_url: String,
     /// The page or blade title.
     pub title: String,
     pub headings: Vec<Heading>,
@@ -161,6 +164,7 @@ impl Snapshot {
         let name = usize::try_from(r).ok().and_then(|i| self.regions.get(i)).map(|g| g.name.clone());
         Snapshot {
             url: self.url.clone(),
+            top_url: self.top_url.clone(),
             title: if r == 0 { self.title.clone() } else { name.unwrap_or_default() },
             headings: self.headings.iter().filter(|h| keep(h.region)).cloned().collect(),
             fields: self.fields.iter().filter(|f| keep(f.region)).cloned().collect(),

@@ -11,6 +11,15 @@ use crate::entra::portal::{Label, Lang};
 /// The name the extension gives a new Enterprise Application.
 pub const DEFAULT_APP_NAME: &str = "FrontlineSSO Setup";
 
+/// The app's name: the admin's choice, else the default.
+pub fn app_name(chosen: &str) -> &str {
+    if chosen.is_empty() {
+        DEFAULT_APP_NAME
+    } else {
+        chosen
+    }
+}
+
 /// A claim Frontline reads: its exact short name (namespace empty) and Entra's source attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claim {

@@ -163,6 +163,7 @@ pub fn event(e: &JsValue) -> R<SetupEvent> {
             SetupEvent::SetCertificate { text: text(e, "text")?, bytes, source: source()? }
         }
         "clearCertificate" => SetupEvent::ClearCertificate,
+        "checkCertificate" => SetupEvent::CheckCertificate,
         "certificateFromMetadata" => {
             SetupEvent::CertificateFromMetadata { xml: required(e, "xml")?, source: source()? }
         }

@@ -4,9 +4,11 @@ use wasm_bindgen::JsValue;
 
 use super::{absent, get, int, list, opt_int, opt_str, status, string, strings, R};
 use crate::checklist::{Checklist, Evidence, StepState};
+use crate::entra::links::AppIds;
 use crate::entra::portal::Lang;
 use crate::finding::CoreError;
 use crate::ids::{FormId, Step};
+use crate::renewal::Renewal;
 use crate::setup::{Conflict, PortalCapture, Setup, SignIn, SignInAttribute, StoredFinding};
 
 /// A setup as stored in chrome.storage (the core wrote it; older shapes take defaults).
@@ -21,6 +23,7 @@ pub fn setup(o: &JsValue) -> R<Setup> {
         expiration: opt_str(&p, "expiration", W)?,
         metadata_url: opt_str(&p, "metadataUrl", W)?,
         lang: opt_str(&p, "lang", W)?.and_then(|c| Lang::from_code(&c)).unwrap_or_default(),
+        app: app_ids(&get(&p, "app"))?,
     };
     // A conflict or step this version does not know is dropped, as `normalized` drops steps.
     let mut conflicts = Vec::new();
@@ -67,7 +70,61 @@ pub fn setup(o: &JsValue) -> R<Setup> {
                 .collect::<R<Vec<_>>>()?,
         })
     };
-    let steps = list(&get(o, "checklist"), "steps", W)?
+    Ok(Setup {
+        id: string(o, "id", W)?,
+        created_at: int(o, "createdAt", W)?,
+        updated_at: int(o, "updatedAt", W)?,
+        realm_sid_input: string(o, "realmSidInput", W)?,
+        workspace_id: string(o, "workspaceId", W)?,
+        app_name: string(o, "appName", W)?,
+        login_url: string(o, "loginUrl", W)?,
+        // Stored as "identifier" in 0.1.0.
+        entra_identifier: match opt_str(o, "entraIdentifier", W)? {
+            Some(v) => v,
+            None => string(o, "identifier", W)?,
+        },
+        certificate_pem: opt_str(o, "certificatePem", W)?,
+        certificate_source: opt_str(o, "certificateSource", W)?,
+        portal,
+        conflicts,
+        replace: strings(o, "replace", W)?,
+        sign_in,
+        checklist: checklist(&get(o, "checklist"))?,
+        renewal: renewal(&get(o, "renewal"))?,
+    })
+}
+
+fn app_ids(a: &JsValue) -> R<Option<AppIds>> {
+    const W: &str = "stored app ids";
+    if absent(a) {
+        return Ok(None);
+    }
+    Ok(Some(AppIds {
+        origin: string(a, "origin", W)?,
+        object_id: opt_str(a, "objectId", W)?,
+        app_id: string(a, "appId", W)?,
+    }))
+}
+
+fn renewal(r: &JsValue) -> R<Option<Renewal>> {
+    const W: &str = "stored renewal";
+    if absent(r) {
+        return Ok(None);
+    }
+    Ok(Some(Renewal {
+        started_at: int(r, "startedAt", W)?,
+        old_thumbprint: string(r, "oldThumbprint", W)?,
+        old_not_after: string(r, "oldNotAfter", W)?,
+        old_expires_at: opt_int(r, "oldExpiresAt", W)?.unwrap_or_default(),
+        new_thumbprint: opt_str(r, "newThumbprint", W)?,
+        checklist: checklist(&get(r, "checklist"))?,
+    }))
+}
+
+/// A checklist's steps; a step this version does not know is dropped.
+fn checklist(c: &JsValue) -> R<Checklist> {
+    const W: &str = "stored checklist";
+    let steps = list(c, "steps", W)?
         .iter()
         .filter_map(|s| Some((Step::parse(&string(s, "id", W).ok()?)?, s)))
         .map(|(id, s)| {
@@ -92,25 +149,5 @@ pub fn setup(o: &JsValue) -> R<Setup> {
             })
         })
         .collect::<R<Vec<_>>>()?;
-    Ok(Setup {
-        id: string(o, "id", W)?,
-        created_at: int(o, "createdAt", W)?,
-        updated_at: int(o, "updatedAt", W)?,
-        realm_sid_input: string(o, "realmSidInput", W)?,
-        workspace_id: string(o, "workspaceId", W)?,
-        app_name: string(o, "appName", W)?,
-        login_url: string(o, "loginUrl", W)?,
-        // Stored as "identifier" in 0.1.0.
-        entra_identifier: match opt_str(o, "entraIdentifier", W)? {
-            Some(v) => v,
-            None => string(o, "identifier", W)?,
-        },
-        certificate_pem: opt_str(o, "certificatePem", W)?,
-        certificate_source: opt_str(o, "certificateSource", W)?,
-        portal,
-        conflicts,
-        replace: strings(o, "replace", W)?,
-        sign_in,
-        checklist: Checklist { steps },
-    })
+    Ok(Checklist { steps })
 }

@@ -85,6 +85,7 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
         .collect::<R<Vec<_>>>()?;
     Ok(Snapshot {
         url: string(o, "url", W)?,
+        top_url: string(o, "topUrl", W)?,
         title: string(o, "title", W)?,
         headings,
         fields,

@@ -1,7 +1,7 @@
 //! English: the portal as the replicas and `../shared/portal-facts.md` show it.
 
 use super::Label::*;
-use super::Src::Docs;
+use super::Src::{Docs, Inferred};
 use super::Table;
 
 pub const TABLE: Table = &[
@@ -23,8 +23,13 @@ pub const TABLE: Table = &[
     (SignAssertion, &["Sign SAML assertion"], Docs),
     (Placeholder, &["Select an option", "Select from drop down"], Docs),
     (Thumbprint, &["Thumbprint"], Docs),
-    (Expiration, &["Expiration"], Docs),
+    (Expiration, &["Expiration", "Expiration Date"], Docs),
     (MetadataUrl, &["App Federation Metadata Url", "App Federation Metadata URL"], Docs),
+    (NewCertificate, &["New Certificate", "New certificate"], Inferred),
+    (MakeCertActive, &["Make certificate active"], Inferred),
+    (CertStatus, &["Status"], Docs),
+    (CertActive, &["Active"], Docs),
+    (CertInactive, &["Inactive"], Inferred),
     (LoginUrl, &["Login URL"], Docs),
     (EntraIdentifier, &["Microsoft Entra Identifier", "Azure AD Identifier"], Docs),
     (Unset, &["Required", "Optional", "-"], Docs),

@@ -124,6 +124,13 @@ labels! {
     Thumbprint,
     Expiration,
     MetadataUrl,
+    // The certificate list of the SAML Certificates edit blade
+    NewCertificate,
+    /// The row action that switches sign-ins to a certificate: the admin's click, never ours.
+    MakeCertActive,
+    CertStatus,
+    CertActive,
+    CertInactive,
     // Set up <app>
     LoginUrl,
     EntraIdentifier,

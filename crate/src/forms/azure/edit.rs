@@ -214,7 +214,10 @@ fn signing(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     if let Some(alg) = named(snap, L::SigningAlgorithm).find(editable) {
         form.text(alg, "algorithm", SIGNING_ALGORITHM, FillAction::Choose);
     }
-    Some(form.finish(snap, "Signing option and algorithm", "Save"))
+    let mut plan = form.finish(snap, "Signing option and algorithm", "Save");
+    // The same blade lists the certificates, with their statuses.
+    plan.events.extend(super::views::certificate_list(snap));
+    Some(plan)
 }
 
 /// The add/edit claim form: `email` first, then `roles`, whichever the claims list lacks.

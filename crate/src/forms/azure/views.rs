@@ -3,10 +3,12 @@
 
 use super::super::{has_heading, norm, observed, place, Plan, Snapshot, Table, Wording};
 use super::lang_of;
+use crate::certificate::thumbprint_in;
 use crate::checklist::{ChecklistEvent, Status};
 use crate::entra::portal::{with_labels, Label as L};
 use crate::frontline::{self, realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM, SIGNING_OPTION};
 use crate::ids::{FormId, Step};
+use crate::renewal::ListedCert;
 use crate::setup::{Setup, SetupEvent};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
@@ -110,6 +112,7 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
             metadata_url: metadata_url.map(str::to_string),
         });
     }
+    events.extend(certificate_list(snap));
     // 4. Set up <app>: the two values Twilio needs, under either name of the identifier.
     let login = saved(value_outside(&p, L::LoginUrl, L::BasicSaml));
     let ident = saved(value(&p, L::EntraIdentifier));
@@ -130,6 +133,25 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         events.push(claims_event(&claims, &at));
     }
     Some(Plan { form: Some(FormId::SamlPane), events, ..Plan::default() })
+}
+
+/// The certificate list of the SAML Certificates edit blade: each row's thumbprint, status and
+/// expiry. A row whose thumbprint is not 40 hex digits is not a certificate.
+pub(super) fn certificate_list(snap: &Snapshot) -> Option<SetupEvent> {
+    let t = table_with(snap, &[L::Thumbprint, L::CertStatus])?;
+    let (tp, status, expiry) = (column(t, L::Thumbprint), column(t, L::CertStatus), column(t, L::Expiration));
+    let certs: Vec<ListedCert> = t
+        .rows
+        .iter()
+        .filter_map(|row| {
+            Some(ListedCert {
+                thumbprint: thumbprint_in(cell(row, tp))?,
+                active: L::CertActive.names(cell(row, status)),
+                expiration: cell(row, expiry).to_string(),
+            })
+        })
+        .collect();
+    (!certs.is_empty()).then(|| SetupEvent::PortalCertificates { certs, place: place(snap) })
 }
 
 fn sso_method(snap: &Snapshot) -> Option<Plan> {

@@ -2,7 +2,7 @@
 //! shows, fill the four fields from what Entra produced, refuse when those values are wrong,
 //! and prove the saved configuration.
 
-mod labels;
+pub(crate) mod labels;
 
 use super::{named, norm, observed, Field, FillAction, Plan, Snapshot};
 use crate::certificate::{inspect_certificate, CertInput};

@@ -17,6 +17,9 @@
   /** `add` in the blade's query or the portal's hash: open the blade with its form showing. */
   const opened = () => new URLSearchParams(location.search + location.hash.replace('#', '&')).has('add');
   const keep = (rows) => rows.filter((r) => r.value.trim()).map((r) => ({ value: r.value.trim(), isDefault: Boolean(r.isDefault) }));
+  /** The app's signing certificates: a seeded list (a renewal), else the one certificate. */
+  const certs = (s) => s.certificates ?? (s.certificate.thumbprint ? [{ ...s.certificate, active: true }] : []);
+  const active = (s) => certs(s).find((c) => c.active) ?? { thumbprint: '', expiration: '' };
 
   window.BLADES = {
     'create-app': {
@@ -71,13 +74,16 @@
           { t: 'section', title: 'SAML Certificates', n: 3, edit: 'signing-edit', body: [
             { t: 'heading', level: 4, text: 'Token signing certificate' },
             { t: 'pairs', items: [
-              ['Status', s.certificate.thumbprint ? 'Active' : 'Not created'],
-              ['Thumbprint', s.certificate.thumbprint],
-              ['Expiration', s.certificate.expiration],
+              ['Status', active(s).thumbprint ? 'Active' : 'Not created'],
+              ['Thumbprint', active(s).thumbprint],
+              ['Expiration', active(s).expiration],
               ['Notification Email', 'admin@contoso.test'],
               ['Signing Option', s.signing.option],
               ['Signing Algorithm', s.signing.algorithm],
             ] },
+            // During a rollover the section lists every certificate with its status.
+            ...(certs(s).length > 1 ? [{ t: 'table', label: 'Certificates', headers: ['Status', 'Expiration Date', 'Thumbprint'],
+              rows: certs(s).map((c) => [c.active ? 'Active' : 'Inactive', c.expiration, c.thumbprint]) }] : []),
             { t: 'copy', label: 'App Federation Metadata Url', value: metadata },
             { t: 'links', items: ['Certificate (Base64)', 'Certificate (Raw)', 'Federation Metadata XML'] },
           ] },
@@ -117,7 +123,13 @@
       init: (s) => ({ option: s.signing.option, algorithm: s.signing.algorithm, email: 'admin@contoso.test' }),
       body: (s) => [
         { t: 'para', text: 'Manage the certificate used by Microsoft Entra ID to sign SAML tokens issued to your app.' },
-        { t: 'pairs', items: [['Status', 'Active'], ['Thumbprint', s.certificate.thumbprint]] },
+        // The certificate list, with each one's status; only the admin makes one active.
+        { t: 'table', label: 'Certificates', headers: ['Status', 'Expiration Date', 'Thumbprint'],
+          rows: certs(s).map((c) => [c.active ? 'Active' : 'Inactive', c.expiration, c.thumbprint]) },
+        ...certs(s).filter((c) => !c.active).map((c) => ({
+          t: 'button', label: 'Make certificate active', aria: `${tr('Make certificate active')}: ${c.thumbprint}`, commit: true,
+          run: () => replica.update((t) => { t.certificates = certs(t).map((x) => ({ ...x, active: x.thumbprint === c.thumbprint })); }),
+        })),
         // A test may take an option away (`signingOptions`), to see a fill that cannot stick.
         { t: 'dropdown', key: 'option', label: 'Signing Option', options: s.signingOptions ?? ['Sign SAML response', 'Sign SAML assertion', 'Sign SAML response and assertion'], required: true },
         { t: 'dropdown', key: 'algorithm', label: 'Signing Algorithm', options: ['SHA-256', 'SHA-1'], required: true },
@@ -127,6 +139,10 @@
         { label: 'Save', commit: true, enabled: dirty, run(m) {
           replica.update((t) => { t.signing = { option: m.option, algorithm: m.algorithm }; });
           return 'saml';
+        } },
+        // A new certificate is listed as inactive (the seeded `nextCertificate`), as the portal lists it.
+        { label: 'New Certificate', commit: true, enabled: Boolean(s.nextCertificate), run() {
+          replica.update((t) => { t.certificates = [...certs(t), { ...t.nextCertificate, active: false }]; delete t.nextCertificate; });
         } },
         { label: 'Discard', commit: true, enabled: true, run: () => 'saml' },
       ],

@@ -129,7 +129,7 @@
       case 'table': return e(Table, { w });
       case 'vgrid': return e(VGrid, { w });
       case 'links': return e('p', null, w.items.map((l) => e('a', { href: '#', key: l, style: { marginRight: '8px' } }, l)));
-      case 'button': return e('button', { type: 'button', onClick: () => act(w) }, w.label);
+      case 'button': return e('button', { type: 'button', 'aria-label': w.aria, onClick: () => act(w) }, w.label);
       case 'group': return e('div', { className: 'group' }, w.items.map((x, i) => e(Widget, { key: i, w: x, v, set, act })));
       case 'section': return e('div', { className: 'section' }, e('h3', null, w.n ? `${w.n}. ${w.title}` : w.title),
         w.body.map((x, i) => e(Widget, { key: i, w: x, v, set, act })), w.edit ? e('button', { type: 'button', onClick: () => replica.go(w.edit) }, tr('Edit')) : null);
@@ -153,6 +153,7 @@
     const set = (key, value, edit = true) => { setV((old) => ({ ...old, [key]: value })); if (edit) setDirty(true); };
     const act = (w) => {
       if (w.commit) replica.click(w.name ?? w.label);
+      if (w.run) { w.run(); setS(replica.load()); }
       if (w.go) replica.go(w.go);
       if (w.set) { setV((old) => ({ ...old, ...w.set })); setDirty(false); }
     };

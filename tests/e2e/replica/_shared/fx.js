@@ -192,6 +192,7 @@
     }
     const act = (w) => {
       if (w.commit) replica.click(w.name ?? w.label);
+      if (w.run) { w.run(); s = replica.load(); render(); }
       if (w.go) shell.open(w.go);
       if (w.set) { for (const [k, v] of Object.entries(w.set)) model[k](v); dirty(false); render(); }
     };
@@ -211,7 +212,7 @@
         case 'table': return table(w);
         case 'vgrid': return window.makeVGrid(w.label, w.headers, w.rows);
         case 'links': return el('p', {}, ...w.items.map((l) => el('a', { href: '#', text: l, style: 'margin-right:8px' })));
-        case 'button': return fxButton(w.label, () => act(w));
+        case 'button': { const b = fxButton(w.label, () => act(w)); if (w.aria) b.setAttribute('aria-label', w.aria); return b; }
         case 'group': return el('div', { class: 'group' }, ...w.items.map(widget));
         case 'section': return el('div', { class: 'fxc-section' }, el('h3', { text: w.n ? `${w.n}. ${w.title}` : w.title }), ...w.body.map(widget),
           w.edit ? fxButton(tr('Edit'), () => shell.open(w.edit)) : null);

@@ -1,0 +1,38 @@
+// The daily certificate watch: a chrome.alarms alarm that Chrome fires (waking the worker),
+// registered once; no timer in the worker keeps it alive.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+
+const WORKER = resolve(import.meta.dirname, '../../extension/worker');
+
+/** A fake chrome.alarms that records what the worker asks for. */
+function fakeChrome(existing) {
+  const created = [];
+  globalThis.chrome = {
+    alarms: { get: async () => existing, create: async (name, info) => created.push({ name, ...info }) },
+  };
+  return created;
+}
+
+test('the watch is one daily alarm, created once and kept by Chrome', async () => {
+  const { ensureWatch } = await import('../../extension/worker/alarm.js');
+  const { CERT_WATCH_ALARM } = await import('../../extension/messages.js');
+  const created = fakeChrome(undefined);
+  await ensureWatch();
+  assert.deepEqual(created, [{ name: CERT_WATCH_ALARM, delayInMinutes: 1, periodInMinutes: 24 * 60 }]);
+  const again = fakeChrome({ name: CERT_WATCH_ALARM, periodInMinutes: 24 * 60 });
+  await ensureWatch();
+  assert.deepEqual(again, [], 'an existing alarm is left as it is');
+});
+
+test('no worker file keeps the worker alive with an interval', () => {
+  for (const name of readdirSync(WORKER)) {
+    const source = readFileSync(join(WORKER, name), 'utf8');
+    assert.doesNotMatch(source, /setInterval\s*\(/, `${name} uses setInterval`);
+  }
+  // The only timer is the metadata fetch's one-shot retry, seconds long.
+  const timers = readdirSync(WORKER).filter((n) => /setTimeout\s*\(/.test(readFileSync(join(WORKER, n), 'utf8')));
+  assert.deepEqual(timers, ['router.js']);
+});
