@@ -6,13 +6,25 @@ use serde::Serialize;
 
 use crate::certificate::CertificateReport;
 use crate::checklist::{Checklist, Dest, Evidence, Status, StepInfo};
-use crate::entra::links::portal_link;
+use crate::entra::links::{portal_link, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
-use crate::forms::twilio_words as twilio;
+use crate::frontline::console as twilio;
 use crate::frontline::{signing_option, RealmUrls, AGENT, CLAIMS, CONSOLE_SSO_URL, SIGNING_ALGORITHM};
 use crate::ids::Step;
 use crate::renewal::{self, Renewal};
-use crate::setup::Setup;
+
+/// What a setup knows that the guide shows: the setup module fills it in (the guide never
+/// reads a setup itself, so neither module depends on the other's internals).
+pub struct Known<'a> {
+    pub lang: Lang,
+    pub app: Option<&'a AppIds>,
+    pub realm: Option<&'a RealmUrls>,
+    pub app_name: &'a str,
+    pub workspace_id: &'a str,
+    pub login_url: &'a str,
+    pub entra_identifier: &'a str,
+    pub certificate_pem: Option<&'a str>,
+}
 
 /// A value the admin pastes on that step's page, under the page's own label.
 #[derive(Debug, Clone, Serialize)]
@@ -88,13 +100,8 @@ pub struct RenewalView {
 }
 
 /// Every step of a checklist as the panel shows it.
-pub fn step_views(
-    setup: &Setup,
-    infos: &[StepInfo],
-    checklist: &Checklist,
-    realm: Option<&RealmUrls>,
-) -> Vec<StepView> {
-    let lang = setup.portal.lang;
+pub fn step_views(known: &Known, infos: &[StepInfo], checklist: &Checklist) -> Vec<StepView> {
+    let lang = known.lang;
     infos
         .iter()
         .enumerate()
@@ -111,8 +118,8 @@ pub fn step_views(
                 status_label: status.label(),
                 manual: state.is_some_and(|s| s.manual.is_some()),
                 evidence: state.map(|s| s.evidence.clone()).unwrap_or_default(),
-                link: link(info.dest, setup),
-                values: values(info.id, setup, realm, lang),
+                link: link(info.dest, known),
+                values: values(info.id, known),
                 updated_at: state.and_then(|s| s.updated_at),
                 done_at: state.and_then(|s| s.done_at),
             }
@@ -120,10 +127,10 @@ pub fn step_views(
         .collect()
 }
 
-fn link(dest: Dest, setup: &Setup) -> Option<LinkView> {
+fn link(dest: Dest, known: &Known) -> Option<LinkView> {
     match dest {
         Dest::Portal(place) => {
-            let (url, exact) = portal_link(place, setup.portal.app.as_ref());
+            let (url, exact) = portal_link(place, known.app);
             Some(LinkView { label: if exact { "Open this app's blade" } else { "Open in Azure portal" }, url, exact })
         }
         Dest::Twilio => {
@@ -134,18 +141,19 @@ fn link(dest: Dest, setup: &Setup) -> Option<LinkView> {
 }
 
 /// The values to paste on a step's page, under its labels; only values already known.
-fn values(step: Step, setup: &Setup, realm: Option<&RealmUrls>, lang: Lang) -> Vec<PasteValue> {
-    let portal = |label: Label, value: &str| (label.in_lang(lang).to_string(), value.to_string());
+fn values(step: Step, known: &Known) -> Vec<PasteValue> {
+    let portal = |label: Label, value: &str| (label.in_lang(known.lang).to_string(), value.to_string());
     let twilio =
         |words: twilio::Words, value: &str| (words.first().copied().unwrap_or_default().to_string(), value.to_string());
-    let cert = setup.certificate_pem.clone().unwrap_or_default();
+    let cert = known.certificate_pem.unwrap_or_default();
     let pairs: Vec<(String, String)> = match step {
-        Step::CreateApp => vec![portal(Label::AppName, crate::frontline::app_name(&setup.app_name))],
-        Step::BasicSaml => realm.map_or_else(Vec::new, |r| {
+        Step::CreateApp => vec![portal(Label::AppName, known.app_name)],
+        Step::BasicSaml => known.realm.map_or_else(Vec::new, |r| {
             vec![portal(Label::Identifier, &r.sp_entity_id), portal(Label::ReplyUrl, &r.reply_url)]
         }),
         Step::Signing => {
-            vec![portal(Label::SigningOption, signing_option(lang)), portal(Label::SigningAlgorithm, SIGNING_ALGORITHM)]
+            let option = signing_option(known.lang);
+            vec![portal(Label::SigningOption, option), portal(Label::SigningAlgorithm, SIGNING_ALGORITHM)]
         }
         Step::Claims => CLAIMS
             .iter()
@@ -157,12 +165,12 @@ fn values(step: Step, setup: &Setup, realm: Option<&RealmUrls>, lang: Lang) -> V
             portal(Label::RoleDescription, AGENT.description),
         ],
         Step::TwilioSso => vec![
-            twilio(twilio::WORKSPACE_ID, &setup.workspace_id),
-            twilio(twilio::SSO_URL, &setup.login_url),
-            twilio(twilio::ISSUER, &setup.entra_identifier),
-            twilio(twilio::CERTIFICATE, &cert),
+            twilio(twilio::WORKSPACE_ID, known.workspace_id),
+            twilio(twilio::SSO_URL, known.login_url),
+            twilio(twilio::ISSUER, known.entra_identifier),
+            twilio(twilio::CERTIFICATE, cert),
         ],
-        Step::RenewTwilio => vec![twilio(twilio::CERTIFICATE, &cert)],
+        Step::RenewTwilio => vec![twilio(twilio::CERTIFICATE, cert)],
         _ => Vec::new(),
     };
     pairs.into_iter().filter(|(_, v)| !v.is_empty()).map(|(label, value)| PasteValue { label, value }).collect()
@@ -191,9 +199,9 @@ pub fn cert_watch(cert: Option<&CertificateReport>) -> Option<CertWatch> {
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-pub fn renewal_view(setup: &Setup, renewal: Option<&Renewal>, now: i64) -> Option<RenewalView> {
+pub fn renewal_view(known: &Known, renewal: Option<&Renewal>, now: i64) -> Option<RenewalView> {
     let r = renewal?;
-    let steps = step_views(setup, &crate::checklist::RENEWAL_STEPS, &r.checklist, None);
+    let steps = step_views(known, &crate::checklist::RENEWAL_STEPS, &r.checklist);
     Some(RenewalView {
         started_at: r.started_at,
         old_thumbprint: r.old_thumbprint.clone(),

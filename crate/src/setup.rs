@@ -10,7 +10,7 @@ use crate::entra::portal::{with_labels, Label, Lang};
 use crate::finding::{CoreError, Finding, Severity};
 use crate::frontline::{app_name, AGENT, CLAIMS, SIGNING_ALGORITHM};
 use crate::frontline::{realm_urls, RealmUrls};
-use crate::guide::{self, Badge, RenewalView, StepView};
+use crate::guide::{self, Badge, Known, RenewalView, StepView};
 use crate::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
 use crate::ids::{FormId, Step};
 use crate::metadata::parse_metadata;
@@ -525,10 +525,20 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
     let idp = (!setup.login_url.is_empty() || !setup.entra_identifier.is_empty()).then(|| idp_check(setup, now));
     let certificate =
         setup.certificate_pem.as_deref().and_then(|pem| inspect_certificate(CertInput::Text(pem), now).ok());
-    let steps = guide::step_views(setup, &STEPS, &checklist, realm.as_ref());
+    let known = Known {
+        lang: setup.portal.lang,
+        app: setup.portal.app.as_ref(),
+        realm: realm.as_ref(),
+        app_name: app_name(&setup.app_name),
+        workspace_id: &setup.workspace_id,
+        login_url: &setup.login_url,
+        entra_identifier: &setup.entra_identifier,
+        certificate_pem: setup.certificate_pem.as_deref(),
+    };
+    let steps = guide::step_views(&known, &STEPS, &checklist);
     // A renewal shows from the day it is due, before any event has stored it.
     let due = certificate.as_ref().filter(|c| renewal::due(c)).map(|c| Renewal::start(c, now));
-    let renewal = guide::renewal_view(setup, setup.renewal.as_ref().or(due.as_ref()), now);
+    let renewal = guide::renewal_view(&known, setup.renewal.as_ref().or(due.as_ref()), now);
     let next = guide::next_step(&steps, renewal.as_ref());
     let renewal_steps = renewal.iter().flat_map(|r| r.steps.iter());
     let attention: Vec<Step> =

@@ -61,12 +61,17 @@ for (const dialect of AZURE_DIALECTS) {
       }
       await panel.locator('#progress-text', { hasText: '11 of 11 done' }).waitFor();
 
+      // Due already: the panel shows the renewal before anything stored it. "Remind me" asks for
+      // notifications (granted up front here).
+      await panel.getByRole('checkbox', { name: /Remind me/ }).check();
+      await until(async () => (await storedState(panel)).prefs?.remind === true, { what: 'Remind me stored' });
       // The daily alarm, fired now by the test (Chrome fires it once a day), into a stopped worker.
       await stopWorker(ext, panel);
       const watch = await panel.evaluate(() => chrome.alarms.get('certificate-watch'));
       assert.equal(watch?.periodInMinutes, 24 * 60, 'a daily alarm, registered by the worker');
       await panel.evaluate(() => chrome.alarms.create('certificate-watch', { when: Date.now() + 100, periodInMinutes: 24 * 60 }));
       await until(async () => Boolean((await storedState(panel)).setups[(await storedState(panel)).activeId].renewal), { what: 'renewal started by the alarm' });
+      await until(async () => (await panel.evaluate(() => chrome.notifications.getAll()))['certificate-watch'], { what: 'the reminder' });
       await panel.locator('#next-card[data-next-step="renew-add"]').waitFor();
       assert.match(await panel.locator('#renewal-summary').textContent(), /in (29|30) days/);
       assert.match(await panel.locator('#renewal-certs').textContent(), new RegExp(OLD));

@@ -16,7 +16,6 @@ use serde::Serialize;
 pub use clicks::click_allowed;
 pub use report::{page_report, PageReport, ReportVersions, REPORT_FORMAT};
 pub use snapshot::{Field, Heading, Region, Snapshot, Table, TextPair};
-pub(crate) use twilio::labels as twilio_words;
 
 use crate::checklist::{ChecklistEvent, Status};
 use crate::entra::links::{app_ids_in, AppIds};

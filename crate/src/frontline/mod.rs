@@ -2,6 +2,7 @@
 //! the app role it reads, the signing it wants, and where its own pages are. No other module
 //! spells these values; each asks here.
 
+pub mod console;
 mod realm;
 
 pub use realm::{is_invisible, realm_urls, RealmUrls};

@@ -2,8 +2,6 @@
 //! shows, fill the four fields from what Entra produced, refuse when those values are wrong,
 //! and prove the saved configuration.
 
-pub(crate) mod labels;
-
 use super::{named, norm, observed, Field, FillAction, Plan, Snapshot};
 use crate::certificate::{inspect_certificate, CertInput};
 use crate::checklist::Status;
@@ -13,7 +11,7 @@ use crate::idp::{check_idp_values, IdpInput};
 use crate::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
-use labels as l;
+use crate::frontline::console as l;
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;

@@ -1,4 +1,4 @@
-//! The Twilio Console's words, in one table: the Frontline SSO page's labels in both namings
+//! The Twilio Console's words (Frontline's own pages), in one table: the Frontline SSO page's labels in both namings
 //! (the console's 2022 screenshot and the Twilio guide), and today's "Single Sign-On URL".
 //! "Required: " and other dialect markers are stripped by the collector, not listed here.
 
