@@ -50,6 +50,21 @@ export const approveReplace = (id) => ({ type: 'approveReplace', id });
 export const signInResponse = (text, source) => ({ type: 'signInResponse', text, source });
 
 /**
+ * Twilio's SAMLRequest on its way to Entra (a sign-in URL, or a posted value), during a test sign-in.
+ * @param {string} text @param {string} source
+ */
+export const signInRequest = (text, source) => ({ type: 'signInRequest', text, source });
+
+/**
+ * A sign-in Entra refused: its error page's text, a copied error, or a sign-in URL.
+ * @param {string} text @param {string} source
+ */
+export const signInFailure = (text, source) => ({ type: 'signInFailure', text, source });
+
+/** "Mark as fixed, try again": the diagnosis is set aside. */
+export const clearSignInFailure = () => ({ type: 'clearSignInFailure' });
+
+/**
  * @param {string} step
  * @param {StepStatus} outcome
  * @param {string} what
@@ -66,7 +81,8 @@ export const undo = (step) => ({ type: 'undo', step });
 /**
  * @typedef {ReturnType<typeof setRealmSid | typeof setWorkspaceId | typeof setAppName | typeof setIdpValues
  *   | typeof setCertificate | typeof clearCertificate | typeof certificateFromMetadata | typeof approveReplace
- *   | typeof signInResponse | typeof observed | typeof markDone | typeof undo>} SetupEvent
+ *   | typeof signInResponse | typeof signInRequest | typeof signInFailure | typeof clearSignInFailure
+ *   | typeof observed | typeof markDone | typeof undo>} SetupEvent
  */
 
 /** The daily look at the certificate (worker/watch.js): the core starts a renewal when it is due. */

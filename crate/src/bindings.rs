@@ -133,6 +133,14 @@ pub fn page_report(
     to_js(&forms::page_report(&snap, &s, console, reason, js(read::versions(&versions))?, &forms))
 }
 
+/// `checkRequest(input, realmSid)` → Twilio's AuthnRequest, decoded (a sign-in URL, a form body
+/// or the value; either binding) and checked against the realm. Full module only.
+#[cfg(feature = "xmldsig")]
+#[wasm_bindgen(js_name = checkRequest)]
+pub fn check_request(input: &str, realm_sid: &str) -> Result<JsValue, JsValue> {
+    to_js(&js(crate::request::check_request(input, realm_sid))?)
+}
+
 /// `checkResponse(input, {realmSid, entraIdentifier?, certificate?}, nowMs)` → response report.
 /// `input` is a SAMLResponse as base64, a URL-encoded form body, or XML; `certificate` PEM.
 #[wasm_bindgen(js_name = checkResponse)]

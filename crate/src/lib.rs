@@ -4,6 +4,8 @@
 
 pub mod certificate;
 pub mod checklist;
+#[cfg(feature = "xmldsig")]
+pub mod diagnose;
 pub mod entra;
 pub mod finding;
 pub mod forms;
@@ -16,9 +18,13 @@ pub mod ids;
 pub mod metadata;
 pub mod plan;
 pub mod renewal;
+#[cfg(feature = "xmldsig")]
+pub mod request;
 pub mod response;
+pub mod samlxml;
 pub mod setup;
 pub mod sigalg;
+pub mod signin_failure;
 pub mod timefmt;
 #[cfg(feature = "xmldsig")]
 pub mod xmldsig;

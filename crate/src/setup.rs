@@ -17,6 +17,7 @@ use crate::metadata::parse_metadata;
 use crate::plan::check_workspace_id;
 use crate::renewal::{self, ListedCert, Renewal};
 use crate::response::{check_response, Expectations};
+pub use crate::signin_failure::{CapturedRequest, ComparedValue, SignInFailure};
 
 /// The stored form. Raw inputs are kept as typed, so nothing the admin typed is lost;
 /// validity is recomputed by `view`.
@@ -43,6 +44,10 @@ pub struct Setup {
     pub replace: Vec<String>,
     /// The last test sign-in's check (never the raw response).
     pub sign_in: Option<SignIn>,
+    /// Twilio's request of the last test sign-in, as captured (a request holds nothing secret).
+    pub sign_in_request: Option<CapturedRequest>,
+    /// The last sign-in that failed at Entra, diagnosed; cleared by a sign-in that passes.
+    pub sign_in_failure: Option<SignInFailure>,
     pub checklist: Checklist,
     /// The certificate rollover under way, from 60 days before the certificate expires.
     pub renewal: Option<Renewal>,
@@ -156,6 +161,18 @@ pub enum SetupEvent {
         text: String,
         source: String,
     },
+    /// Twilio's SAMLRequest on its way to Entra, during a test sign-in: checked before any error.
+    SignInRequest {
+        text: String,
+        source: String,
+    },
+    /// A sign-in that failed at Entra: the error page's text, a copied error, or a sign-in URL.
+    SignInFailure {
+        text: String,
+        source: String,
+    },
+    /// "Mark as fixed, try again": the diagnosis is set aside.
+    ClearSignInFailure,
     /// The admin's "Replace" for one conflict.
     ApproveReplace {
         id: String,
@@ -280,8 +297,31 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
                     .collect(),
             });
             signed_in = Some((outcome, what.clone()));
+            if outcome == Status::Done {
+                s.sign_in_failure = None;
+            }
             s = observe_main(s, observed(Step::TestSignIn, outcome, what, source), now)?;
         }
+        SetupEvent::SignInRequest { text, source } => {
+            let (request, problem) = crate::signin_failure::captured(text, source, &s.realm_sid_input, now)?;
+            s.sign_in_request = Some(request);
+            // A wrong Issuer or Reply URL is named before Entra answers.
+            if let Some(p) = problem {
+                let what = format!("Twilio's request: {p}");
+                s = observe_main(s, observed(Step::TestSignIn, Status::Attention, what, source), now)?;
+            }
+        }
+        SetupEvent::SignInFailure { text, source } => {
+            let (sid, lang) = (s.realm_sid_input.clone(), s.portal.lang);
+            let f = crate::signin_failure::failed(text, source, &sid, lang, s.sign_in_request.as_ref(), now)?;
+            let what = match f.code {
+                Some(c) => format!("Entra refused the sign-in (AADSTS{c}): {}", f.summary),
+                None => f.summary.clone(),
+            };
+            s.sign_in_failure = Some(f);
+            s = observe_main(s, observed(Step::TestSignIn, Status::Attention, what, source), now)?;
+        }
+        SetupEvent::ClearSignInFailure => s.sign_in_failure = None,
         SetupEvent::ApproveReplace { id } => {
             if !s.conflicts.iter().any(|c| &c.id == id) {
                 return Err(CoreError::new(
@@ -468,6 +508,7 @@ pub struct SetupView {
     pub portal: PortalCapture,
     pub conflicts: Vec<Conflict>,
     pub sign_in: Option<SignIn>,
+    pub sign_in_failure: Option<SignInFailure>,
     pub steps: Vec<StepView>,
     /// The step the panel opens on: the renewal's while one is under way.
     pub next: Option<Step>,
@@ -566,6 +607,7 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         portal: setup.portal.clone(),
         conflicts: setup.conflicts.clone(),
         sign_in: setup.sign_in.clone(),
+        sign_in_failure: setup.sign_in_failure.clone(),
         steps,
         next,
         attention,
@@ -663,6 +705,21 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
         ));
         for f in &si.findings {
             out.push_str(&format!("- {} `{}`: {}\n", f.severity, f.code, f.message));
+        }
+    }
+    if let Some(f) = &setup.sign_in_failure {
+        let code = f.code.map_or_else(|| "Twilio's request".to_string(), |c| format!("AADSTS{c}"));
+        out.push_str(&format!("\n## Sign-in refused — {code}\n\n{}\n\n", f.summary));
+        for v in &f.values {
+            out.push_str(&format!("- {}: {} (should be {})\n", v.what, cell(&v.actual), cell(&v.expected)));
+        }
+        out.push_str(&format!("- Fix: {}\n", f.fix));
+        for (k, v) in
+            [("Request Id", &f.request_id), ("Correlation Id", &f.correlation_id), ("Timestamp", &f.timestamp)]
+        {
+            if let Some(v) = v {
+                out.push_str(&format!("- {k}: {v}\n"));
+            }
         }
     }
     if !findings.is_empty() {

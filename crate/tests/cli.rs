@@ -218,3 +218,64 @@ fn page_reports_replay_to_the_forms_the_page_showed() {
         assert_eq!((status, v["error"]["code"].as_str()), (2, Some(code)), "{input}");
     }
 }
+
+#[test]
+fn request_decodes_either_binding_and_names_a_wrong_value() {
+    for (name, file, code, findings) in [
+        ("a good Redirect URL", "generated/requests/good.redirect-url.txt", 0, vec![]),
+        ("a good POST value", "generated/requests/good.post.b64.txt", 0, vec![]),
+        ("another realm's ACS", "generated/requests/wrong_acs.redirect-url.txt", 1, vec!["request_acs_mismatch"]),
+        (
+            "another realm's Issuer",
+            "generated/requests/wrong_issuer.redirect-url.txt",
+            1,
+            vec!["request_issuer_mismatch"],
+        ),
+    ] {
+        let (status, v) = json(&["request", &path(file), "--realm", SID]);
+        assert_eq!(status, code, "{name}");
+        let got: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+        assert_eq!(got, findings, "{name}");
+    }
+    let url = text("generated/requests/good.redirect-url.txt");
+    let (status, out, _) = run(&["request", url.trim(), "--realm", SID]);
+    assert_eq!(status, 0);
+    assert!(out.contains("binding       Redirect") && out.contains("ACS URL       https://iam.twilio.com/"), "{out}");
+    assert_eq!(json(&["request", "not a request"]).1["error"]["code"], "not_base64");
+}
+
+#[test]
+fn diagnose_names_the_step_and_the_values_for_each_code() {
+    let wrong_acs = path("generated/requests/wrong_acs.redirect-url.txt");
+    let (status, v) =
+        json(&["diagnose", "--error", &path("errors/aadsts50011.txt"), "--request", &wrong_acs, "--realm", SID]);
+    assert_eq!(status, 1);
+    assert_eq!((v["code"].as_u64(), v["step"].as_str()), (Some(50011), Some("basic-saml")));
+    assert_eq!(v["values"][0]["expected"], format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}"));
+    for (code, step) in [
+        ("700016", "basic-saml"),
+        ("650056", "basic-saml"),
+        ("50105", "assign-users"),
+        ("75011", "test-sign-in"),
+        ("501241", "claims"),
+        ("76021", "signing"),
+        ("750054", "twilio-sso"),
+        ("75016", "twilio-sso"),
+        ("900236", "twilio-sso"),
+        ("75005", "twilio-sso"),
+        ("90014", "twilio-sso"),
+        ("53003", "test-sign-in"),
+    ] {
+        let (status, v) = json(&["diagnose", "--error", &format!("AADSTS{code}: words"), "--realm", SID]);
+        assert_eq!((status, v["step"].as_str()), (1, Some(step)), "AADSTS{code}");
+        assert_eq!(v["lookupUrl"], format!("https://login.microsoftonline.com/error?code={code}"));
+    }
+    let (status, out, _) = run(&["diagnose", "--error", "AADSTS50105: blocked", "--realm", SID]);
+    assert_eq!(status, 1);
+    assert!(out.contains("step          assign-users") && out.contains("Users and groups"), "{out}");
+    assert_eq!(
+        json(&["diagnose", "--error", "no code here", "--realm", SID]),
+        (2, json(&["diagnose", "--error", "x", "--realm", SID]).1)
+    );
+    assert_eq!(json(&["diagnose", "--error", "AADSTS50105: x"]).1["error"]["code"], "usage");
+}

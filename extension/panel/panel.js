@@ -1,7 +1,7 @@
 // Side panel: renders what the worker and its core return, and turns the admin's input
 // into events. It decides nothing and stores nothing: the worker owns chrome.storage.
 import * as ev from '../events.js';
-import { TWILIO_IAM_HOST } from '../hosts.js';
+import { optionalHostPermissions } from '../hosts.js';
 import { MSG, PAGE_KEY_PREFIX, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../messages.js';
 import { byId, toast } from './dom.js';
 import { renderCaptured } from './views/captured.js';
@@ -15,6 +15,7 @@ import { refreshPageReport } from './views/pagereport.js';
 import { renderProgress } from './views/progress.js';
 import { renderRenewal } from './views/renewal.js';
 import { clockTime, renderSignIn, renderSignInWatch } from './views/signin.js';
+import { renderSignInFailure } from './views/signin-failure.js';
 import { renderValues } from './views/values.js';
 
 /** @type {any} the last state the worker returned */
@@ -46,6 +47,7 @@ async function refresh(attempt = 0) {
   renderCards(state);
   renderConflicts(state, replace);
   renderSignIn(state);
+  renderSignInFailure(state);
   if (autoFillWanted === state.prefs.autoFill) autoFillWanted = undefined;
   /** @type {HTMLInputElement} */ (byId('auto-fill')).checked = autoFillWanted ?? state.prefs.autoFill;
   document.body.dataset.revision = String(state.revision);
@@ -165,17 +167,35 @@ byId('fetch-metadata').addEventListener('click', async () => {
   toast(reply.ok ? 'Certificate taken from the federation metadata' : reply.error.message);
 });
 
-// Test sign-in: the optional permissions are asked for in the click (a user gesture).
-byId('start-signin').addEventListener('click', async () => {
+/** iam.twilio.com and Microsoft's sign-in hosts, as hosts.js lists them. */
+const signInOrigins = () => optionalHostPermissions();
+
+// Test sign-in: the optional permissions are asked for in the click (a user gesture): webRequest
+// and iam.twilio.com for the response; scripting and Microsoft's sign-in hosts for the request
+// and the error page, when the sign-in fails at Entra.
+async function startSignIn() {
   const granted = await chrome.permissions
-    .request({ permissions: ['webRequest'], origins: [`https://${TWILIO_IAM_HOST}/*`] })
+    .request({ permissions: ['webRequest', 'scripting'], origins: signInOrigins() })
     .catch(() => false);
-  if (!granted) return toast('Without that permission, paste the SAMLResponse instead.');
+  if (!granted) return toast('Without that permission, paste the SAMLResponse or the error instead.');
   // Only a sign-in started here, in the next 10 minutes, is read: nothing a website posts.
   const reply = await send(MSG.SIGN_IN_START);
   if (!reply.ok) return toast(reply.error.message);
   const until = clockTime(reply.value.until);
   toast(`Now sign in to Frontline as an Agent user, before ${until}: the response is checked as it passes.`);
+}
+byId('start-signin').addEventListener('click', startSignIn);
+byId('signin-failure-fixed').addEventListener('click', async () => {
+  const reply = await emit(ev.clearSignInFailure());
+  if (reply.ok) await startSignIn();
+});
+byId('signin-diagnose').addEventListener('click', async () => {
+  const box = /** @type {HTMLTextAreaElement} */ (byId('signin-error-paste'));
+  const reply = await emit(ev.signInFailure(box.value, 'pasted'));
+  const err = byId('signin-error');
+  err.hidden = reply.ok;
+  err.textContent = reply.ok ? '' : reply.error.message;
+  if (reply.ok) box.value = '';
 });
 byId('signin-check').addEventListener('click', async () => {
   const text = /** @type {HTMLTextAreaElement} */ (byId('signin-paste')).value;

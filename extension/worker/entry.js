@@ -4,6 +4,7 @@ import { MSG, STORAGE_KEY } from '../messages.js';
 import { refreshBadge } from './badge.js';
 import { route } from './router.js';
 import { watchSignIns } from './signin.js';
+import { watchSignInFailures } from './signin-failure.js';
 import { ensureWatch } from './alarm.js';
 import { onAlarm } from './watch.js';
 
@@ -25,7 +26,11 @@ chrome.commands?.onCommand.addListener((command, tab) => {
 
 // Test sign-in capture, when its optional permission is held: now, and as soon as granted.
 watchSignIns();
-chrome.permissions.onAdded.addListener(watchSignIns);
+watchSignInFailures();
+chrome.permissions.onAdded.addListener(() => {
+  watchSignIns();
+  watchSignInFailures();
+});
 
 // The certificate watch: a daily alarm, and the badge redrawn after every write.
 chrome.alarms.onAlarm.addListener((alarm) => onAlarm(alarm).catch(() => {}));

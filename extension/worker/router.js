@@ -159,6 +159,7 @@ function validEvent(e) {
   if ('text' in e && e.text !== undefined && !isStr(e.text, 1024 * 1024)) return false;
   if ('bytes' in e && !(Array.isArray(e.bytes) && e.bytes.length <= 256 * 1024)) return false;
   if (e.type === 'signInResponse' && !isStr(e.text, 1024 * 1024)) return false;
+  if (['signInRequest', 'signInFailure'].includes(e.type) && !isStr(e.text, 64 * 1024)) return false;
   return true;
 }
 

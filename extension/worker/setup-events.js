@@ -5,10 +5,12 @@ import { update } from './store.js';
 
 const ok = (value) => ({ ok: true, value });
 
-/** Apply one core event to the active setup, serialized with every other write. A sign-in
- *  response needs the full core, the only one that verifies XML signatures. */
+/** Events only the full core handles: it verifies XML signatures and reads sign-in requests. */
+const FULL = new Set(['signInResponse', 'signInRequest', 'signInFailure']);
+
+/** Apply one core event to the active setup, serialized with every other write. */
 export async function applyToActive(event) {
-  const core = event.type === 'signInResponse' ? await loadFullCore() : await loadCore();
+  const core = FULL.has(event.type) ? await loadFullCore() : await loadCore();
   const at = await now();
   const next = await update((state) => {
     const setup = state.setups[state.activeId];

@@ -39,12 +39,23 @@ function onRequest(details) {
   return undefined; // observe only
 }
 
-async function capture(url, text) {
+/**
+ * The test sign-in under way, if the admin started one in the last 10 minutes for the setup
+ * that is still active; null otherwise (then nothing is read).
+ * @returns {Promise<import('../messages.js').SignInWatch | null>}
+ */
+export async function activeWatch() {
   const stored = await chrome.storage.session.get(SIGN_IN_WATCH_KEY);
   const watch = /** @type {import('../messages.js').SignInWatch | undefined} */ (stored[SIGN_IN_WATCH_KEY]);
-  if (!watch || Date.now() > watch.until) return; // not started by the admin, or too late
+  if (!watch || Date.now() > watch.until) return null; // not started by the admin, or too late
+  const state = await read();
+  return state.activeId === watch.setupId ? watch : null;
+}
+
+async function capture(url, text) {
+  const watch = await activeWatch();
+  if (!watch) return;
   const [core, state] = await Promise.all([loadCore(), read()]);
-  if (state.activeId !== watch.setupId) return;
   let realm;
   try {
     realm = core.realmUrls(state.setups[state.activeId].realmSidInput);

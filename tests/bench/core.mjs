@@ -48,3 +48,7 @@ console.log(`full .wasm ${fullBytes.length} bytes, ${gzipSync(fullBytes, { level
 const response = readFileSync(resolve(fixtures, 'realworld/responses/entra_response_a9054a0f_2023_ssoready.SAMLResponse.b64.txt'), 'utf8');
 const expect = { realmSid: 'JB0123456789abcdef0123456789abcdef', certificate: pem };
 bench('checkResponse (real Entra response, signature verified)', () => full.checkResponse(response, expect, Date.parse('2023-11-17T18:39:30Z')));
+
+// Twilio's request on its way to Entra (a failed sign-in's diagnosis starts from it).
+const redirect = readFileSync(resolve(fixtures, 'generated/requests/good.redirect-url.txt'), 'utf8').trim();
+bench('checkRequest (Redirect binding: URL, base64, DEFLATE, XML)', () => full.checkRequest(redirect, 'JB0123456789abcdef0123456789abcdef'));

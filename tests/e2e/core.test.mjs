@@ -41,6 +41,9 @@ test('every event events.js builds is one the core applies', () => {
     markDone: ev.markDone('app-role'),
     undo: ev.undo('app-role'),
     checkCertificate: ev.checkCertificate(),
+    signInRequest: ev.signInRequest(readFileSync(join(FIXTURES, 'generated/requests/good.redirect-url.txt'), 'utf8'), 'test'),
+    signInFailure: ev.signInFailure('AADSTS50105: Your administrator has configured the application to block users.', 'test'),
+    clearSignInFailure: ev.clearSignInFailure(),
   };
   assert.deepEqual(Object.keys(cases).sort(), Object.keys(ev).sort(), 'a case for every constructor');
   // The stored setup has a conflict for Replace to approve.
@@ -72,6 +75,16 @@ test('a setup with every field filled goes out to JS and comes back unchanged', 
     findings: [{ code: 'x', severity: 'warning', message: 'y' }],
   };
   setup.portal.app = { origin: 'https://portal.azure.com', objectId: null, appId: TENANT };
+  // A failed sign-in as the core records one: its request, and the diagnosis.
+  const request = readFileSync(join(FIXTURES, 'generated/requests/wrong_acs.redirect-url.txt'), 'utf8').trim();
+  const failed = core.applySetupEvent(
+    core.applySetupEvent(setup, ev.signInRequest(request, 'test'), NOW),
+    ev.signInFailure('AADSTS50011: mismatch\nRequest Id: r-1', 'test'),
+    NOW,
+  );
+  assert.equal(failed.signInFailure.step, 'basic-saml');
+  setup.signInRequest = failed.signInRequest;
+  setup.signInFailure = failed.signInFailure;
   // A renewal as the core makes one: 30 days before the certificate ends, a mark done on it.
   const due = new Date(new X509Certificate(PEM).validTo).getTime() - 30 * 24 * 3600 * 1000;
   const renewing = core.applySetupEvent(core.applySetupEvent(setup, ev.checkCertificate(), due), ev.markDone('renew-add'), due);

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { GOOD_ATTRS, RENEWED_CERT, RENEWED_KEY, freshGoodResponse } from '../fixtures/saml-responses.mjs';
 import { freshTenant } from './tenant.mjs';
 
@@ -55,6 +56,43 @@ const TYPES = {
   '.xml': 'application/xml',
   '.json': 'application/json',
 };
+
+/**
+ * Microsoft's sign-in error page, as its public descriptions show it: "Sorry, but we're having
+ * trouble signing you in.", the AADSTS line, and the troubleshooting details. A text box with a
+ * value stands in for the page's own fields, which the extension must never read.
+ */
+function errorPage(code, message) {
+  const esc = (t) => t.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><title>Sign in to your account</title>
+<body><h1>Sign in</h1><input type="text" aria-label="Sign-in name" value="FIELD-VALUE-NEVER-READ">
+<p>Sorry, but we're having trouble signing you in.</p>
+<p>AADSTS${code}: ${esc(message)}</p>
+<h2>Troubleshooting details</h2><p>If you contact your administrator, send this info to them.</p>
+<div>Request Id: 5a8e0f7c-0000-4000-8000-000000000001</div>
+<div>Correlation Id: 7f1e2d3c-0000-4000-8000-000000000002</div>
+<div>Timestamp: 2026-11-30T10:00:00Z</div>
+<div>Message: AADSTS${code}: ${esc(message)}</div></body></html>`;
+}
+
+/** What the replica Entra answers Twilio's request: an error page, or null to sign in. */
+function entraAnswer(samlRequest, tenant) {
+  let xml;
+  try {
+    xml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
+  } catch {
+    return errorPage(750054, 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.');
+  }
+  const issuer = /<saml:Issuer>([^<]*)<\/saml:Issuer>/.exec(xml)?.[1] ?? '';
+  const acs = /AssertionConsumerServiceURL="([^"]*)"/.exec(xml)?.[1] ?? '';
+  if (!tenant.basic.identifiers.some((i) => i.value === issuer))
+    return errorPage(700016, `Application with identifier '${issuer}' was not found in the directory '${tenant.tenant}'.`);
+  if (!tenant.basic.replyUrls.some((r) => r.value === acs))
+    return errorPage(50011, `The redirect URI '${acs}' specified in the request does not match the redirect URIs configured for the application.`);
+  if (tenant.signInAssigned === false)
+    return errorPage(50105, "Your administrator has configured the application to block users unless they are specifically granted access ('AppRoleAssignmentRequired').");
+  return null;
+}
 
 /** A throwaway self-signed certificate, made with openssl at test time. */
 function selfSigned() {
@@ -137,7 +175,8 @@ export async function startServer() {
     const q = new URL(req.url ?? '/', 'https://x').searchParams;
     // Entra's sign-in endpoint: posts a chosen SAMLResponse to Twilio's ACS, as Entra does.
     if (host.startsWith('login.microsoftonline.') && path.endsWith('/saml2')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(autoPost(q));
+      const refused = q.get('SAMLRequest') ? entraAnswer(q.get('SAMLRequest'), tenant) : null;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(refused ?? autoPost(q));
       return;
     }
     // Attacks from a look-alike host: the same post, forged (in a hidden iframe with ?hidden=1),

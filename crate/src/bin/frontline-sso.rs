@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use frontline_sso::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
+use frontline_sso::diagnose::{diagnose, read_error, Known};
 use frontline_sso::entra::portal::{Label as L, Lang};
 use frontline_sso::finding::{has_errors, CoreError, Finding};
 use frontline_sso::forms::{observe_page, Console, FillMode, PageReport, REPORT_FORMAT};
@@ -11,6 +12,7 @@ use frontline_sso::frontline::realm_urls;
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
+use frontline_sso::request::check_request;
 use frontline_sso::response::{check_response, Expectations};
 use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
 use frontline_sso::timefmt::parse_rfc3339_ms;
@@ -28,6 +30,12 @@ Usage:
                      [--at <RFC3339>]                  check a SAMLResponse (base64, form body or XML)
   frontline-sso plan <REALM_SID> [--workspace <ID>] [--login-url <URL>] [--entra-identifier <URL>]
                      [--cert <FILE>] [--at <RFC3339>]  every value both consoles need
+  frontline-sso request <URL | FILE | -> [--realm <SID>]
+                                                     decode and check Twilio's SAMLRequest (a sign-in
+                                                     URL, a form body, or the value)
+  frontline-sso diagnose --error <TEXT | FILE> [--request <URL | FILE>] --realm <SID>
+                     [--reply-url <URL>]… [--identifier <URL>]…
+                                                     what an AADSTS error means for this app, and the fix
   frontline-sso page <REPORT.json> [--realm <SID>]   replay a page report (the panel's Copy page
                                                      report) through recognition: which forms, what
                                                      would be filled; exit 1 if not what the page saw
@@ -50,6 +58,10 @@ struct Args {
     workspace: Option<String>,
     cert: Option<String>,
     realm: Option<String>,
+    error: Option<String>,
+    request: Option<String>,
+    reply_urls: Vec<String>,
+    identifiers: Vec<String>,
 }
 
 /// A portal label as the CLI prints it: in English.
@@ -68,11 +80,20 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
             "--at" => a.at = Some(value("--at")?),
             "--login-url" => a.login_url = Some(value("--login-url")?),
             // "--identifier" is the older name of the flag.
-            "--entra-identifier" | "--identifier" => a.entra_identifier = Some(value(arg)?),
+            "--entra-identifier" => a.entra_identifier = Some(value(arg)?),
+            // Elsewhere the older name of --entra-identifier; to diagnose, an Identifier the app has saved.
+            "--identifier" => {
+                let v = value(arg)?;
+                a.identifiers.push(v.clone());
+                a.entra_identifier = Some(v);
+            }
             "--metadata" => a.metadata = Some(value("--metadata")?),
             "--workspace" => a.workspace = Some(value("--workspace")?),
             "--cert" => a.cert = Some(value("--cert")?),
             "--realm" => a.realm = Some(value("--realm")?),
+            "--error" => a.error = Some(value("--error")?),
+            "--request" => a.request = Some(value("--request")?),
+            "--reply-url" => a.reply_urls.push(value("--reply-url")?),
             s if s.starts_with("--") => return Err(CoreError::new("usage", format!("Unknown option {s}."))),
             _ => a.positional.push(arg.clone()),
         }
@@ -296,6 +317,61 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             }
             Ok(status(&r.findings))
         }
+        "request" => {
+            let r =
+                check_request(&text_or_file(&need("a sign-in URL, a file, or -")?)?, a.realm.as_deref().unwrap_or(""))?;
+            if a.json {
+                println!("{}", to_json(&r));
+            } else {
+                let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                println!("binding       {:?}", r.binding);
+                println!("ID            {}", or(&r.id));
+                println!("issuer        {}", or(&r.issuer));
+                println!("ACS URL       {}", or(&r.assertion_consumer_service_url));
+                println!("destination   {}", or(&r.destination));
+                println!("NameID format {}", or(&r.name_id_format));
+                if !r.requested_authn_context.is_empty() {
+                    println!("authn context {}", r.requested_authn_context.join(", "));
+                }
+                print_findings(&r.findings);
+            }
+            Ok(status(&r.findings))
+        }
+        "diagnose" => {
+            let realm_sid = a.realm.clone().ok_or_else(|| CoreError::new("usage", "diagnose needs --realm <SID>."))?;
+            let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
+            let error = read_error(&text);
+            let request = match &a.request {
+                Some(r) => Some(check_request(&text_or_file(r)?, &realm_sid)?),
+                None => None,
+            };
+            if error.is_none() && request.is_none() {
+                return Err(CoreError::new("no_error_code", "No AADSTS code in --error, and no --request to check."));
+            }
+            let known = Known {
+                realm_sid,
+                reply_urls: a.reply_urls.clone(),
+                identifiers: a.identifiers.clone(),
+                ..Known::default()
+            };
+            let d = diagnose(error.as_ref(), request.as_ref(), &known);
+            if a.json {
+                println!("{}", to_json(&d));
+            } else {
+                println!("{}step          {}", d.code.map(|c| format!("AADSTS{c}\n")).unwrap_or_default(), d.step.id());
+                println!("{}", d.summary);
+                for v in &d.values {
+                    println!("  {}: {} (should be {})", v.what, v.actual, v.expected);
+                }
+                if !d.fix.is_empty() {
+                    println!("fix: {}", d.fix);
+                }
+                if let Some(u) = &d.lookup_url {
+                    println!("more: {u}");
+                }
+            }
+            Ok(1)
+        }
         "page" => replay_page(&read_text(&need("a page report file")?)?, a.realm.as_deref(), a.json, now_ms),
         "" => Err(CoreError::new("usage", "Name a command.")),
         other => Err(CoreError::new("usage", format!("Unknown command \"{other}\"."))),
@@ -385,6 +461,20 @@ fn status(findings: &[Finding]) -> u8 {
 
 fn read(path: &str) -> Result<Vec<u8>, CoreError> {
     std::fs::read(path).map_err(|e| CoreError::new("unreadable_file", format!("Cannot read {path}: {e}.")))
+}
+
+/// A value given on the command line (a URL, a SAMLRequest, an error text), "-" for stdin, or a file.
+fn text_or_file(arg: &str) -> Result<String, CoreError> {
+    if arg == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| CoreError::new("unreadable_file", format!("Cannot read stdin: {e}.")))?;
+        return Ok(s);
+    }
+    match std::fs::metadata(arg) {
+        Ok(m) if m.is_file() => read_text(arg),
+        _ => Ok(arg.to_string()),
+    }
 }
 
 fn read_text(path: &str) -> Result<String, CoreError> {

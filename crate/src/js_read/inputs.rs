@@ -169,6 +169,9 @@ pub fn event(e: &JsValue) -> R<SetupEvent> {
         }
         "approveReplace" => SetupEvent::ApproveReplace { id: required(e, "id")? },
         "signInResponse" => SetupEvent::SignInResponse { text: required(e, "text")?, source: source()? },
+        "signInRequest" => SetupEvent::SignInRequest { text: required(e, "text")?, source: source()? },
+        "signInFailure" => SetupEvent::SignInFailure { text: required(e, "text")?, source: source()? },
+        "clearSignInFailure" => SetupEvent::ClearSignInFailure,
         "observed" => {
             let outcome = required(e, "outcome")?;
             SetupEvent::Checklist(ChecklistEvent::Observed {

@@ -9,6 +9,7 @@ use crate::entra::portal::Lang;
 use crate::finding::CoreError;
 use crate::ids::{FormId, Step};
 use crate::renewal::Renewal;
+use crate::setup::{CapturedRequest, ComparedValue, SignInFailure};
 use crate::setup::{Conflict, PortalCapture, Setup, SignIn, SignInAttribute, StoredFinding};
 
 /// A setup as stored in chrome.storage (the core wrote it; older shapes take defaults).
@@ -89,9 +90,49 @@ pub fn setup(o: &JsValue) -> R<Setup> {
         conflicts,
         replace: strings(o, "replace", W)?,
         sign_in,
+        sign_in_request: captured_request(&get(o, "signInRequest"))?,
+        sign_in_failure: sign_in_failure(&get(o, "signInFailure"))?,
         checklist: checklist(&get(o, "checklist"))?,
         renewal: renewal(&get(o, "renewal"))?,
     })
+}
+
+fn captured_request(c: &JsValue) -> R<Option<CapturedRequest>> {
+    const W: &str = "stored sign-in request";
+    if absent(c) {
+        return Ok(None);
+    }
+    Ok(Some(CapturedRequest { at: int(c, "at", W)?, source: string(c, "source", W)?, text: string(c, "text", W)? }))
+}
+
+fn sign_in_failure(f: &JsValue) -> R<Option<SignInFailure>> {
+    const W: &str = "stored sign-in failure";
+    if absent(f) {
+        return Ok(None);
+    }
+    Ok(Some(SignInFailure {
+        at: int(f, "at", W)?,
+        source: string(f, "source", W)?,
+        code: opt_int(f, "code", W)?.and_then(|c| u32::try_from(c).ok()),
+        message: string(f, "message", W)?,
+        request_id: opt_str(f, "requestId", W)?,
+        correlation_id: opt_str(f, "correlationId", W)?,
+        timestamp: opt_str(f, "timestamp", W)?,
+        step: opt_str(f, "step", W)?.and_then(|s| Step::parse(&s)),
+        summary: string(f, "summary", W)?,
+        values: list(f, "values", W)?
+            .iter()
+            .map(|v| {
+                Ok(ComparedValue {
+                    what: string(v, "what", W)?,
+                    expected: string(v, "expected", W)?,
+                    actual: string(v, "actual", W)?,
+                })
+            })
+            .collect::<R<Vec<_>>>()?,
+        fix: string(f, "fix", W)?,
+        lookup_url: opt_str(f, "lookupUrl", W)?,
+    }))
 }
 
 fn app_ids(a: &JsValue) -> R<Option<AppIds>> {

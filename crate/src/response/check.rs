@@ -6,10 +6,9 @@ use super::{Attribute, Expectations, ResponseReport, MAX_RESPONSE_BYTES, SKEW_MS
 use crate::certificate::{decode_base64, inspect_der};
 use crate::finding::{has_errors, message, CoreError, Finding};
 use crate::frontline::{realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM};
+use crate::samlxml::{child, is, value_text, SAML, SAMLP};
 use crate::timefmt::parse_rfc3339_ms;
 
-const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
-const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
 const FIX_SIGNING: &str = "In Entra → the app → Single sign-on → [SamlCertificates] → Edit, set [SigningOption] to \
@@ -478,27 +477,9 @@ fn spki_of(der: &[u8]) -> Option<Vec<u8>> {
     x509_parser::certificate::X509Certificate::from_der(der).ok().map(|(_, c)| c.public_key().raw.to_vec())
 }
 
-fn is(n: &Node<'_, '_>, ns: &str, name: &str) -> bool {
-    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(ns)
-}
-
-/// A value element's text, as the signature's canonical form holds it: split by a comment or
-/// a CDATA section, it is read whole, never its first piece only. `None` when the element
-/// holds markup (Entra's values never do), so that no value is made up from pieces.
-fn value_text(n: Node<'_, '_>) -> Option<String> {
-    if n.children().any(|c| c.is_element()) {
-        return None;
-    }
-    Some(n.children().filter(|c| c.is_text()).filter_map(|c| c.text()).collect::<String>().trim().to_string())
-}
-
 /// The value elements the report shows.
 const VALUES: [(&str, &str); 5] =
     [(SAML, "Issuer"), (SAML, "Audience"), (SAML, "NameID"), (SAML, "AttributeValue"), (SAMLP, "StatusMessage")];
-
-fn child<'a, 'i>(n: Node<'a, 'i>, ns: &str, name: &str) -> Option<Node<'a, 'i>> {
-    n.children().find(|c| is(c, ns, name))
-}
 
 /// The last part of a URI: "urn:…:status:Success" → "Success", "…#rsa-sha256" → "rsa-sha256".
 fn short(uri: &str) -> &str {

@@ -1,0 +1,135 @@
+//! A test sign-in that fails at Entra: Twilio's request as captured, and the error page
+//! diagnosed (request.rs decodes, diagnose.rs decides). Both live in the full module, so the
+//! small one refuses these events with a typed error, as it refuses responses. The setup stores
+//! what this returns.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entra::portal::Lang;
+use crate::finding::CoreError;
+use crate::ids::Step;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CapturedRequest {
+    pub at: i64,
+    pub source: String,
+    /// The SAMLRequest as it travelled (URL, form value), at most `request::MAX_REQUEST_BYTES`.
+    pub text: String,
+}
+
+/// A sign-in Entra refused, and what to change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SignInFailure {
+    pub at: i64,
+    pub source: String,
+    pub code: Option<u32>,
+    pub message: String,
+    pub request_id: Option<String>,
+    pub correlation_id: Option<String>,
+    pub timestamp: Option<String>,
+    pub step: Option<Step>,
+    pub summary: String,
+    pub values: Vec<ComparedValue>,
+    pub fix: String,
+    pub lookup_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ComparedValue {
+    pub what: String,
+    pub expected: String,
+    pub actual: String,
+}
+
+/// A captured request, and the first thing wrong with it, if any (named before any error page).
+#[cfg(feature = "xmldsig")]
+pub fn captured(
+    text: &str,
+    source: &str,
+    realm_sid: &str,
+    now: i64,
+) -> Result<(CapturedRequest, Option<String>), CoreError> {
+    use crate::finding::Severity;
+    let r = crate::request::check_request(text, realm_sid)?;
+    let problem = r.findings.iter().find(|f| f.severity == Severity::Error).map(|f| f.message.clone());
+    Ok((CapturedRequest { at: now, source: source.to_string(), text: text.to_string() }, problem))
+}
+
+/// The failure in `text` (an error page, a copied error, or else a sign-in URL / SAMLRequest),
+/// with the request captured before it.
+#[cfg(feature = "xmldsig")]
+pub fn failed(
+    text: &str,
+    source: &str,
+    realm_sid: &str,
+    lang: Lang,
+    before: Option<&CapturedRequest>,
+    now: i64,
+) -> Result<SignInFailure, CoreError> {
+    use crate::diagnose::{diagnose, read_error, Known};
+    use crate::request::check_request;
+    let error = read_error(text);
+    let request = match error {
+        Some(_) => before.and_then(|c| check_request(&c.text, "").ok()),
+        None => Some(check_request(text, "").map_err(|_| {
+            CoreError::new(
+                "no_error_code",
+                "No AADSTS code was found: paste Microsoft's whole error (Message and Troubleshooting details), \
+                or the sign-in URL with its SAMLRequest.",
+            )
+        })?),
+    };
+    let d = diagnose(
+        error.as_ref(),
+        request.as_ref(),
+        &Known { realm_sid: realm_sid.to_string(), lang, ..Known::default() },
+    );
+    let e = error.unwrap_or_default();
+    Ok(SignInFailure {
+        at: now,
+        source: source.to_string(),
+        code: d.code,
+        message: e.message,
+        request_id: e.request_id,
+        correlation_id: e.correlation_id,
+        timestamp: e.timestamp,
+        step: Some(d.step),
+        summary: d.summary,
+        values: d
+            .values
+            .into_iter()
+            .map(|v| ComparedValue { what: v.what, expected: v.expected, actual: v.actual })
+            .collect(),
+        fix: d.fix,
+        lookup_url: d.lookup_url,
+    })
+}
+
+#[cfg(not(feature = "xmldsig"))]
+pub fn captured(_: &str, _: &str, _: &str, _: i64) -> Result<(CapturedRequest, Option<String>), CoreError> {
+    Err(needs_full_core())
+}
+
+#[cfg(not(feature = "xmldsig"))]
+pub fn failed(
+    _: &str,
+    _: &str,
+    _: &str,
+    _: Lang,
+    _: Option<&CapturedRequest>,
+    _: i64,
+) -> Result<SignInFailure, CoreError> {
+    Err(needs_full_core())
+}
+
+#[cfg(not(feature = "xmldsig"))]
+fn needs_full_core() -> CoreError {
+    CoreError::new(
+        "needs_full_core",
+        "This part of the extension cannot read sign-in requests. Reload the extension from chrome://extensions and \
+            try again.",
+    )
+}

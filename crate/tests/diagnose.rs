@@ -1,0 +1,122 @@
+#![cfg(all(not(target_arch = "wasm32"), feature = "xmldsig"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+//! A sign-in that fails at Entra: the AADSTS error, Twilio's request and the realm's values
+//! become one diagnosis, for each code admins meet most.
+
+use frontline_sso::diagnose::{diagnose, read_error, Known};
+use frontline_sso::ids::Step;
+use frontline_sso::request::check_request;
+
+const SID: &str = "JB0123456789abcdef0123456789abcdef";
+const OTHER: &str = "JBffffffffffffffffffffffffffffffff";
+
+/// The page's "Troubleshooting details", as an admin copies them.
+fn page(code: u32, message: &str) -> String {
+    format!(
+        "Sorry, but we're having trouble signing you in.\n\nAADSTS{code}: {message}\n\nTroubleshooting details\n\
+         Request Id: 5a8e0f7c-0000-4000-8000-000000000001\nCorrelation Id: 7f1e2d3c-0000-4000-8000-000000000002\n\
+         Timestamp: 2026-11-30T10:00:00Z\nMessage: AADSTS{code}: {message}\n"
+    )
+}
+
+fn request_xml(sid_issuer: &str, sid_acs: &str) -> String {
+    format!(
+        "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" \
+         xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_r\" \
+         AssertionConsumerServiceURL=\"https://iam.twilio.com/v2/saml2/authenticate/{sid_acs}\">\
+         <saml:Issuer>https://iam.twilio.com/v2/saml2/metadata/{sid_issuer}</saml:Issuer></samlp:AuthnRequest>"
+    )
+}
+
+#[test]
+fn the_troubleshooting_details_are_read_from_the_page_text() {
+    let e = read_error(&page(50011, "The redirect URI 'x' specified in the request does not match.")).unwrap();
+    assert_eq!(e.code, 50011);
+    assert_eq!(e.message, "The redirect URI 'x' specified in the request does not match.");
+    assert_eq!(e.request_id.as_deref(), Some("5a8e0f7c-0000-4000-8000-000000000001"));
+    assert_eq!(e.timestamp.as_deref(), Some("2026-11-30T10:00:00Z"));
+    assert_eq!(read_error("Sorry, something went wrong."), None, "no code, no error");
+}
+
+#[test]
+fn each_code_names_its_step_and_the_values_side_by_side() {
+    let known = Known {
+        realm_sid: SID.into(),
+        reply_urls: vec![format!("https://iam.twilio.com/v2/saml2/authenticate/{OTHER}")],
+        identifiers: vec![],
+        ..Known::default()
+    };
+    let wrong_acs = check_request(&request_xml(SID, OTHER), SID).unwrap();
+    let wrong_issuer = check_request(&request_xml(OTHER, SID), SID).unwrap();
+    for (code, request, step, values) in [
+        (50011, Some(&wrong_acs), Step::BasicSaml, 2),
+        (700016, Some(&wrong_issuer), Step::BasicSaml, 2),
+        (650056, Some(&wrong_issuer), Step::BasicSaml, 2),
+        (50105, None, Step::AssignUsers, 0),
+        (75011, None, Step::TestSignIn, 0),
+        (501241, None, Step::Claims, 0),
+        (76021, None, Step::Signing, 0),
+        (750054, None, Step::TwilioSso, 0),
+        (75016, None, Step::TwilioSso, 0),
+        (900236, None, Step::TwilioSso, 0),
+        (75005, None, Step::TwilioSso, 0),
+        (90014, None, Step::TwilioSso, 0),
+    ] {
+        let e = read_error(&page(code, "as Microsoft words it")).unwrap();
+        let d = diagnose(Some(&e), request, &known);
+        assert_eq!((d.code, d.step), (Some(code), step), "AADSTS{code}");
+        assert_eq!(d.values.len(), values, "AADSTS{code}: {:?}", d.values);
+        assert!(!d.fix.is_empty() && !d.fix.contains('['), "AADSTS{code}: labels put in: {}", d.fix);
+        assert_eq!(d.lookup_url, Some(format!("https://login.microsoftonline.com/error?code={code}")));
+    }
+    let d = diagnose(Some(&read_error(&page(50011, "x")).unwrap()), Some(&wrong_acs), &known);
+    let asked = &d.values[0];
+    assert_eq!(asked.expected, format!("https://iam.twilio.com/v2/saml2/authenticate/{SID}"));
+    assert_eq!(asked.actual, format!("https://iam.twilio.com/v2/saml2/authenticate/{OTHER}"));
+}
+
+#[test]
+fn an_unknown_code_is_named_with_its_lookup_url() {
+    let e = read_error(&page(53003, "Access has been blocked by Conditional Access policies.")).unwrap();
+    let d = diagnose(Some(&e), None, &Known { realm_sid: SID.into(), ..Known::default() });
+    assert_eq!(d.step, Step::TestSignIn);
+    assert!(d.summary.contains("Conditional Access"), "{}", d.summary);
+    assert_eq!(d.lookup_url.as_deref(), Some("https://login.microsoftonline.com/error?code=53003"));
+}
+
+#[test]
+fn without_an_error_the_request_alone_is_judged() {
+    let known = Known { realm_sid: SID.into(), ..Known::default() };
+    let d = diagnose(None, Some(&check_request(&request_xml(SID, OTHER), SID).unwrap()), &known);
+    assert_eq!((d.code, d.step), (None, Step::BasicSaml));
+    assert!(d.summary.contains("Reply URL"), "{}", d.summary);
+}
+
+#[test]
+fn in_the_setup_a_captured_request_and_an_error_page_become_the_test_sign_ins_diagnosis() {
+    use frontline_sso::checklist::Status;
+    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
+    let url = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/generated/requests/wrong_acs.redirect-url.txt"),
+    )
+    .unwrap();
+    let s = apply_event(new_setup("a", 0), &SetupEvent::SetRealmSid { value: SID.into() }, 1).unwrap();
+    let s =
+        apply_event(s, &SetupEvent::SignInRequest { text: url.trim().into(), source: "captured".into() }, 2).unwrap();
+    let step = s.checklist.step(Step::TestSignIn).unwrap();
+    assert_eq!(step.status(), Status::Attention, "named before any error page");
+    assert!(step.evidence.last().unwrap().what.starts_with("Twilio's request: Twilio asks Entra to post to"));
+    let page = page(50011, "The redirect URI specified in the request does not match.");
+    let s = apply_event(s, &SetupEvent::SignInFailure { text: page, source: "error page".into() }, 3).unwrap();
+    let f = s.sign_in_failure.clone().unwrap();
+    assert_eq!((f.code, f.step), (Some(50011), Some(Step::BasicSaml)));
+    assert_eq!(f.values[0].actual, format!("https://iam.twilio.com/v2/saml2/authenticate/{OTHER}"));
+    assert_eq!(f.request_id.as_deref(), Some("5a8e0f7c-0000-4000-8000-000000000001"));
+    let md = frontline_sso::setup::summary_markdown(&s, 3);
+    assert!(md.contains("## Sign-in refused — AADSTS50011") && md.contains("Request Id: 5a8e0f7c"), "{md}");
+    let s = apply_event(s, &SetupEvent::ClearSignInFailure, 4).unwrap();
+    assert_eq!(s.sign_in_failure, None, "Mark as fixed sets it aside");
+    let nothing = apply_event(s, &SetupEvent::SignInFailure { text: "Sorry.".into(), source: "pasted".into() }, 5);
+    assert_eq!(nothing.unwrap_err().code, "no_error_code");
+}

@@ -1,0 +1,41 @@
+// A sign-in Entra refused: the AADSTS code, what it means for this app, the values side by
+// side, where to fix them, and "Mark as fixed, try again". All of it is the core's diagnosis.
+import { byId, h } from '../dom.js';
+
+export function renderSignInFailure(state) {
+  const f = state.view.signInFailure;
+  const box = byId('signin-failure');
+  box.hidden = !f;
+  if (!f) return;
+  const step = state.view.steps.find((s) => s.id === f.step);
+  byId('signin-failure-h').textContent = f.code
+    ? `Entra refused the sign-in: AADSTS${f.code}`
+    : "Twilio's sign-in request needs a fix";
+  byId('signin-failure-summary').textContent = step
+    ? `${f.summary} Step to fix: ${step.number}. ${step.title}.`
+    : f.summary;
+  byId('signin-failure-values')
+    .querySelector('tbody')
+    ?.replaceChildren(
+      ...f.values.map((v) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: v.what }),
+          h('td', { text: v.actual }),
+          h('td', { text: v.expected }),
+        ),
+      ),
+    );
+  byId('signin-failure-values').hidden = f.values.length === 0;
+  byId('signin-failure-fix').textContent = f.fix;
+  const ids = [
+    ['Request Id', f.requestId],
+    ['Correlation Id', f.correlationId],
+    ['Timestamp', f.timestamp],
+  ].filter(([, v]) => v);
+  byId('signin-failure-details').textContent = ids.map(([k, v]) => `${k}: ${v}`).join(' · ');
+  const lookup = /** @type {HTMLAnchorElement} */ (byId('signin-failure-lookup'));
+  lookup.hidden = !f.lookupUrl;
+  lookup.href = f.lookupUrl ?? '#';
+}
