@@ -75,6 +75,12 @@ export async function readyForTwilio(panel, tenant) {
   await waitStep(panel, 'certificate', 'done');
 }
 
+/** The paste boxes fold under the test sign-in: the admin opens them. */
+export async function openPasteBox(panel) {
+  const box = panel.locator('#signin-paste-card');
+  if (!(await box.evaluate((d) => d.open))) await box.locator('summary').click();
+}
+
 /** A fresh setup in the panel with the Realm SID entered. */
 export async function newSetupWithSid(panel, sid = SID) {
   await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'setup/new' }));

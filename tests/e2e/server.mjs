@@ -75,8 +75,26 @@ function errorPage(code, message) {
 <div>Message: AADSTS${code}: ${esc(message)}</div></body></html>`;
 }
 
+/** Each code of the diagnosis table, with Microsoft's wording as its docs give it (shortened). */
+const AADSTS = {
+  50011: "The redirect URI specified in the request does not match the redirect URIs configured for the application.",
+  700016: "Application with identifier was not found in the directory.",
+  650056: 'Misconfigured application. This could be due to one of the following: the client has not listed any permissions.',
+  50105: 'The signed in user is not assigned to a role for the application.',
+  75011: 'Authentication method by which the user authenticated with the service doesn\'t match requested authentication method.',
+  501241: 'Mandatory Input \'NameID\' missing from transformation.',
+  76021: 'The request sent by client is not signed while the application requires signed requests.',
+  75016: 'SAML2 Authentication Request has invalid NameIdPolicy.',
+  900236: 'The SAML authentication request property is not supported and must not be set.',
+  75005: 'Saml message sent to the Identity Provider is not supported.',
+  750054: 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.',
+  90014: 'The required field is missing from the credential.',
+};
+
 /** What the replica Entra answers Twilio's request: an error page, or null to sign in. */
-function entraAnswer(samlRequest, tenant) {
+function entraAnswer(samlRequest, tenant, forced) {
+  // A test may ask for any code of the table (`&aadsts=N`), as the real tenant would give it.
+  if (AADSTS[forced]) return errorPage(Number(forced), AADSTS[forced]);
   let xml;
   try {
     xml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
@@ -175,7 +193,7 @@ export async function startServer() {
     const q = new URL(req.url ?? '/', 'https://x').searchParams;
     // Entra's sign-in endpoint: posts a chosen SAMLResponse to Twilio's ACS, as Entra does.
     if (host.startsWith('login.microsoftonline.') && path.endsWith('/saml2')) {
-      const refused = q.get('SAMLRequest') ? entraAnswer(q.get('SAMLRequest'), tenant) : null;
+      const refused = q.get('SAMLRequest') ? entraAnswer(q.get('SAMLRequest'), tenant, q.get('aadsts')) : null;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(refused ?? autoPost(q));
       return;
     }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { authnRequest, redirectUrl } from '../fixtures/make-requests.mjs';
-import { ENTITY_ID, REPLY_URL, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
+import { ENTITY_ID, REPLY_URL, openPasteBox, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
 import { OUTPUT, closeSitePages, launch, openPanel, stopWorker, storedState } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT, freshTenant } from './tenant.mjs';
@@ -97,7 +97,29 @@ test('a request for another realm is named before any error page, and a pasted e
   await page.goto(redirectUrl(authnRequest({ acsSid: other }), LOGIN));
   const evidence = async () => (await setupNow()).checklist.steps.find((s) => s.id === 'test-sign-in').evidence;
   await until(async () => (await evidence()).some((e) => e.what.startsWith("Twilio's request: Twilio asks Entra to post to")), { what: 'request judged' });
+  await openPasteBox(panel);
   await panel.getByLabel('Or paste an error or a sign-in URL').fill(`AADSTS50105: Your administrator has configured the application to block users.\nRequest Id: x-1`);
   await panel.getByRole('button', { name: 'Diagnose' }).click();
   await panel.locator('#signin-failure-h', { hasText: 'AADSTS50105' }).waitFor();
+});
+
+test("every code of the diagnosis table, from the replica's error page, names its step", async () => {
+  server.seed({ ...freshTenant(), basic: saved([ENTITY_ID], [REPLY_URL]) });
+  await startSignIn();
+  const page = await ext.context.newPage();
+  for (const [code, step] of [
+    [650056, 'basic-saml'],
+    [75011, 'test-sign-in'],
+    [501241, 'claims'],
+    [76021, 'signing'],
+    [75016, 'twilio-sso'],
+    [900236, 'twilio-sso'],
+    [75005, 'twilio-sso'],
+    [750054, 'twilio-sso'],
+    [90014, 'twilio-sso'],
+  ]) {
+    await page.goto(`${redirectUrl(authnRequest(), LOGIN)}&aadsts=${code}`);
+    await until(async () => (await setupNow()).signInFailure?.code === code, { what: `AADSTS${code}` });
+    assert.equal((await setupNow()).signInFailure.step, step, `AADSTS${code}`);
+  }
 });

@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { SID, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
+import { SID, openPasteBox, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
 import { closeSitePages, launch, openPanel, stopWorker, storedState } from './harness.mjs';
 import { REPLICA_HOSTS, startServer } from './server.mjs';
 import { TENANT } from './tenant.mjs';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+
 let server;
 let ext;
 let panel;
@@ -56,6 +57,7 @@ test('a failing sign-in names each failed check; a pasted response works too', a
   await waitStep(panel, 'test-sign-in', 'attention');
   assert.match(await panel.locator('[data-step="test-sign-in"] .evidence').textContent(), /fails: missing_roles/);
   // The real Entra response, pasted as its form body: the checks name what to fix.
+  await openPasteBox(panel);
   await panel
     .getByLabel('Or paste a SAMLResponse')
     .fill(
@@ -83,6 +85,7 @@ test('a failing sign-in names each failed check; a pasted response works too', a
     /Sign SAML response and assertion/,
   );
   // Unreadable input is a typed error, and changes nothing.
+  await openPasteBox(panel);
   await panel.getByLabel('Or paste a SAMLResponse').fill('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>');
   await panel.getByRole('button', { name: 'Check pasted response' }).click();
   await panel.locator('#signin-error', { hasText: 'DOCTYPE' }).waitFor();
