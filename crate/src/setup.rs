@@ -189,7 +189,9 @@ pub fn new_setup(id: &str, now: i64) -> Setup {
 pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, CoreError> {
     let mut s = Setup { checklist: setup.checklist.normalized(), ..setup };
     // The panel shows a due renewal before anything stored it: its steps can be marked at once.
-    start_renewal_if_due(&mut s, now);
+    if matches!(event, SetupEvent::Checklist(e) if e.step().is_renewal()) {
+        start_renewal_if_due(&mut s, now);
+    }
     // A test sign-in's outcome, for the renewal to follow.
     let mut signed_in: Option<(Status, String)> = None;
     match event {
@@ -360,6 +362,20 @@ fn observe_main(mut s: Setup, e: ChecklistEvent, now: i64) -> Result<Setup, Core
     Ok(s)
 }
 
+/// The events that start or lead on a renewal; the rest (values typed, steps observed) never do.
+fn follows(event: &SetupEvent) -> bool {
+    match event {
+        SetupEvent::CheckCertificate
+        | SetupEvent::PortalCertificates { .. }
+        | SetupEvent::SetPortalCapture { .. }
+        | SetupEvent::SetCertificate { .. }
+        | SetupEvent::CertificateFromMetadata { .. }
+        | SetupEvent::SignInResponse { .. } => true,
+        SetupEvent::Checklist(e) => e.step().is_renewal() || e.step() == Step::TwilioSso,
+        _ => false,
+    }
+}
+
 /// Starts the renewal when the setup's certificate is due; returns that certificate.
 fn start_renewal_if_due(s: &mut Setup, now: i64) -> Option<CertificateReport> {
     let cert = renewal::current(s.certificate_pem.as_deref(), now);
@@ -377,6 +393,10 @@ fn follow_renewal(
     signed_in: Option<(Status, String)>,
     now: i64,
 ) -> Result<Setup, CoreError> {
+    // Inspecting the certificate verifies its signature: only the events the renewal follows pay.
+    if !follows(event) {
+        return Ok(s);
+    }
     let cert = start_renewal_if_due(&mut s, now);
     let Some(r) = s.renewal.take() else {
         return Ok(s);
