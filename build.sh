@@ -2,7 +2,9 @@
 # Frontline SSO Assistant — one script for everything.
 #   ./build.sh          install what is missing, build the wasm core and dist/ (loadable unpacked) + the store zip
 #   ./build.sh test     everything above, then fmt, clippy, native tests, wasm tests in Node, browser tests
-#   ./build.sh bench    build, then run the benchmark scripts (numbers, not pass/fail)
+#   ./build.sh bench    build, then run the benchmark scripts (numbers, not pass/fail): Node, Chromium
+#                       (certificates beside @peculiar/x509, node-forge and pkijs; the worker's cold start)
+#   ./build.sh size     build, then attribute the worker's first module's bytes (twiggy)
 #   ./build.sh demo     build, then serve the replica pages and open Chromium with the extension
 #   ./build.sh fuzz [SECONDS [TARGET…]]  run the cargo-fuzz targets in fuzz/ (all by default) for
 #                       SECONDS each (default 600);
@@ -119,12 +121,32 @@ run_tests() {
   log "extension unit tests (Node)"
   node --test tests/unit/
   build
+  log "the built modules in Node: the worker's WebCrypto verdicts against the full module's"
+  node --test tests/dist/
   log "prettier (120 columns) and tsc --checkJs over the extension's JavaScript"
   node_modules/.bin/prettier --check "extension/**/*.js" "scripts/*.mjs"
   node_modules/.bin/tsc -p tsconfig.json
   ensure_chromium
   log "browser tests (Playwright + Debian chromium, real extension from dist/)"
   node --test --test-concurrency=1 tests/e2e/
+}
+
+# What each part of the worker's first module weighs (twiggy over a copy with names).
+run_size() {
+  command -v twiggy >/dev/null || cargo install twiggy --locked
+  local pkg=target/wasm-pkg named=target/wasm-pkg/frontline_sso_named.wasm
+  wasm-bindgen --target web --out-name named --out-dir "$pkg/named" "target/frontline_sso/$TARGET/release/frontline_sso.wasm"
+  node_modules/.bin/wasm-opt -Oz -g "${WASM_FEATURES[@]}" "$pkg/named/named_bg.wasm" -o "$named"
+  node tests/bench/size.mjs "$named" dist/extension/wasm/frontline_sso_bg.wasm
+}
+
+# Numbers, not pass/fail: Node, then Chromium side by side with the peers, then native.
+run_bench() {
+  node tests/bench/core.mjs
+  node tests/bench/hostile.mjs
+  node tests/bench/browser.mjs
+  node tests/bench/fill.mjs
+  cargo run --quiet --release --example selfsig_bench
 }
 
 FUZZ_TARGETS=(certificate metadata response_pinned response_unpinned realm idp page_azure page_twilio)
@@ -154,8 +176,9 @@ run_fuzz() {
 case "${1:-build}" in
   build) build ;;
   test) ensure_tools && run_tests ;;
-  bench) build && ensure_chromium && node tests/bench/core.mjs && node tests/bench/hostile.mjs && node tests/bench/fill.mjs ;;
+  bench) build && ensure_chromium && run_bench ;;
+  size) build && run_size ;;
   demo) build && ensure_chromium && node tests/e2e/demo.mjs ;;
   fuzz) shift && run_fuzz "$@" ;;
-  *) echo "usage: $0 [build|test|bench|demo|fuzz [SECONDS]]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|test|bench|size|demo|fuzz [SECONDS]]" >&2; exit 2 ;;
 esac

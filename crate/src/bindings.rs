@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use crate::entra::{self, portal};
 use crate::finding::CoreError;
 use crate::js_read as read;
-use crate::{certificate, forms, frontline, idp, metadata, plan, response, setup};
+use crate::{certificate, forms, frontline, idp, metadata, plan, response, selfsig, setup};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // json_compatible: Option::None → null and maps → plain objects, as the panel expects.
@@ -42,6 +42,57 @@ pub fn sign_in_hosts() -> Vec<String> {
 #[wasm_bindgen(js_name = realmUrls)]
 pub fn realm_urls(sid: &str) -> Result<JsValue, JsValue> {
     to_js(&js(frontline::realm_urls(sid))?)
+}
+
+/// `takePendingSignatures()` → the self-signatures the last calls could not decide, for WebCrypto:
+/// `[{fingerprintSha256, hash, webCrypto, spki, tbs, signature}]`. Emptied by the call.
+#[cfg(not(feature = "rust-verify"))]
+#[wasm_bindgen(js_name = takePendingSignatures)]
+pub fn take_pending_signatures() -> Result<JsValue, JsValue> {
+    checks_to_js(&selfsig::take_pending())
+}
+
+/// Bytes as Uint8Array, as WebCrypto takes them (json_compatible would copy them into Arrays).
+#[cfg(not(feature = "rust-verify"))]
+fn checks_to_js<T: Serialize>(checks: &T) -> Result<JsValue, JsValue> {
+    let bytes = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    checks.serialize(&bytes).map_err(|e| err(CoreError::new("internal", e.to_string())))
+}
+
+#[cfg(not(feature = "rust-verify"))]
+thread_local! {
+    static ON_CHECK: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `onSignatureCheck(fn)`: `fn(check)` is called as each check is queued, in the middle of the
+/// core's call, so that the worker starts WebCrypto at once and it runs while the core goes on.
+#[cfg(not(feature = "rust-verify"))]
+#[wasm_bindgen(js_name = onSignatureCheck)]
+pub fn on_signature_check(listener: js_sys::Function) {
+    ON_CHECK.with(|l| l.replace(Some(listener)));
+    selfsig::on_queued(|check| {
+        ON_CHECK.with(|l| {
+            if let (Some(f), Ok(c)) = (l.borrow().as_ref(), checks_to_js(check)) {
+                // The listener only starts work; the check stays pending either way.
+                let _ = f.call1(&JsValue::NULL, &c);
+            }
+        });
+    });
+}
+
+/// `setSignatureVerdicts([{fingerprintSha256, valid}])`: the worker's verdicts, or the session's.
+#[cfg(not(feature = "rust-verify"))]
+#[wasm_bindgen(js_name = setSignatureVerdicts)]
+pub fn set_signature_verdicts(verdicts: JsValue) -> Result<(), JsValue> {
+    selfsig::set_verdicts(&js(read::verdicts(&verdicts))?);
+    Ok(())
+}
+
+/// `verifySelfSignature(check)` → true, false or null: a check WebCrypto cannot make, in pure Rust.
+#[cfg(feature = "rust-verify")]
+#[wasm_bindgen(js_name = verifySelfSignature)]
+pub fn verify_self_signature(check: JsValue) -> Result<Option<bool>, JsValue> {
+    Ok(selfsig::verdict(js(read::signature_check(&check))?))
 }
 
 /// `inspectCertificate(input: string | Uint8Array, nowMs)` → certificate report.

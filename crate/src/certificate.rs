@@ -4,16 +4,16 @@
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
-use rsa::{BigUint, Pkcs1v15Sign, RsaPublicKey};
 use serde::Serialize;
 use sha1::Sha1;
-use sha2::{Digest, Sha224, Sha256, Sha384, Sha512, Sha512_224, Sha512_256};
+use sha2::{Digest, Sha256};
 use x509_parser::oid_registry::Oid;
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::X509Name;
 
 use crate::finding::{message, CoreError, Finding};
+use crate::selfsig;
 use crate::sigalg::{self, SigAlg};
 use crate::timefmt::{rfc3339_from_secs, MS_PER_DAY};
 
@@ -287,7 +287,9 @@ pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreE
     let sig_oid = &cert.signature_algorithm.algorithm;
     let self_signed = cert.tbs_certificate.subject.as_raw() == cert.tbs_certificate.issuer.as_raw();
     let alg = sigalg::lookup(sig_oid.as_bytes());
-    let self_signature_valid = if self_signed { alg.and_then(|a| verify_self_signature(&cert, a)) } else { None };
+    let fingerprint_sha256 = hex_upper(&Sha256::digest(der));
+    let check = alg.filter(|_| self_signed).and_then(|a| selfsig::check_for(&cert, a, &fingerprint_sha256));
+    let self_signature_valid = check.and_then(selfsig::verdict);
     let is_ca = matches!(cert.basic_constraints(), Ok(Some(bc)) if bc.value.ca);
     let cn = cert.subject().iter_common_name().next().and_then(|cn| cn.as_str().ok()).map(str::to_string);
 
@@ -306,7 +308,7 @@ pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreE
         self_signature_valid,
         is_ca,
         thumbprint_sha1: hex_upper(&Sha1::digest(der)),
-        fingerprint_sha256: hex_upper(&Sha256::digest(der)),
+        fingerprint_sha256,
         pem: to_pem(der),
         certificate_count: 1,
         findings: Vec::new(),
@@ -498,37 +500,6 @@ fn strip_leading_zeros(be: &[u8]) -> &[u8] {
     be.get(start..).unwrap_or_default()
 }
 
-/// RSA PKCS#1 v1.5 self-signature check with a SHA-1 or SHA-2 hash; `None` for every other
-/// scheme and hash (EC, PSS, SHA-3…), which the report then says was not checked.
-fn verify_self_signature(cert: &X509Certificate<'_>, alg: &SigAlg) -> Option<bool> {
-    use sigalg::Hash;
-    let Ok(PublicKey::RSA(rsa)) = cert.public_key().parsed() else {
-        return None;
-    };
-    if alg.scheme != sigalg::Scheme::RsaPkcs1 {
-        return None;
-    }
-    let tbs: &[u8] = cert.tbs_certificate.as_ref();
-    let (scheme, hashed) = match alg.hash {
-        Hash::Sha1 => (Pkcs1v15Sign::new::<Sha1>(), Sha1::digest(tbs).to_vec()),
-        Hash::Sha224 => (Pkcs1v15Sign::new::<Sha224>(), Sha224::digest(tbs).to_vec()),
-        Hash::Sha256 => (Pkcs1v15Sign::new::<Sha256>(), Sha256::digest(tbs).to_vec()),
-        Hash::Sha384 => (Pkcs1v15Sign::new::<Sha384>(), Sha384::digest(tbs).to_vec()),
-        Hash::Sha512 => (Pkcs1v15Sign::new::<Sha512>(), Sha512::digest(tbs).to_vec()),
-        Hash::Sha512_224 => (Pkcs1v15Sign::new::<Sha512_224>(), Sha512_224::digest(tbs).to_vec()),
-        Hash::Sha512_256 => (Pkcs1v15Sign::new::<Sha512_256>(), Sha512_256::digest(tbs).to_vec()),
-        _ => return None,
-    };
-    let n = BigUint::from_bytes_be(rsa.modulus);
-    let e = BigUint::from_bytes_be(rsa.exponent);
-    // Weak keys still get their signature checked; `weak_key` reports the size.
-    let Ok(key) = RsaPublicKey::new_with_max_size(n, e, 16384) else {
-        return Some(false);
-    };
-    let sig = cert.signature_value.data.as_ref();
-    Some(key.verify(scheme, &hashed, sig).is_ok())
-}
-
 /// "CN=…, O=…" like OpenSSL's one-line form. x509-parser's Display would build its whole
 /// OID registry at runtime, which costs tens of KB of wasm for names Entra never uses.
 fn name_to_string(name: &X509Name<'_>) -> String {
@@ -570,7 +541,14 @@ fn oid_hex(oid: &Oid<'_>) -> String {
 
 /// Upper-case hex without separators, the form the Azure portal shows.
 pub fn hex_upper(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect()
+    // Not format!("{b:02X}") per byte: that was a tenth of a certificate's inspection.
+    let digit = |n: u8| char::from(if n < 10 { b'0' + n } else { b'A' + n - 10 });
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(digit(b >> 4));
+        out.push(digit(b & 0x0f));
+    }
+    out
 }
 
 /// DER → PEM with 64-column lines and LF, which Twilio's form accepts.

@@ -21,7 +21,10 @@ pub mod renewal;
 #[cfg(feature = "xmldsig")]
 pub mod request;
 pub mod response;
+#[cfg(feature = "rust-verify")]
+pub mod rsa_pkcs1;
 pub mod samlxml;
+pub mod selfsig;
 pub mod setup;
 pub mod sigalg;
 pub mod signin_failure;

@@ -33,7 +33,62 @@ impl Hash {
     pub fn weak(self) -> bool {
         matches!(self, Hash::Md2 | Hash::Md4 | Hash::Md5 | Hash::Mdc2 | Hash::Sha0 | Hash::Sha1 | Hash::Ripemd128)
     }
+
+    /// The hash's name as WebCrypto spells it, for the SHA-1 and SHA-2 hashes.
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Hash::Sha1 => "SHA-1",
+            Hash::Sha224 => "SHA-224",
+            Hash::Sha256 => "SHA-256",
+            Hash::Sha384 => "SHA-384",
+            Hash::Sha512 => "SHA-512",
+            Hash::Sha512_224 => "SHA-512/224",
+            Hash::Sha512_256 => "SHA-512/256",
+            _ => return None,
+        })
+    }
+
+    /// The hash by its `name()`.
+    pub fn named(name: &str) -> Option<Hash> {
+        CHECKED.iter().copied().find(|h| h.name() == Some(name))
+    }
+
+    /// WebCrypto's RSASSA-PKCS1-v1_5 takes these; the others (SHA-224, SHA-512/t) are left to
+    /// the full module's pure-Rust verifier.
+    pub fn in_web_crypto(self) -> bool {
+        matches!(self, Hash::Sha1 | Hash::Sha256 | Hash::Sha384 | Hash::Sha512)
+    }
+
+    /// The DER of PKCS #1 v1.5's DigestInfo before the digest (RFC 8017 §9.2, note 1), for the
+    /// hashes whose self-signatures are verified.
+    pub fn pkcs1_prefix(self) -> Option<&'static [u8]> {
+        Some(match self {
+            Hash::Sha1 => &[0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14],
+            Hash::Sha224 => &SHA224_PREFIX,
+            Hash::Sha256 => &SHA256_PREFIX,
+            Hash::Sha384 => &SHA384_PREFIX,
+            Hash::Sha512 => &SHA512_PREFIX,
+            Hash::Sha512_224 => &SHA512_224_PREFIX,
+            Hash::Sha512_256 => &SHA512_256_PREFIX,
+            _ => return None,
+        })
+    }
 }
+
+/// The hashes whose RSA PKCS #1 v1.5 self-signatures are verified.
+const CHECKED: [Hash; 7] =
+    [Hash::Sha1, Hash::Sha224, Hash::Sha256, Hash::Sha384, Hash::Sha512, Hash::Sha512_224, Hash::Sha512_256];
+
+/// DigestInfo prefixes of the SHA-2 hashes, NIST arc 2.16.840.1.101.3.4.2.`id`, digest `len` bytes.
+const fn sha2_prefix(id: u8, len: u8) -> [u8; 19] {
+    [0x30, 17 + len, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, id, 0x05, 0x00, 0x04, len]
+}
+const SHA224_PREFIX: [u8; 19] = sha2_prefix(4, 28);
+const SHA256_PREFIX: [u8; 19] = sha2_prefix(1, 32);
+const SHA384_PREFIX: [u8; 19] = sha2_prefix(2, 48);
+const SHA512_PREFIX: [u8; 19] = sha2_prefix(3, 64);
+const SHA512_224_PREFIX: [u8; 19] = sha2_prefix(5, 28);
+const SHA512_256_PREFIX: [u8; 19] = sha2_prefix(6, 32);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {

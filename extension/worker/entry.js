@@ -37,5 +37,12 @@ chrome.alarms.onAlarm.addListener((alarm) => onAlarm(alarm).catch(() => {}));
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && STORAGE_KEY in changes) refreshBadge().catch(() => {});
 });
-ensureWatch().catch(() => {});
-refreshBadge().catch(() => {});
+// Nothing runs at a plain worker start: the badge and the alarm outlive the worker, and the
+// wasm loads on the first message. Both are set again when the browser or extension starts
+// (Chrome may clear alarms at a browser restart).
+const started = () => {
+  ensureWatch().catch(() => {});
+  refreshBadge().catch(() => {});
+};
+chrome.runtime.onStartup.addListener(started);
+chrome.runtime.onInstalled.addListener(started);

@@ -9,6 +9,7 @@ import { nextSetupId } from './schema.js';
 import { fetchMetadata, originFor } from './metadata.js';
 import { classify } from './senders.js';
 import { applyToActive } from './setup-events.js';
+import { withVerdicts } from './selfsig.js';
 import { startWatch } from './signin.js';
 import { read, update } from './store.js';
 
@@ -95,12 +96,15 @@ async function fetchCertificate() {
   const event = certificateFromMetadata(xml, label);
   let applied = false;
   const at = await now();
-  const next = await update((latest) => {
-    if (latest.activeId !== id || latest.setups[id]?.portal?.metadataUrl !== url) return null;
-    latest.setups[id] = core.applySetupEvent(latest.setups[id], event, at);
-    applied = true;
-    return latest;
-  });
+  // Outside a message's reply too (a fetch the worker makes by itself): verdicts first.
+  const next = await withVerdicts(() =>
+    update((latest) => {
+      if (latest.activeId !== id || latest.setups[id]?.portal?.metadataUrl !== url) return null;
+      latest.setups[id] = core.applySetupEvent(latest.setups[id], event, at);
+      applied = true;
+      return latest;
+    }),
+  );
   if (!applied)
     return fail('setup_changed', 'The setup changed while its metadata was fetched; nothing was taken. Fetch again.');
   return ok({ revision: next.revision });
@@ -345,7 +349,7 @@ const ROUTES = {
       }
       // The latest look at the frame (a later round may already show another blade) is kept
       // after the reply has gone: it never slows a fill.
-      setTimeout(() => rememberPage(core, setup, m, s, sender, result).catch(() => {}), 0);
+      setTimeout(() => withVerdicts(() => rememberPage(core, setup, m, s, sender, result)).catch(() => {}), 0);
       return ok({ form: result.form, forms: result.forms, fills: result.fills, console: s.console });
     },
   },
@@ -361,7 +365,8 @@ export async function route(msg, sender) {
   const who = classify(sender, chrome.runtime.id);
   if (!r.allow(who)) return fail('forbidden', 'This sender may not send that message.');
   try {
-    return await r.run(msg, who, sender);
+    // A certificate's self-signature is verified (WebCrypto) before the core decides.
+    return await withVerdicts(() => r.run(msg, who, sender));
   } catch (e) {
     return replyFromError(e);
   }

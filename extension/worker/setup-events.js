@@ -1,6 +1,7 @@
 // Events on the active setup, from the panel or from a captured sign-in: one writer for both.
 import { now } from './clock.js';
 import { loadCore, loadFullCore } from './core.js';
+import { withVerdicts } from './selfsig.js';
 import { update } from './store.js';
 
 const ok = (value) => ({ ok: true, value });
@@ -12,10 +13,12 @@ const FULL = new Set(['signInResponse', 'signInRequest', 'signInFailure']);
 export async function applyToActive(event) {
   const core = FULL.has(event.type) ? await loadFullCore() : await loadCore();
   const at = await now();
-  const next = await update((state) => {
-    const setup = state.setups[state.activeId];
-    state.setups[state.activeId] = core.applySetupEvent(setup, event, at);
-    return state;
-  });
+  const next = await withVerdicts(() =>
+    update((state) => {
+      const setup = state.setups[state.activeId];
+      state.setups[state.activeId] = core.applySetupEvent(setup, event, at);
+      return state;
+    }),
+  );
   return ok({ revision: next.revision });
 }

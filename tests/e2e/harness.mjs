@@ -28,7 +28,7 @@ function distWithOptionalGranted() {
 
 /**
  * Launch Chromium with the extension loaded.
- * @param {{profileDir?: string, hostRules?: string[], colorScheme?: 'light' | 'dark', grantOptional?: boolean, extDir?: string, headless?: boolean}} [opts]
+ * @param {{profileDir?: string, hostRules?: string[], colorScheme?: 'light' | 'dark', grantOptional?: boolean, extDir?: string, headless?: boolean, args?: string[]}} [opts]
  */
 export async function launch(opts = {}) {
   const ownProfile = !opts.profileDir;
@@ -42,6 +42,7 @@ export async function launch(opts = {}) {
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
   ];
   if (opts.hostRules?.length) args.push(`--host-resolver-rules=${opts.hostRules.join(', ')}`);
+  args.push(...(opts.args ?? []));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,

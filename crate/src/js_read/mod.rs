@@ -12,10 +12,15 @@ use crate::finding::CoreError;
 mod inputs;
 mod setup;
 mod snapshot;
+mod verdicts;
 
 pub use inputs::{cert_input, console, event, expectations, fill_mode, idp_input, now, plan_input, versions};
 pub use setup::setup;
 pub use snapshot::snapshot;
+#[cfg(feature = "rust-verify")]
+pub use verdicts::signature_check;
+#[cfg(not(feature = "rust-verify"))]
+pub use verdicts::verdicts;
 
 type R<T> = Result<T, CoreError>;
 

@@ -1,0 +1,96 @@
+// Benchmark (not a test), in Debian's Chromium with the built extension: certificate
+// inspection by this core and by its peers, side by side in one extension page; the worker's
+// cold start; the modules' sizes. Run with `./build.sh bench`. Prints tables; nothing fails
+// but a wrong verdict.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { DIST, launch, stopWorker } from '../e2e/harness.mjs';
+import { MSG } from '../../extension/messages.js';
+import { setCertificate, setRealmSid, signInResponse } from '../../extension/events.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixtures = resolve(root, 'tests/fixtures');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const SID = 'JB0123456789abcdef0123456789abcdef';
+
+// The benchmark's own copy of dist/, with the page and the bundled peers beside the extension.
+const dir = join(mkdtempSync(join(tmpdir(), 'fsa-bench-')), 'dist');
+cpSync(DIST, dir, { recursive: true });
+mkdirSync(join(dir, 'bench'));
+for (const f of ['bench.html', 'bench.js']) cpSync(resolve(import.meta.dirname, 'browser', f), join(dir, 'bench', f));
+await build({
+  entryPoints: [resolve(import.meta.dirname, 'browser/peers.js')],
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  minify: true,
+  outfile: join(dir, 'bench/peers.js'),
+  logLevel: 'warning',
+});
+
+const pem = readFileSync(resolve(fixtures, 'realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem'), 'utf8');
+const der = [...Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64')];
+
+// --expose-gc: every batch starts after a collection, so no one pays for another's garbage.
+const ext = await launch({ extDir: dir, args: ['--js-flags=--expose-gc'] });
+try {
+  const page = await ext.context.newPage();
+  page.on('pageerror', (e) => console.error(`bench page: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && console.error(`bench page: ${m.text()}`));
+  await page.goto(ext.url('bench/bench.html'));
+  await page.waitForFunction(() => typeof globalThis.benchCertificates === 'function');
+
+  console.log(`\nCertificate inspection in ${await page.evaluate(() => navigator.userAgent.match(/Chrom\w+\/[\d.]+/)?.[0])}`);
+  console.log('(the real Entra certificate, DER; parse, fields, SHA-1, SHA-256, RSA self-signature)');
+  const runs = await page.evaluate((d) => globalThis.benchCertificates(d), der);
+  const OURS = 'this core: wasm + WebCrypto verify';
+  for (const [name, xs] of Object.entries(runs)) {
+    // Each round ran every implementation back to back: the ratio is taken within a round, so a
+    // machine that slows down for a while slows both sides of it.
+    const ratios = xs.map((x, i) => x / runs[OURS][i]);
+    const vs = name.startsWith('this core') || name.includes('alone') ? '' : `${median(ratios).toFixed(1)}× this core`;
+    console.log(`  ${name.padEnd(40)} ${median(xs).toFixed(1).padStart(8)} µs  ${vs}`);
+  }
+
+  // Cold start: the worker stopped over CDP before each message; medians of 15, interleaved.
+  const response = readFileSync(
+    resolve(fixtures, 'realworld/responses/entra_response_a9054a0f_2023_ssoready.SAMLResponse.b64.txt'),
+    'utf8',
+  );
+  const send = (msg) => page.evaluate((m) => globalThis.timedMessage(m), msg);
+  await send({ type: MSG.SETUP_EVENT, event: setRealmSid(SID) });
+  await send({ type: MSG.SETUP_EVENT, event: setCertificate({ text: pem }, 'pasted') });
+  const cases = {
+    'a bare worker start (a message answered without wasm)': { type: 'bench/none' },
+    'realm/urls: start + first module + answer': { type: MSG.REALM_URLS, sid: SID },
+    'state/get: start + first module + storage + verdict (WebCrypto or cached)': { type: MSG.STATE_GET },
+    'a pasted sign-in: start + both modules + XML signature + storage': {
+      type: MSG.SETUP_EVENT,
+      event: signInResponse(response, 'pasted'),
+    },
+  };
+  /** @type {Record<string, number[]>} */
+  const times = {};
+  for (let i = 0; i < Number(process.env.COLD_RUNS ?? 15); i++) {
+    for (const [name, msg] of Object.entries(cases)) {
+      await stopWorker(ext, page);
+      (times[name] ??= []).push((await send(msg)).ms);
+    }
+  }
+  console.log('\nWorker cold start (stopped over CDP before each message; median of 15, sendMessage → reply)');
+  for (const [name, xs] of Object.entries(times)) console.log(`  ${name.padEnd(74)} ${median(xs).toFixed(1).padStart(6)} ms`);
+  const bare = median(Object.values(times)[0]);
+  const realm = median(Object.values(times)[1]);
+  console.log(`  the first module adds ${(realm - bare).toFixed(1)} ms to a bare start`);
+} finally {
+  await ext.close();
+}
+
+console.log('\nModules (dist/extension/wasm, gzip -9)');
+for (const f of readdirSync(join(DIST, 'extension/wasm')).filter((f) => f.endsWith('.wasm'))) {
+  const bytes = readFileSync(join(DIST, 'extension/wasm', f));
+  console.log(`  ${f.padEnd(28)} ${String(bytes.length).padStart(9)} bytes  ${String(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzipped`);
+}
