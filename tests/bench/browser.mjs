@@ -43,7 +43,9 @@ try {
   await page.goto(ext.url('bench/bench.html'));
   await page.waitForFunction(() => typeof globalThis.benchCertificates === 'function');
 
-  console.log(`\nCertificate inspection in ${await page.evaluate(() => navigator.userAgent.match(/Chrom\w+\/[\d.]+/)?.[0])}`);
+  console.log(
+    `\nCertificate inspection in ${await page.evaluate(() => navigator.userAgent.match(/Chrom\w+\/[\d.]+/)?.[0])}`,
+  );
   console.log('(the real Entra certificate, DER; parse, fields, SHA-1, SHA-256, RSA self-signature)');
   const runs = await page.evaluate((d) => globalThis.benchCertificates(d), der);
   const OURS = 'this core: wasm + WebCrypto verify';
@@ -81,7 +83,8 @@ try {
     }
   }
   console.log('\nWorker cold start (stopped over CDP before each message; median of 15, sendMessage → reply)');
-  for (const [name, xs] of Object.entries(times)) console.log(`  ${name.padEnd(74)} ${median(xs).toFixed(1).padStart(6)} ms`);
+  for (const [name, xs] of Object.entries(times))
+    console.log(`  ${name.padEnd(74)} ${median(xs).toFixed(1).padStart(6)} ms`);
   const bare = median(Object.values(times)[0]);
   const realm = median(Object.values(times)[1]);
   console.log(`  the first module adds ${(realm - bare).toFixed(1)} ms to a bare start`);
@@ -92,5 +95,6 @@ try {
 console.log('\nModules (dist/extension/wasm, gzip -9)');
 for (const f of readdirSync(join(DIST, 'extension/wasm')).filter((f) => f.endsWith('.wasm'))) {
   const bytes = readFileSync(join(DIST, 'extension/wasm', f));
-  console.log(`  ${f.padEnd(28)} ${String(bytes.length).padStart(9)} bytes  ${String(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzipped`);
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  console.log(`  ${f.padEnd(28)} ${String(bytes.length).padStart(9)} bytes  ${String(gzipped).padStart(9)} gzipped`);
 }

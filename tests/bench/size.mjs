@@ -20,7 +20,10 @@ const GROUPS = [
   ['sha1, sha2: thumbprints and fingerprints', /\bsha1::|\bsha2::/],
   ['serde-wasm-bindgen, wasm-bindgen, js-sys: passing values to JS', /serde_wasm_bindgen|wasm_bindgen|js_sys/],
   ['the core: certificates (certificate.rs, sigalg.rs, selfsig.rs)', /frontline_sso::(certificate|sigalg|selfsig)/],
-  ['the core: the setup, its events and view (setup, checklist, guide, renewal, links)', /frontline_sso::(setup|checklist|guide|renewal|entra::links|plan|signin_failure)/],
+  [
+    'the core: the setup, its events and view (setup, checklist, guide, renewal, links)',
+    /frontline_sso::(setup|checklist|guide|renewal|entra::links|plan|signin_failure)/,
+  ],
   ['the core: reading stored setups and snapshots from JS (js_read)', /frontline_sso::js_read/],
   ['the core: page recognition, fills, page reports (forms, entra::portal)', /frontline_sso::(forms|entra::portal)/],
   ['the core: metadata, IdP values, realm, hosts', /frontline_sso::(metadata|idp|frontline|entra)/],

@@ -100,4 +100,3 @@ test('named verdicts, through WebCrypto or the full module', async () => {
     assert.equal(report.selfSignatureValid, want, file);
   }
 });
-
