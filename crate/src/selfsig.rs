@@ -1,9 +1,10 @@
 //! A certificate's own signature: what to verify, and who verifies it.
 //!
 //! In the extension the worker verifies it with WebCrypto, natively: RSA in wasm took ~650 µs
-//! a certificate, WebCrypto ~30 µs, and leaving the bigint out makes the first module smaller.
-//! The core names the checks it could not decide (`take_pending`); the worker verifies them and
-//! hands the verdicts back (`set_verdicts`); the call is then made again. Verdicts are kept per
+//! a certificate, WebCrypto ~40 µs, and leaving the bigint out makes the first module smaller.
+//! The core names the checks it could not decide (`take_pending`), telling the worker of each as
+//! it queues it (`on_queued`), so WebCrypto runs while the call goes on; the worker hands the
+//! verdicts back (`set_verdicts`) and the call is made again. Verdicts are kept per
 //! SHA-256 fingerprint of the whole certificate (its TBS, key and signature), so one certificate
 //! is verified once. With the `rust-verify` feature (the CLI, the full module) the check is made
 //! here, in pure Rust (`rsa_pkcs1.rs`), and nothing is ever pending.
