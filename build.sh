@@ -122,7 +122,7 @@ run_tests() {
   node --test tests/unit/
   build
   log "the built modules in Node: the worker's WebCrypto verdicts against the full module's"
-  node --test tests/dist/
+  node --test tests/modules/
   log "prettier (120 columns) and tsc --checkJs over the extension's JavaScript"
   node_modules/.bin/prettier --check "extension/**/*.js" "scripts/*.mjs"
   node_modules/.bin/tsc -p tsconfig.json

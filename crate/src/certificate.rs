@@ -12,6 +12,7 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::X509Name;
 
+use crate::der;
 use crate::finding::{message, CoreError, Finding};
 use crate::selfsig;
 use crate::sigalg::{self, SigAlg};
@@ -215,9 +216,9 @@ fn decode_text(text: &str) -> Result<Decoded, CoreError> {
 /// A private key or a key container in DER, by its first fields: PKCS #1 and PKCS #8 start
 /// with version 0 (or 1 for PKCS #8 v2 and SEC 1 EC keys), PKCS #12 with version 3.
 fn private_key_kind(der: &[u8]) -> Option<&'static str> {
-    let (tag, body, _) = der_item(der)?;
-    let (int_tag, version, rest) = der_item(body)?;
-    let (next_tag, _, _) = der_item(rest)?;
+    let (tag, body, _) = der::item(der)?;
+    let (int_tag, version, rest) = der::item(body)?;
+    let (next_tag, _, _) = der::item(rest)?;
     match (tag, int_tag, version, next_tag) {
         (0x30, 0x02, [0], 0x02) => Some("a PKCS #1 RSA private key"),
         (0x30, 0x02, [0] | [1], 0x30) => Some("a PKCS #8 private key"),
@@ -225,23 +226,6 @@ fn private_key_kind(der: &[u8]) -> Option<&'static str> {
         (0x30, 0x02, [3], 0x30) => Some("a PKCS #12 (.pfx) file, which holds a private key"),
         _ => None,
     }
-}
-
-/// One DER item: (tag, content, what follows). Definite lengths of up to 4 bytes only.
-fn der_item(der: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let (&tag, rest) = der.split_first()?;
-    let (&first, rest) = rest.split_first()?;
-    let (len, rest) = if first < 0x80 {
-        (usize::from(first), rest)
-    } else {
-        let n = usize::from(first & 0x7f);
-        if n == 0 || n > 4 {
-            return None;
-        }
-        let bytes = rest.get(..n)?;
-        (bytes.iter().fold(0usize, |acc, b| (acc << 8) | usize::from(*b)), rest.get(n..)?)
-    };
-    Some((tag, rest.get(..len)?, rest.get(len..)?))
 }
 
 /// Base64 as found in PEM bodies and `<X509Certificate>`: any line breaks, padding optional.
@@ -485,7 +469,7 @@ fn ec_bits(point_bits: usize) -> u32 {
 }
 
 fn bit_length(be: &[u8]) -> u32 {
-    let trimmed = strip_leading_zeros(be);
+    let trimmed = der::unsigned(be);
     match trimmed.first() {
         None => 0,
         Some(top) => {
@@ -493,11 +477,6 @@ fn bit_length(be: &[u8]) -> u32 {
             bytes.saturating_mul(8).saturating_sub(top.leading_zeros())
         }
     }
-}
-
-fn strip_leading_zeros(be: &[u8]) -> &[u8] {
-    let start = be.iter().position(|b| *b != 0).unwrap_or(be.len());
-    be.get(start..).unwrap_or_default()
 }
 
 /// "CN=…, O=…" like OpenSSL's one-line form. x509-parser's Display would build its whole

@@ -4,6 +4,7 @@
 
 pub mod certificate;
 pub mod checklist;
+pub mod der;
 #[cfg(feature = "xmldsig")]
 pub mod diagnose;
 pub mod entra;

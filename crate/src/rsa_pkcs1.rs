@@ -12,6 +12,7 @@ use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
+use crate::der;
 use crate::sigalg::Hash;
 
 /// The largest modulus taken, as `rsa` did: beyond it a key is refused, not computed.
@@ -31,7 +32,7 @@ pub fn verify(hash: Hash, spki: &[u8], signed: &[u8], signature: &[u8]) -> Optio
     let Ok(PublicKey::RSA(key)) = info.parsed() else {
         return None;
     };
-    let (n, e) = (unsigned(key.modulus), unsigned(key.exponent));
+    let (n, e) = (der::unsigned(key.modulus), der::unsigned(key.exponent));
     let k = n.len();
     let exponent = e.iter().try_fold(0u64, |acc, b| acc.checked_mul(256).map(|a| a | u64::from(*b)));
     let Some(exponent) = exponent.filter(|x| (2..=MAX_EXPONENT).contains(x)) else {
@@ -82,9 +83,4 @@ fn digest(hash: Hash, data: &[u8]) -> Option<Vec<u8>> {
         Hash::Sha512_256 => Sha512_256::digest(data).to_vec(),
         _ => return None,
     })
-}
-
-/// A DER INTEGER's bytes without the leading zeros that keep it positive.
-fn unsigned(be: &[u8]) -> &[u8] {
-    be.get(be.iter().take_while(|b| **b == 0).count()..).unwrap_or_default()
 }

@@ -4,7 +4,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { REPLICA_HOSTS, startServer } from './server.mjs';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const OUTPUT = resolve(import.meta.dirname, '../output');
@@ -145,4 +147,28 @@ export async function screenshot(page, name) {
   await page.waitForTimeout(250); // the toast's fade
   await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
   await page.screenshot({ path: join(OUTPUT, `${name}-full.png`), fullPage: true });
+}
+
+/**
+ * A test file's browser on the replicas: the replica server, the extension with its optional
+ * permissions granted, and the panel open (then `ready(panel)`); the replica tabs are closed
+ * after each test, and all of it after the file. `take` receives them once they are up.
+ * @param {{ ready?: (panel: import('playwright-core').Page) => Promise<unknown> }} opts
+ * @param {(s: { server: any, ext: any, panel: import('playwright-core').Page }) => void} take
+ */
+export function replicaSession({ ready }, take) {
+  /** @type {{ server?: any, ext?: any }} */
+  const s = {};
+  before(async () => {
+    s.server = await startServer();
+    s.ext = await launch({ hostRules: s.server.hostRules(REPLICA_HOSTS), grantOptional: true });
+    const panel = await openPanel(s.ext);
+    await ready?.(panel);
+    take({ server: s.server, ext: s.ext, panel });
+  });
+  afterEach(() => closeSitePages(s.ext));
+  after(async () => {
+    await s.ext?.close();
+    await s.server?.close();
+  });
 }

@@ -4,29 +4,18 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { authnRequest, redirectUrl } from '../fixtures/make-requests.mjs';
 import { ENTITY_ID, REPLY_URL, openPasteBox, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
-import { OUTPUT, closeSitePages, launch, openPanel, stopWorker, storedState } from './harness.mjs';
-import { REPLICA_HOSTS, startServer } from './server.mjs';
+import { OUTPUT, openPanel, replicaSession, stopWorker, storedState } from './harness.mjs';
 import { TENANT, freshTenant } from './tenant.mjs';
 
 const LOGIN = `https://login.microsoftonline.com/${TENANT}/saml2`;
 let server;
 let ext;
 let panel;
-before(async () => {
-  server = await startServer();
-  ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
-  panel = await openPanel(ext);
-  await readyForTwilio(panel, TENANT);
-  mkdirSync(OUTPUT, { recursive: true });
-});
-afterEach(() => closeSitePages(ext));
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
+replicaSession({ ready: (p) => readyForTwilio(p, TENANT) }, (s) => ({ server, ext, panel } = s));
+before(() => mkdirSync(OUTPUT, { recursive: true }));
 
 const saved = (identifiers, replyUrls) => ({
   ...freshTenant().basic,

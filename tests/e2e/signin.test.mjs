@@ -3,29 +3,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { SID, openPasteBox, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
-import { closeSitePages, launch, openPanel, stopWorker, storedState } from './harness.mjs';
-import { REPLICA_HOSTS, startServer } from './server.mjs';
+import { openPanel, replicaSession, stopWorker, storedState } from './harness.mjs';
 import { TENANT } from './tenant.mjs';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
-let server;
 let ext;
 let panel;
-before(async () => {
-  server = await startServer();
-  // The optional webRequest + iam.twilio.com permissions granted up front (see harness.mjs).
-  ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
-  panel = await openPanel(ext);
-  await readyForTwilio(panel, TENANT);
-});
-afterEach(() => closeSitePages(ext));
-after(async () => {
-  await ext?.close();
-  await server?.close();
-});
+replicaSession({ ready: (p) => readyForTwilio(p, TENANT) }, (s) => ({ ext, panel } = s));
 
 test('a sign-in posted to Twilio is captured and checked, and the result survives a worker stop', async () => {
   await panel.getByRole('button', { name: 'Start test sign-in' }).click(); // already granted: resolves at once
