@@ -8,7 +8,8 @@ use wasm_bindgen::prelude::*;
 use crate::entra::{self, portal};
 use crate::finding::CoreError;
 use crate::js_read as read;
-use crate::{certificate, forms, frontline, idp, metadata, plan, response, selfsig, setup};
+use crate::product::{self, frontline};
+use crate::{certificate, forms, idp, metadata, plan, response, selfsig, setup};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // json_compatible: Option::None → null and maps → plain objects, as the panel expects.
@@ -42,6 +43,20 @@ pub fn sign_in_hosts() -> Vec<String> {
 #[wasm_bindgen(js_name = realmUrls)]
 pub fn realm_urls(sid: &str) -> Result<JsValue, JsValue> {
     to_js(&js(frontline::realm_urls(sid))?)
+}
+
+/// `spUrls(input, product, region)` → `{product, sid, spEntityId, replyUrl, region, legacy, normalized, findings}`.
+/// `product` is the setup's ("frontline", "flex") or "" to take the one the input names; `region` is Flex's or "".
+#[wasm_bindgen(js_name = spUrls)]
+pub fn sp_urls(input: &str, product: &str, region: &str) -> Result<JsValue, JsValue> {
+    let want = js(Some(product).filter(|p| !p.is_empty()).map(read::product).transpose())?;
+    to_js(&js(product::sp_urls(input, want, Some(region).filter(|r| !r.is_empty())))?)
+}
+
+/// `detectProduct(input)` → "frontline", "flex", or undefined: the product a pasted SID or URL names.
+#[wasm_bindgen(js_name = detectProduct)]
+pub fn detect_product(input: &str) -> Option<String> {
+    product::detect(input).map(|p| p.slug().to_string())
 }
 
 /// `takePendingSignatures()` → the self-signatures the last calls could not decide, for WebCrypto:
@@ -189,7 +204,7 @@ pub fn page_report(
 #[cfg(feature = "xmldsig")]
 #[wasm_bindgen(js_name = checkRequest)]
 pub fn check_request(input: &str, realm_sid: &str) -> Result<JsValue, JsValue> {
-    to_js(&js(crate::request::check_request(input, realm_sid))?)
+    to_js(&js(crate::request::check_request(input, realm_sid, None))?)
 }
 
 /// `checkResponse(input, {realmSid, entraIdentifier?, certificate?}, nowMs)` → response report.

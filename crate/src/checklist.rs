@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::entra::links::Place;
 use crate::finding::CoreError;
-use crate::frontline::word;
 use crate::ids::Step;
+use crate::product::frontline::word;
 
 /// Fixed facts about one step, in the guide's order.
 #[derive(Debug, Clone, Copy)]

@@ -8,8 +8,8 @@
 use serde::Serialize;
 
 use crate::entra::portal::{with_labels, Lang};
-use crate::frontline::realm_urls;
 use crate::ids::Step;
+use crate::product::sp_urls;
 use crate::request::RequestReport;
 
 /// Where Microsoft looks up any code it has.
@@ -53,7 +53,9 @@ pub struct Diagnosis {
 /// What the diagnosis compares with: the realm, and what the app is known to have saved.
 #[derive(Debug, Clone, Default)]
 pub struct Known {
+    /// The product's SID: it names the product, and with `region` the URLs.
     pub realm_sid: String,
+    pub region: Option<String>,
     /// The app's saved Reply URLs and Identifiers, when known (the SAML pane, or the CLI's flags).
     pub reply_urls: Vec<String>,
     pub identifiers: Vec<String>,
@@ -94,7 +96,7 @@ pub fn read_error(text: &str) -> Option<EntraError> {
 
 /// One diagnosis: from the error when there is one, else from the request's own findings.
 pub fn diagnose(error: Option<&EntraError>, request: Option<&RequestReport>, known: &Known) -> Diagnosis {
-    let urls = realm_urls(&known.realm_sid).ok();
+    let urls = sp_urls(&known.realm_sid, None, known.region.as_deref()).ok();
     let entity = urls.as_ref().map(|u| u.sp_entity_id.clone()).unwrap_or_default();
     let reply = urls.as_ref().map(|u| u.reply_url.clone()).unwrap_or_default();
     let asked_acs = request.and_then(|r| r.assertion_consumer_service_url.clone()).unwrap_or_default();

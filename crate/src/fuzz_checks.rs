@@ -10,9 +10,9 @@ use sha1::{Digest, Sha1};
 
 use crate::certificate::{decode, hex_upper, inspect_certificate, CertInput};
 use crate::forms::{observe_page, Console, FillMode, Snapshot};
-use crate::frontline::{is_invisible, realm_urls};
 use crate::idp::{check_idp_values, IdpInput};
 use crate::metadata::parse_metadata;
+use crate::product::frontline::{is_invisible, realm_urls};
 use crate::response::{check_response, Expectations};
 use crate::setup::{apply_event, new_setup, SetupEvent};
 use crate::timefmt::parse_rfc3339_ms;
@@ -84,6 +84,7 @@ pub fn response(data: &[u8], pinned: Option<&[u8]>) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let expect = Expectations {
         realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
+        region: None,
         entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
         certificate_der: pinned.map(<[u8]>::to_vec),
     };

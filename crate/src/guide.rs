@@ -8,9 +8,9 @@ use crate::certificate::CertificateReport;
 use crate::checklist::{Checklist, Dest, Evidence, Status, StepInfo};
 use crate::entra::links::{portal_link, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
-use crate::frontline::console as twilio;
-use crate::frontline::{signing_option, RealmUrls, AGENT, CLAIMS, CONSOLE_SSO_URL, SIGNING_ALGORITHM};
 use crate::ids::Step;
+use crate::product::frontline::console as twilio;
+use crate::product::frontline::{signing_option, RealmUrls, AGENT, CLAIMS, CONSOLE_SSO_URL, SIGNING_ALGORITHM};
 use crate::renewal::{self, Renewal};
 
 /// What a setup knows that the guide shows: the setup module fills it in (the guide never

@@ -10,7 +10,7 @@ pub mod diagnose;
 pub mod entra;
 pub mod finding;
 pub mod forms;
-pub mod frontline;
+
 #[cfg(all(not(target_arch = "wasm32"), feature = "xmldsig"))]
 pub mod fuzz_checks;
 pub mod guide;
@@ -18,6 +18,7 @@ pub mod idp;
 pub mod ids;
 pub mod metadata;
 pub mod plan;
+pub mod product;
 pub mod renewal;
 #[cfg(feature = "xmldsig")]
 pub mod request;

@@ -1,5 +1,6 @@
-//! Every value each form needs, in one place: Entra's side from the Realm SID,
-//! Twilio's side from what Entra produced.
+//! Every value each form needs, in one place: Entra's side from the product's SID (a Frontline
+//! Realm SID or a Flex SSO connection SID) and the product's facts, Twilio's side from what
+//! Entra produced.
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -7,12 +8,16 @@ use sha2::{Digest, Sha256};
 use crate::certificate::{inspect_certificate, CertInput, CertificateReport};
 use crate::entra::portal::{Label, Lang};
 use crate::finding::{has_errors, CoreError, Finding};
-use crate::frontline::{self, realm_urls, RealmUrls, AGENT, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
 use crate::idp::{check_idp_values, IdpInput};
+use crate::product::{self, sp_urls, Product, SpUrls};
 
 #[derive(Debug, Clone, Default)]
 pub struct PlanInput {
+    /// The product's SID, or a pasted URL holding one: it names the product unless `product` does.
     pub realm_sid: String,
+    pub product: Option<Product>,
+    /// Flex's region (us1 when none).
+    pub region: Option<String>,
     pub workspace_id: Option<String>,
     pub app_name: Option<String>,
     pub login_url: Option<String>,
@@ -25,7 +30,9 @@ pub struct PlanInput {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupPlan {
-    pub realm: RealmUrls,
+    pub product: Product,
+    /// The SID and the two URLs Entra needs.
+    pub realm: SpUrls,
     pub azure: AzurePlan,
     pub twilio: TwilioPlan,
     pub findings: Vec<Finding>,
@@ -38,7 +45,8 @@ pub struct AzurePlan {
     pub basic_saml: BasicSaml,
     pub signing: Signing,
     pub claims: Vec<Claim>,
-    pub app_role: AppRole,
+    /// The app roles to create: Frontline's one, Flex's three.
+    pub app_roles: Vec<AppRole>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,7 +67,7 @@ pub struct Signing {
 #[serde(rename_all = "camelCase")]
 pub struct Claim {
     pub name: &'static str,
-    /// Empty: Frontline matches the short names exactly.
+    /// Empty: Twilio matches the short names exactly.
     pub namespace: &'static str,
     pub source: &'static str,
     pub source_attribute: &'static str,
@@ -93,6 +101,7 @@ pub struct AppRoleManifest {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TwilioPlan {
+    /// The product's SID, as the Twilio Console shows it.
     pub realm_sid: String,
     pub workspace_id: Option<String>,
     pub sso_url: Option<String>,
@@ -105,14 +114,21 @@ pub struct TwilioPlan {
 
 /// Build the whole plan. Only an unusable Realm SID is an error; everything else is a finding.
 pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
-    let realm = realm_urls(&input.realm_sid)?;
+    let realm = sp_urls(&input.realm_sid, input.product, input.region.as_deref())?;
+    let facts = realm.product.facts();
     let now_ms = input.now_ms.unwrap_or(0);
-    let mut findings = Vec::new();
+    let mut findings = realm.findings.clone();
 
     let workspace_id = input.workspace_id.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(str::to_string);
-    if let Some(w) = &workspace_id {
-        findings.extend(check_workspace_id(w));
+    match (&workspace_id, realm.product) {
+        (Some(w), Product::Frontline) => findings.extend(check_workspace_id(w)),
+        (Some(_), _) => findings.push(Finding::warning(
+            "workspace_id_unused",
+            format!("{} has no Workspace ID; the one given is left out.", facts.name),
+        )),
+        (None, _) => {}
     }
+    let workspace_id = workspace_id.filter(|_| realm.product == Product::Frontline);
 
     let login = input.login_url.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let ident = input.entra_identifier.as_deref().map(str::trim).filter(|s| !s.is_empty());
@@ -152,14 +168,20 @@ pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
     let cert_errors = certificate.as_ref().is_some_and(|c| has_errors(&c.findings));
     let ready = login.is_some() && ident.is_some() && certificate.is_some() && !idp_errors && !cert_errors;
 
-    let app_name =
-        input.app_name.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_APP_NAME).to_string();
+    let app_name = input
+        .app_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(facts.default_app_name)
+        .to_string();
     Ok(SetupPlan {
         azure: AzurePlan {
             app_name,
             basic_saml: BasicSaml { sp_entity_id: realm.sp_entity_id.clone(), reply_url: realm.reply_url.clone() },
-            signing: Signing { option: frontline::signing_option(Lang::En), algorithm: SIGNING_ALGORITHM },
-            claims: frontline::CLAIMS
+            signing: Signing { option: facts.signing_option.in_lang(Lang::En), algorithm: facts.signing_algorithm },
+            claims: facts
+                .claims
                 .iter()
                 .map(|c| Claim {
                     name: c.name,
@@ -168,10 +190,11 @@ pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
                     source_attribute: c.source_attribute,
                 })
                 .collect(),
-            app_role: app_role(&realm.realm_sid),
+            app_roles: facts.roles.iter().map(|r| app_role(r, &realm.sid)).collect(),
         },
+        product: realm.product,
         twilio: TwilioPlan {
-            realm_sid: realm.realm_sid.clone(),
+            realm_sid: realm.sid.clone(),
             workspace_id,
             sso_url: login.map(str::to_string),
             identity_provider_issuer: ident.map(str::to_string),
@@ -209,28 +232,28 @@ pub fn check_workspace_id(w: &str) -> Vec<Finding> {
     f
 }
 
-fn app_role(realm_sid: &str) -> AppRole {
+fn app_role(role: &product::AppRole, sid: &str) -> AppRole {
     AppRole {
-        display_name: AGENT.display_name,
+        display_name: role.display_name,
         allowed_member_types_label: Label::MemberTypesUsers.in_lang(Lang::En),
-        value: AGENT.value,
-        description: AGENT.description,
+        value: role.value,
+        description: role.description,
         enabled: true,
         manifest: AppRoleManifest {
             allowed_member_types: ["User"],
-            description: AGENT.description,
-            display_name: AGENT.display_name,
-            id: stable_uuid(realm_sid),
+            description: role.description,
+            display_name: role.display_name,
+            id: stable_uuid(role.value, sid),
             is_enabled: true,
             origin: "Application",
-            value: AGENT.value,
+            value: role.value,
         },
     }
 }
 
 /// A name-based UUID (version 8, from SHA-256), so a re-run proposes the same role id.
-fn stable_uuid(realm_sid: &str) -> String {
-    let digest = Sha256::digest(format!("frontline-sso-assistant/app-role/agent/{realm_sid}").as_bytes());
+fn stable_uuid(role: &str, sid: &str) -> String {
+    let digest = Sha256::digest(format!("frontline-sso-assistant/app-role/{role}/{sid}").as_bytes());
     let mut b = [0u8; 16];
     for (dst, src) in b.iter_mut().zip(digest.iter()) {
         *dst = *src;
@@ -253,8 +276,8 @@ mod tests {
         assert_eq!(p.azure.basic_saml.sp_entity_id, p.realm.sp_entity_id);
         assert_eq!(p.azure.signing.option, "Sign SAML response and assertion");
         assert_eq!(p.azure.claims[1].source_attribute, "user.assignedroles");
-        assert_eq!(p.azure.app_role.manifest.id.len(), 36);
-        assert_eq!(p.azure.app_name, DEFAULT_APP_NAME);
+        assert_eq!(p.azure.app_roles[0].manifest.id.len(), 36);
+        assert_eq!(p.azure.app_name, product::frontline::DEFAULT_APP_NAME);
         assert!(!p.twilio.ready);
         assert!(p.findings.is_empty());
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::certificate::decode_base64;
 use crate::entra::LOGIN_HOSTS;
 use crate::finding::{CoreError, Finding};
-use crate::frontline::realm_urls;
+use crate::product::sp_urls;
 use crate::samlxml::{child, is, value_text, SAML, SAMLP};
 
 /// Twilio's requests are about 1 KB; the caps keep hostile input cheap.
@@ -44,7 +44,7 @@ pub struct RequestReport {
 }
 
 /// Decode an AuthnRequest and check it against the Realm SID (empty: no realm checks).
-pub fn check_request(input: &str, realm_sid: &str) -> Result<RequestReport, CoreError> {
+pub fn check_request(input: &str, realm_sid: &str, region: Option<&str>) -> Result<RequestReport, CoreError> {
     let (xml, binding) = decode_request(input)?;
     let doc = Document::parse_with_options(
         &xml,
@@ -83,7 +83,7 @@ pub fn check_request(input: &str, realm_sid: &str) -> Result<RequestReport, Core
         is_passive: flag("IsPassive"),
         findings: Vec::new(),
     };
-    r.findings = judge(&r, realm_sid);
+    r.findings = judge(&r, realm_sid, region);
     Ok(r)
 }
 
@@ -129,16 +129,17 @@ pub fn decode_request(input: &str) -> Result<(String, Binding), CoreError> {
 }
 
 /// What Twilio asks of Entra, against what this realm's app must have.
-fn judge(r: &RequestReport, realm_sid: &str) -> Vec<Finding> {
+fn judge(r: &RequestReport, realm_sid: &str, region: Option<&str>) -> Vec<Finding> {
     let mut f = Vec::new();
-    if let Ok(urls) = realm_urls(realm_sid) {
+    if let Ok(urls) = sp_urls(realm_sid, None, region) {
+        let sid_name = urls.product.facts().sid_name;
         let issuer = r.issuer.as_deref().unwrap_or_default();
         if issuer != urls.sp_entity_id {
             f.push(Finding::error(
                 "request_issuer_mismatch",
                 format!(
-                    "Twilio signs in as \"{issuer}\", but this realm's Identifier (Entity ID) is \"{}\": Entra looks \
-                    the app up by it (AADSTS700016). Check the Realm SID.",
+                    "Twilio signs in as \"{issuer}\", but this setup's Identifier (Entity ID) is \"{}\": Entra looks \
+                    the app up by it (AADSTS700016). Check the {sid_name}.",
                     urls.sp_entity_id
                 ),
             ));
@@ -148,7 +149,7 @@ fn judge(r: &RequestReport, realm_sid: &str) -> Vec<Finding> {
             f.push(Finding::error(
                 "request_acs_mismatch",
                 format!(
-                    "Twilio asks Entra to post to \"{acs}\", but this realm's Reply URL is \"{}\" (AADSTS50011).",
+                    "Twilio asks Entra to post to \"{acs}\", but this setup's Reply URL is \"{}\" (AADSTS50011).",
                     urls.reply_url
                 ),
             ));

@@ -8,13 +8,13 @@ use crate::checklist::{Checklist, ChecklistEvent, Status, STEPS};
 use crate::entra::links::{self, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
 use crate::finding::{CoreError, Finding, Severity};
-use crate::frontline::{app_name, AGENT, CLAIMS, SIGNING_ALGORITHM};
-use crate::frontline::{realm_urls, RealmUrls};
 use crate::guide::{self, Badge, Known, RenewalView, StepView};
 use crate::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
 use crate::ids::{FormId, Step};
 use crate::metadata::parse_metadata;
 use crate::plan::check_workspace_id;
+use crate::product::frontline::{app_name, AGENT, CLAIMS, SIGNING_ALGORITHM};
+use crate::product::frontline::{realm_urls, RealmUrls};
 use crate::renewal::{self, ListedCert, Renewal};
 use crate::response::{check_response, Expectations};
 pub use crate::signin_failure::{CapturedRequest, ComparedValue, SignInFailure};
@@ -250,6 +250,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         SetupEvent::SignInResponse { text, source } => {
             let expect = Expectations {
                 realm_sid: s.realm_sid_input.clone(),
+                region: None,
                 entra_identifier: Some(s.entra_identifier.clone()).filter(|i| !i.is_empty()),
                 certificate_der: s
                     .certificate_pem

@@ -53,7 +53,7 @@ pub fn captured(
     now: i64,
 ) -> Result<(CapturedRequest, Option<String>), CoreError> {
     use crate::finding::Severity;
-    let r = crate::request::check_request(text, realm_sid)?;
+    let r = crate::request::check_request(text, realm_sid, None)?;
     let problem = r.findings.iter().find(|f| f.severity == Severity::Error).map(|f| f.message.clone());
     Ok((CapturedRequest { at: now, source: source.to_string(), text: text.to_string() }, problem))
 }
@@ -73,8 +73,8 @@ pub fn failed(
     use crate::request::check_request;
     let error = read_error(text);
     let request = match error {
-        Some(_) => before.and_then(|c| check_request(&c.text, "").ok()),
-        None => Some(check_request(text, "").map_err(|_| {
+        Some(_) => before.and_then(|c| check_request(&c.text, "", None).ok()),
+        None => Some(check_request(text, "", None).map_err(|_| {
             CoreError::new(
                 "no_error_code",
                 "No AADSTS code was found: paste Microsoft's whole error (Message and Troubleshooting details), \

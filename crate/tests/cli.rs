@@ -133,7 +133,7 @@ fn plan_command() {
     ]);
     assert_eq!(code, 0);
     assert_eq!(v["azure"]["signing"]["option"], "Sign SAML response and assertion");
-    assert_eq!(v["azure"]["appRole"]["manifest"]["allowedMemberTypes"][0], "User");
+    assert_eq!(v["azure"]["appRoles"][0]["manifest"]["allowedMemberTypes"][0], "User");
     assert_eq!(v["twilio"]["workspaceId"], "owlpress");
     assert!(v["twilio"]["x509Certificate"].as_str().unwrap().starts_with("-----BEGIN CERTIFICATE-----"));
 }
@@ -278,4 +278,53 @@ fn diagnose_names_the_step_and_the_values_for_each_code() {
         (2, json(&["diagnose", "--error", "x", "--realm", SID]).1)
     );
     assert_eq!(json(&["diagnose", "--error", "AADSTS50105: x"]).1["error"]["code"], "usage");
+}
+
+const JQ: &str = "JQ0123456789abcdef0123456789abcdef";
+
+/// Flex at the command line: the SID names the product, `--region` is Flex's, legacy URLs are flagged.
+#[test]
+fn flex_commands_follow_the_sid() {
+    let acs = |r: &str| format!("https://login.flex.{r}.twilio.com/login/callback?connection={JQ}");
+    let legacy = "https://iam.twilio.com/v1/Accounts/AC0123456789abcdef0123456789abcdef/saml2";
+    type Case<'a> = (&'a str, Vec<&'a str>, i32, &'a str);
+    let cases: Vec<Case> = vec![
+        ("a JQ SID", vec!["urls", JQ], 0, "urn:flex:JQ0123456789abcdef0123456789abcdef"),
+        ("a JQ SID in another region", vec!["urls", JQ, "--region", "ie1"], 0, "info [flex_region]"),
+        ("a pasted ACS URL", vec!["urls", "x"], 0, "Region                  us1"),
+        ("a legacy URL", vec!["urls", legacy], 0, "warning [flex_legacy_urls]"),
+        ("a bad region", vec!["urls", JQ, "--region", "moon"], 2, "error [bad_region]"),
+        ("a region for Frontline", vec!["urls", SID, "--region", "us1"], 2, "error [region_not_used]"),
+        ("Flex's plan", vec!["plan", JQ], 0, "Entra — app role  Supervisor (value supervisor"),
+        ("Flex's plan names its SID", vec!["plan", JQ], 0, "Twilio — SSO connection SID"),
+    ];
+    let us1 = acs("us1");
+    for (name, mut args, want_code, says) in cases {
+        if name == "a pasted ACS URL" {
+            args[1] = &us1;
+        }
+        let (code, out, err) = run(&args);
+        assert_eq!(code, want_code, "{name}: {out}{err}");
+        assert!(out.contains(says) || err.contains(says), "{name}: {out}{err}");
+    }
+    let (_, v) = json(&["urls", JQ, "--region", "ie1"]);
+    assert_eq!((v["product"].as_str(), v["replyUrl"].as_str()), (Some("flex"), Some(acs("ie1").as_str())));
+    let (_, v) = json(&["plan", JQ]);
+    let roles: Vec<&str> =
+        v["azure"]["appRoles"].as_array().unwrap().iter().map(|r| r["value"].as_str().unwrap()).collect();
+    assert_eq!(roles, ["agent", "supervisor", "admin"]);
+    assert_eq!(v["azure"]["claims"][1]["name"], "full_name");
+    // The response follows the SID it is checked against.
+    let flex = path("generated/responses/flex_good.b64.txt");
+    let cert = path("generated/responses/test-signing-cert.pem");
+    let at = "2026-11-29T00:00:00Z";
+    let issuer = "https://sts.windows.net/11111111-2222-4333-8444-555555555555/";
+    let check = |realm: &str| {
+        json(&["response", &flex, "--realm", realm, "--cert", &cert, "--entra-identifier", issuer, "--at", at])
+    };
+    let (code, v) = check(JQ);
+    assert_eq!((code, v["ok"].as_bool()), (0, Some(true)), "{v}");
+    let (code, v) = check(SID);
+    assert_eq!(code, 1);
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "audience_mismatch"));
 }

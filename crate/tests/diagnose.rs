@@ -46,8 +46,8 @@ fn each_code_names_its_step_and_the_values_side_by_side() {
         identifiers: vec![],
         ..Known::default()
     };
-    let wrong_acs = check_request(&request_xml(SID, OTHER), SID).unwrap();
-    let wrong_issuer = check_request(&request_xml(OTHER, SID), SID).unwrap();
+    let wrong_acs = check_request(&request_xml(SID, OTHER), SID, None).unwrap();
+    let wrong_issuer = check_request(&request_xml(OTHER, SID), SID, None).unwrap();
     for (code, request, step, values) in [
         (50011, Some(&wrong_acs), Step::BasicSaml, 2),
         (700016, Some(&wrong_issuer), Step::BasicSaml, 2),
@@ -87,7 +87,7 @@ fn an_unknown_code_is_named_with_its_lookup_url() {
 #[test]
 fn without_an_error_the_request_alone_is_judged() {
     let known = Known { realm_sid: SID.into(), ..Known::default() };
-    let d = diagnose(None, Some(&check_request(&request_xml(SID, OTHER), SID).unwrap()), &known);
+    let d = diagnose(None, Some(&check_request(&request_xml(SID, OTHER), SID, None).unwrap()), &known);
     assert_eq!((d.code, d.step), (None, Step::BasicSaml));
     assert!(d.summary.contains("Reply URL"), "{}", d.summary);
 }
@@ -119,4 +119,47 @@ fn in_the_setup_a_captured_request_and_an_error_page_become_the_test_sign_ins_di
     assert_eq!(s.sign_in_failure, None, "Mark as fixed sets it aside");
     let nothing = apply_event(s, &SetupEvent::SignInFailure { text: "Sorry.".into(), source: "pasted".into() }, 5);
     assert_eq!(nothing.unwrap_err().code, "no_error_code");
+}
+
+/// Flex's request is judged by the SSO connection SID's URLs, in its region.
+#[test]
+fn a_flex_request_is_judged_by_flex_urls() {
+    const JQ: &str = "JQ0123456789abcdef0123456789abcdef";
+    let flex = |region: &str| {
+        format!(
+            "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" \
+             xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_r\" \
+             AssertionConsumerServiceURL=\"https://login.flex.{region}.twilio.com/login/callback?connection={JQ}\">\
+             <saml:Issuer>urn:flex:{JQ}</saml:Issuer></samlp:AuthnRequest>"
+        )
+    };
+    let codes = |xml: &str, sid: &str, region: Option<&str>| -> Vec<&'static str> {
+        check_request(xml, sid, region).unwrap().findings.iter().map(|f| f.code).collect()
+    };
+    for (name, xml, sid, region, want) in [
+        ("Flex's own request", flex("us1"), JQ, None, &[][..]),
+        ("in its region", flex("ie1"), JQ, Some("ie1"), &[]),
+        ("from another region", flex("ie1"), JQ, None, &["request_acs_mismatch"]),
+        (
+            "Flex's request for a Frontline setup",
+            flex("us1"),
+            SID,
+            None,
+            &["request_issuer_mismatch", "request_acs_mismatch"],
+        ),
+        (
+            "Frontline's request for a Flex setup",
+            request_xml(SID, SID),
+            JQ,
+            None,
+            &["request_issuer_mismatch", "request_acs_mismatch"],
+        ),
+    ] {
+        assert_eq!(codes(&xml, sid, region), want, "{name}");
+    }
+    let issuer = check_request(&request_xml(SID, SID), JQ, None).unwrap();
+    assert!(issuer.findings[0].message.contains("Check the SSO connection SID"), "{}", issuer.findings[0].message);
+    let known = Known { realm_sid: JQ.into(), region: Some("ie1".into()), ..Known::default() };
+    let d = diagnose(read_error(&page(50011, "The redirect URI does not match.")).as_ref(), Some(&issuer), &known);
+    assert!(d.values.iter().any(|v| v.expected.contains("login.flex.ie1.twilio.com")), "{:?}", d.values);
 }

@@ -41,7 +41,7 @@ fn post_value(xml: &str) -> String {
 }
 
 fn codes(input: &str) -> Vec<&'static str> {
-    check_request(input, SID).unwrap().findings.iter().map(|f| f.code).collect()
+    check_request(input, SID, None).unwrap().findings.iter().map(|f| f.code).collect()
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn both_bindings_and_every_form_of_input_decode_to_the_same_request() {
         ("the bare POST value", post_value(&xml), Binding::Post),
         ("the XML", xml.clone(), Binding::Post),
     ] {
-        let r = check_request(&input, SID).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let r = check_request(&input, SID, None).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(r.binding, binding, "{name}");
         assert_eq!(r.id.as_deref(), Some("_abc"), "{name}");
         assert_eq!(r.issuer, Some(format!("https://iam.twilio.com/v2/saml2/metadata/{SID}")), "{name}");
@@ -116,6 +116,6 @@ fn hostile_or_foreign_input_is_a_typed_error() {
         ("too large", big, "too_large"),
         ("inflates past the cap", bomb, "not_deflate"),
     ] {
-        assert_eq!(check_request(&input, SID).unwrap_err().code, code, "{name}");
+        assert_eq!(check_request(&input, SID, None).unwrap_err().code, code, "{name}");
     }
 }

@@ -16,6 +16,7 @@ fn der(rel: &str) -> Vec<u8> {
 fn generated() -> Expectations {
     Expectations {
         realm_sid: SID.into(),
+        region: None,
         entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
         certificate_der: Some(der("generated/responses/test-signing-cert.pem")),
     }
@@ -33,6 +34,7 @@ fn real_entra_response_as_it_is() {
     let at = at(params["now"].as_str().unwrap());
     let expect = Expectations {
         realm_sid: SID.into(),
+        region: None,
         entra_identifier: Some("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/".into()),
         certificate_der: Some(der("realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem")),
     };
@@ -103,6 +105,41 @@ fn every_check_has_a_response_that_fails_it_and_a_correct_one_passes() {
     assert!(spn.findings[0].message.contains("spn:") && spn.findings[0].message.contains("application ID"));
     let fix = check_response(&text("generated/responses/response_not_signed.b64.txt"), &generated(), now()).unwrap();
     assert!(fix.findings[0].message.contains("Sign SAML response and assertion"));
+}
+
+/// Flex's responses are judged by the SSO connection SID's URLs, its claims and its three roles.
+#[test]
+fn a_flex_response_is_judged_by_flex_values() {
+    let flex = Expectations { realm_sid: "JQ0123456789abcdef0123456789abcdef".into(), ..generated() };
+    let flex_codes = |name: &str| {
+        let input = text(&format!("generated/responses/{name}.b64.txt"));
+        let r = check_response(&input, &flex, now()).unwrap();
+        assert_eq!(r.signature_verified, Some(true), "{name}: {}", r.signature_note);
+        r.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+    };
+    for (name, want) in [
+        ("flex_good", &[][..]),
+        ("flex_admin_only", &[]),
+        ("flex_missing_full_name", &["missing_claim"]),
+        ("flex_role_not_flex", &["role_not_product"]),
+        ("flex_frontline_audience", &["audience_mismatch"]),
+        ("flex_frontline_destination", &["destination_mismatch"]),
+        // Frontline's correct response is not Flex's.
+        ("good", &["destination_mismatch", "audience_mismatch", "missing_claim"]),
+    ] {
+        assert_eq!(flex_codes(name), want, "{name}");
+    }
+    let r = check_response(&text("generated/responses/flex_role_not_flex.b64.txt"), &flex, now()).unwrap();
+    assert!(r.findings[0].message.contains("Supervisor (supervisor)"), "{}", r.findings[0].message);
+    let r = check_response(&text("generated/responses/flex_missing_full_name.b64.txt"), &flex, now()).unwrap();
+    assert!(r.findings[0].message.contains("full_name") && r.findings[0].message.contains("user.displayname"));
+    // A Flex response checked as Frontline's fails on the URLs and the role it lacks.
+    let wrong = check_response(&text("generated/responses/flex_good.b64.txt"), &generated(), now()).unwrap();
+    assert!(!wrong.ok);
+    // Another region: the Destination must be that region's ACS.
+    let ie1 = Expectations { region: Some("ie1".into()), ..flex.clone() };
+    let r = check_response(&text("generated/responses/flex_good.b64.txt"), &ie1, now()).unwrap();
+    assert_eq!(r.findings.iter().map(|f| f.code).collect::<Vec<_>>(), ["destination_mismatch"]);
 }
 
 #[test]

@@ -9,10 +9,10 @@ use frontline_sso::certificate::{inspect_certificate, CertInput};
 use frontline_sso::forms::{
     observe_page, page_report, Console, Field, FillMode, Heading, Region, ReportVersions, Snapshot, Table, TextPair,
 };
-use frontline_sso::frontline::realm_urls;
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
+use frontline_sso::product::frontline::realm_urls;
 use frontline_sso::setup::{apply_event, new_setup, summary_markdown, view, SetupEvent};
 
 fn feed(data: &[u8]) {

@@ -89,6 +89,21 @@ fn check_idp_values_binding() {
 }
 
 #[wasm_bindgen_test]
+fn product_bindings() {
+    const JQ: &str = "JQ0123456789abcdef0123456789abcdef";
+    assert_eq!(detect_product(JQ).as_deref(), Some("flex"));
+    assert_eq!(detect_product("JB0123456789abcdef0123456789abcdef").as_deref(), Some("frontline"));
+    assert_eq!(detect_product("hello"), None);
+    let u = v(sp_urls(JQ, "", "ie1"));
+    assert_eq!(u["product"], "flex");
+    assert_eq!(u["spEntityId"], format!("urn:flex:{JQ}"));
+    assert_eq!(u["region"], "ie1");
+    assert_eq!(u["findings"][0]["code"], "flex_region");
+    assert_eq!(e(sp_urls(JQ, "frontline", ""))["code"], "other_product");
+    assert_eq!(e(sp_urls(JQ, "zoom", ""))["code"], "bad_input");
+}
+
+#[wasm_bindgen_test]
 fn setup_plan_binding() {
     let p = v(setup_plan(obj(
         json!({"realmSid": "JB0123456789abcdef0123456789abcdef", "workspaceId": "owlpress", "nowMs": NOW}),
@@ -101,10 +116,18 @@ fn setup_plan_binding() {
         p["azure"]["claims"][0],
         json!({"name": "email", "namespace": "", "source": "Attribute", "sourceAttribute": "user.mail"})
     );
-    assert_eq!(p["azure"]["appRole"]["value"], "agent");
+    assert_eq!(p["azure"]["appRoles"][0]["value"], "agent");
+    assert_eq!(p["product"], "frontline");
     assert_eq!(p["twilio"]["workspaceId"], "owlpress");
     assert_eq!(p["twilio"]["ssoUrl"], Value::Null);
-    assert_eq!(e(setup_plan(obj(json!({"realmSid": "JQ0123456789abcdef0123456789abcdef"}))))["code"], "wrong_prefix");
+    let flex = v(setup_plan(obj(json!({"realmSid": "JQ0123456789abcdef0123456789abcdef", "region": "ie1"}))));
+    assert_eq!(flex["product"], "flex");
+    assert_eq!(flex["azure"]["appRoles"].as_array().map(Vec::len), Some(3));
+    assert_eq!(flex["realm"]["region"], "ie1");
+    assert_eq!(
+        e(setup_plan(obj(json!({"realmSid": "PN0123456789abcdef0123456789abcdef"}))))["code"],
+        "unknown_product"
+    );
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 

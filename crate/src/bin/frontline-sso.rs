@@ -8,10 +8,11 @@ use frontline_sso::diagnose::{diagnose, read_error, Known};
 use frontline_sso::entra::portal::{Label as L, Lang};
 use frontline_sso::finding::{has_errors, CoreError, Finding};
 use frontline_sso::forms::{observe_page, Console, FillMode, PageReport, REPORT_FORMAT};
-use frontline_sso::frontline::realm_urls;
 use frontline_sso::idp::{check_idp_values, IdpInput};
 use frontline_sso::metadata::parse_metadata;
 use frontline_sso::plan::{setup_plan, PlanInput};
+use frontline_sso::product::frontline::realm_urls;
+use frontline_sso::product::{detect, sp_urls, Product, SpUrls};
 use frontline_sso::request::check_request;
 use frontline_sso::response::{check_response, Expectations};
 use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
@@ -19,21 +20,25 @@ use frontline_sso::timefmt::parse_rfc3339_ms;
 use serde::Serialize;
 
 const USAGE: &str = "\
-Frontline SSO Assistant — checks for Twilio Frontline SAML SSO with Microsoft Entra ID
+Frontline SSO Assistant — checks for Twilio Frontline and Flex SAML SSO with Microsoft Entra ID
+
+A SID names the product: a Frontline Realm SID (JB…) or a Flex SSO connection SID (JQ…);
+a pasted Entity ID or Reply URL holding one works too. --region is Flex's (us1 if none).
 
 Usage:
-  frontline-sso urls <REALM_SID>                     Identifier (Entity ID) and Reply URL for Entra
+  frontline-sso urls <SID> [--region <R>]            Identifier (Entity ID) and Reply URL for Entra
   frontline-sso cert <FILE> [--at <RFC3339>]         inspect a certificate (.cer Base64/Raw, PEM)
   frontline-sso metadata <FILE> [--at <RFC3339>]     parse Entra federation metadata XML
   frontline-sso idp --login-url <URL> --entra-identifier <URL> [--metadata <FILE>] [--at <RFC3339>]
-  frontline-sso response <FILE> --realm <SID> [--cert <FILE> | --metadata <FILE>] [--entra-identifier <URL>]
-                     [--at <RFC3339>]                  check a SAMLResponse (base64, form body or XML)
-  frontline-sso plan <REALM_SID> [--workspace <ID>] [--login-url <URL>] [--entra-identifier <URL>]
+  frontline-sso response <FILE> --realm <SID> [--region <R>] [--cert <FILE> | --metadata <FILE>]
+                     [--entra-identifier <URL>] [--at <RFC3339>]
+                                                     check a SAMLResponse (base64, form body or XML)
+  frontline-sso plan <SID> [--region <R>] [--workspace <ID>] [--login-url <URL>] [--entra-identifier <URL>]
                      [--cert <FILE>] [--at <RFC3339>]  every value both consoles need
-  frontline-sso request <URL | FILE | -> [--realm <SID>]
+  frontline-sso request <URL | FILE | -> [--realm <SID>] [--region <R>]
                                                      decode and check Twilio's SAMLRequest (a sign-in
                                                      URL, a form body, or the value)
-  frontline-sso diagnose --error <TEXT | FILE> [--request <URL | FILE>] --realm <SID>
+  frontline-sso diagnose --error <TEXT | FILE> [--request <URL | FILE>] --realm <SID> [--region <R>]
                      [--reply-url <URL>]… [--identifier <URL>]…
                                                      what an AADSTS error means for this app, and the fix
   frontline-sso page <REPORT.json> [--realm <SID>]   replay a page report (the panel's Copy page
@@ -58,6 +63,7 @@ struct Args {
     workspace: Option<String>,
     cert: Option<String>,
     realm: Option<String>,
+    region: Option<String>,
     error: Option<String>,
     request: Option<String>,
     reply_urls: Vec<String>,
@@ -91,6 +97,7 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
             "--workspace" => a.workspace = Some(value("--workspace")?),
             "--cert" => a.cert = Some(value("--cert")?),
             "--realm" => a.realm = Some(value("--realm")?),
+            "--region" => a.region = Some(value("--region")?),
             "--error" => a.error = Some(value("--error")?),
             "--request" => a.request = Some(value("--request")?),
             "--reply-url" => a.reply_urls.push(value("--reply-url")?),
@@ -151,6 +158,15 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
     let arg1 = a.positional.get(1).cloned();
     let need = |what: &str| arg1.clone().ok_or_else(|| CoreError::new("usage", format!("{cmd} needs {what}.")));
     match cmd {
+        "urls" if a.region.is_some() || detect(arg1.as_deref().unwrap_or_default()) == Some(Product::Flex) => {
+            let u = sp_urls(&need("a SID")?, None, a.region.as_deref())?;
+            if a.json {
+                println!("{}", to_json(&u));
+            } else {
+                print_urls(&u);
+            }
+            Ok(status(&u.findings))
+        }
         "urls" => {
             let r = realm_urls(&need("a Realm SID")?)?;
             if a.json {
@@ -226,7 +242,9 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
         "plan" => {
             let certificate = a.cert.as_deref().map(read_text).transpose()?;
             let input = PlanInput {
-                realm_sid: need("a Realm SID")?,
+                realm_sid: need("a SID")?,
+                product: None,
+                region: a.region.clone(),
                 workspace_id: a.workspace.clone(),
                 app_name: None,
                 login_url: a.login_url.clone(),
@@ -250,13 +268,17 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
                 for c in &p.azure.claims {
                     println!("Entra — claim  {} = {}", c.name, c.source_attribute);
                 }
-                let r = &p.azure.app_role;
-                println!(
-                    "Entra — app role  {} (value {}, \"{}\", {})",
-                    r.display_name, r.value, r.description, r.allowed_member_types_label
-                );
-                println!("Twilio — Realm SID      {}", p.twilio.realm_sid);
-                println!("Twilio — Workspace ID   {}", p.twilio.workspace_id.as_deref().unwrap_or("-"));
+                for r in &p.azure.app_roles {
+                    println!(
+                        "Entra — app role  {} (value {}, \"{}\", {})",
+                        r.display_name, r.value, r.description, r.allowed_member_types_label
+                    );
+                }
+                let facts = p.product.facts();
+                println!("{:<24}{}", format!("Twilio — {}", facts.sid_name), p.twilio.realm_sid);
+                if p.product == Product::Frontline {
+                    println!("Twilio — Workspace ID   {}", p.twilio.workspace_id.as_deref().unwrap_or("-"));
+                }
                 println!("Twilio — SSO URL        {}", p.twilio.sso_url.as_deref().unwrap_or("- (Entra's Login URL)"));
                 println!(
                     "Twilio — IdP issuer     {}",
@@ -287,6 +309,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             };
             let expect = Expectations {
                 realm_sid: a.realm.clone().ok_or_else(|| CoreError::new("usage", "response needs --realm <SID>."))?,
+                region: a.region.clone(),
                 entra_identifier: a.entra_identifier.clone(),
                 certificate_der,
             };
@@ -318,8 +341,11 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             Ok(status(&r.findings))
         }
         "request" => {
-            let r =
-                check_request(&text_or_file(&need("a sign-in URL, a file, or -")?)?, a.realm.as_deref().unwrap_or(""))?;
+            let r = check_request(
+                &text_or_file(&need("a sign-in URL, a file, or -")?)?,
+                a.realm.as_deref().unwrap_or(""),
+                a.region.as_deref(),
+            )?;
             if a.json {
                 println!("{}", to_json(&r));
             } else {
@@ -342,7 +368,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
             let error = read_error(&text);
             let request = match &a.request {
-                Some(r) => Some(check_request(&text_or_file(r)?, &realm_sid)?),
+                Some(r) => Some(check_request(&text_or_file(r)?, &realm_sid, a.region.as_deref())?),
                 None => None,
             };
             if error.is_none() && request.is_none() {
@@ -350,6 +376,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             }
             let known = Known {
                 realm_sid,
+                region: a.region.clone(),
                 reply_urls: a.reply_urls.clone(),
                 identifiers: a.identifiers.clone(),
                 ..Known::default()
@@ -500,6 +527,22 @@ fn print_cert(c: &CertificateReport, pad: &str) {
     println!("{pad}self-signed   {} (signature {sig})", if c.self_signed { "yes" } else { "no" });
     println!("{pad}thumbprint    {}", c.thumbprint_sha1);
     println!("{pad}sha-256       {}", c.fingerprint_sha256);
+}
+
+/// A product's SID and URLs, as `urls` prints them.
+fn print_urls(u: &SpUrls) {
+    let facts = u.product.facts();
+    println!("Product                 {}", facts.name);
+    println!("{:<24}{}", if u.legacy { "Account SID (legacy)" } else { facts.sid_name }, u.sid);
+    println!("{:<24}{}", en(L::Identifier), u.sp_entity_id);
+    println!("Reply URL (ACS)         {}", u.reply_url);
+    if let Some(r) = &u.region {
+        println!("Region                  {r}");
+    }
+    for n in &u.normalized {
+        println!("note: {n}");
+    }
+    print_findings(&u.findings);
 }
 
 fn print_findings(findings: &[Finding]) {

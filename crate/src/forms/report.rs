@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::snapshot::Snapshot;
 use crate::entra::is_guid;
 use crate::entra::portal::is_portal_word;
-use crate::frontline::{self, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
+use crate::product::frontline::{self, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
 use crate::setup::Setup;
 
 /// The format of this report; a replay refuses others.

@@ -11,6 +11,7 @@ use crate::forms::{Console, FillMode, ReportVersions};
 use crate::idp::IdpInput;
 use crate::ids::Step;
 use crate::plan::PlanInput;
+use crate::product::Product;
 use crate::response::Expectations;
 use crate::setup::SetupEvent;
 
@@ -54,6 +55,8 @@ pub fn plan_input(v: &JsValue) -> R<PlanInput> {
     let now_ms = get(v, "nowMs").as_f64();
     Ok(PlanInput {
         realm_sid: text(v, "realmSid")?.unwrap_or_default(),
+        product: text(v, "product")?.as_deref().map(product).transpose()?,
+        region: text(v, "region")?,
         workspace_id: text(v, "workspaceId")?,
         app_name: text(v, "appName")?,
         login_url: text(v, "loginUrl")?,
@@ -61,6 +64,12 @@ pub fn plan_input(v: &JsValue) -> R<PlanInput> {
         certificate: text(v, "certificate")?,
         now_ms: now_ms.map(now).transpose()?,
     })
+}
+
+/// A product's name: "frontline" or "flex".
+pub fn product(slug: &str) -> R<Product> {
+    Product::from_slug(slug)
+        .ok_or_else(|| CoreError::new("bad_input", format!("\"{slug}\" is not a product: use frontline or flex.")))
 }
 
 /// A certificate as text (PEM or base64) or as bytes (DER).
@@ -97,6 +106,7 @@ pub fn expectations(v: &JsValue) -> R<Expectations> {
     };
     Ok(Expectations {
         realm_sid: text(v, "realmSid")?.unwrap_or_default(),
+        region: text(v, "region")?,
         entra_identifier: text(v, "entraIdentifier")?,
         certificate_der,
     })

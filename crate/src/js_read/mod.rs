@@ -14,7 +14,7 @@ mod setup;
 mod snapshot;
 mod verdicts;
 
-pub use inputs::{cert_input, console, event, expectations, fill_mode, idp_input, now, plan_input, versions};
+pub use inputs::{cert_input, console, event, expectations, fill_mode, idp_input, now, plan_input, product, versions};
 pub use setup::setup;
 pub use snapshot::snapshot;
 #[cfg(feature = "rust-verify")]

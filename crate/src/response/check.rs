@@ -5,7 +5,8 @@ use roxmltree::{Document, Node, ParsingOptions};
 use super::{Attribute, Expectations, ResponseReport, MAX_RESPONSE_BYTES, SKEW_MS};
 use crate::certificate::{decode_base64, inspect_der};
 use crate::finding::{has_errors, message, CoreError, Finding};
-use crate::frontline::{realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM};
+use crate::product::frontline::{LONG_EMAIL_CLAIM, SIGNING_ALGORITHM};
+use crate::product::{sp_urls, AppRole, Claim, Facts};
 use crate::samlxml::{child, is, value_text, SAML, SAMLP};
 use crate::timefmt::parse_rfc3339_ms;
 
@@ -76,14 +77,19 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     if !is(&resp, SAMLP, "Response") {
         return Err(CoreError::new("not_saml_response", "This XML is not a SAML Response (samlp:Response)."));
     }
+    // The SID names the product; the product names the URLs, claims and roles to expect.
+    let realm = sp_urls(&expect.realm_sid, None, expect.region.as_deref())?;
+    let facts = realm.product.facts();
     if child(resp, SAML, "EncryptedAssertion").is_some() {
         return Err(CoreError::new(
             "encrypted_assertion",
-            "The assertion is encrypted, so it cannot be checked, and Frontline does not decrypt it. In Entra → the \
-                app → Single sign-on → Token encryption, turn token encryption off for this app.",
+            format!(
+                "The assertion is encrypted, so it cannot be checked, and {} does not decrypt it. In Entra → the \
+                    app → Single sign-on → Token encryption, turn token encryption off for this app.",
+                facts.name
+            ),
         ));
     }
-    let realm = realm_urls(&expect.realm_sid)?;
     let mut f = Vec::new();
 
     // Exclusive C14N drops comments, so a comment inside a signed value changes what a
@@ -249,8 +255,9 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
             "response_not_signed",
             message(
                 &format!(
-                    "The response itself is not signed; Frontline \
-            requires both the response and the assertion to be signed. {FIX_SIGNING}"
+                    "The response itself is not signed; {} \
+            requires both the response and the assertion to be signed. {FIX_SIGNING}",
+                    facts.name
                 ),
                 &[],
             ),
@@ -261,8 +268,9 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
             "assertion_not_signed",
             message(
                 &format!(
-                    "The assertion is not signed; Frontline \
-            requires both the response and the assertion to be signed. {FIX_SIGNING}"
+                    "The assertion is not signed; {} \
+            requires both the response and the assertion to be signed. {FIX_SIGNING}",
+                    facts.name
                 ),
                 &[],
             ),
@@ -347,7 +355,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
 
-    // Attributes: the exact short names Frontline reads.
+    // Attributes: the exact short names the product reads.
     let attributes: Vec<Attribute> = assertion
         .into_iter()
         .flat_map(|a| a.descendants().filter(|n| is(n, SAML, "Attribute")).collect::<Vec<_>>())
@@ -357,40 +365,13 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         })
         .collect();
     let get = |name: &str| attributes.iter().find(|a| a.name == name);
-    if has_assertion && get(EMAIL.name).is_none() {
-        let long = get(LONG_EMAIL_CLAIM).is_some();
-        f.push(Finding::error(
-            "missing_email",
-            message(
-                "No attribute is named exactly \"{name}\"{long}. In Entra → [ClaimsSection], add a claim named {name} \
-                 (namespace empty) with source attribute {source}.",
-                &[
-                    ("name", EMAIL.name),
-                    ("long", if long { " (the long …/claims/emailaddress one does not count)" } else { "" }),
-                    ("source", EMAIL.source_attribute),
-                ],
-            ),
-        ));
+    for claim in facts.claims.iter().filter(|c| has_assertion && get(c.name).is_none()) {
+        f.push(missing_claim(facts, claim, get(LONG_EMAIL_CLAIM).is_some()));
     }
-    match get(ROLES.name) {
-        None if !has_assertion => {}
-        None => f.push(Finding::error(
-            "missing_roles",
-            message(
-                "No attribute is named exactly \"{name}\". In Entra → [ClaimsSection], add a claim named {name} \
-                 (namespace empty) with source attribute {source}, and assign the user the {role} role.",
-                &[("name", ROLES.name), ("source", ROLES.source_attribute), ("role", AGENT.display_name)],
-            ),
-        )),
-        Some(r) if !r.values.iter().any(|v| v == AGENT.value) => f.push(Finding::error(
-            "role_not_agent",
-            format!(
-                "The roles attribute holds {:?}, not agent. In Entra → Users and groups, assign this user the \
-                Agent role (app role value agent).",
-                r.values
-            ),
-        )),
-        Some(_) => {}
+    if let Some(r) = facts.claims.iter().find(|c| c.name == ROLES).and_then(|c| get(c.name)) {
+        if !r.values.iter().any(|v| facts.roles.iter().any(|role| role.value == v)) {
+            f.push(no_role(facts, &r.values));
+        }
     }
 
     let name_id = text_of(assertion.and_then(|a| a.descendants().find(|n| is(n, SAML, "NameID"))));
@@ -491,4 +472,55 @@ fn too_large() -> CoreError {
         "too_large",
         format!("This is larger than {} KB, far larger than a SAML response.", MAX_RESPONSE_BYTES / 1024),
     )
+}
+
+/// The claim that carries the app roles, in every product.
+const ROLES: &str = "roles";
+const EMAIL: &str = "email";
+
+/// A product's claim missing from the assertion, with how to add it.
+fn missing_claim(facts: &Facts, claim: &Claim, has_long_email: bool) -> Finding {
+    let long = if claim.name == EMAIL && has_long_email { LONG_NOTE } else { "" };
+    let role = facts.roles.first().map(|r| r.display_name).unwrap_or_default();
+    let values = [("name", claim.name), ("long", long), ("source", claim.source_attribute), ("role", role)];
+    match claim.name {
+        EMAIL => Finding::error("missing_email", message(ADD_CLAIM, &values)),
+        ROLES => Finding::error("missing_roles", message(ADD_ROLES_CLAIM, &values)),
+        _ => Finding::error("missing_claim", message(ADD_CLAIM, &values)),
+    }
+}
+
+const LONG_NOTE: &str = " (the long …/claims/emailaddress one does not count)";
+const ADD_CLAIM: &str = "No attribute is named exactly \"{name}\"{long}. In Entra → [ClaimsSection], add a claim \
+    named {name} (namespace empty) with source attribute {source}.";
+const ADD_ROLES_CLAIM: &str = "No attribute is named exactly \"{name}\". In Entra → [ClaimsSection], add a claim \
+    named {name} (namespace empty) with source attribute {source}, and assign the user the {role} role.";
+
+/// The roles claim holds none of the product's roles.
+fn no_role(facts: &Facts, got: &[String]) -> Finding {
+    match facts.roles {
+        [only] => Finding::error(
+            "role_not_agent",
+            format!(
+                "The roles attribute holds {got:?}, not {value}. In Entra → Users and groups, assign this user the \
+                {name} role (app role value {value}).",
+                value = only.value,
+                name = only.display_name
+            ),
+        ),
+        roles => Finding::error(
+            "role_not_product",
+            format!(
+                "The roles attribute holds {got:?}, none of {values}. In Entra → Users and groups, assign this user \
+                one of {product}'s roles: {names}.",
+                values = roles.iter().map(|r| r.value).collect::<Vec<_>>().join(", "),
+                product = facts.name,
+                names = roles.iter().map(role_name).collect::<Vec<_>>().join(", "),
+            ),
+        ),
+    }
+}
+
+fn role_name(r: &AppRole) -> String {
+    format!("{} ({})", r.display_name, r.value)
 }

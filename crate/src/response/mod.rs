@@ -22,7 +22,10 @@ pub const SKEW_MS: i64 = 5 * 60 * 1000;
 /// What the check compares the response with.
 #[derive(Debug, Clone, Default)]
 pub struct Expectations {
+    /// The product's SID (a Frontline Realm SID or a Flex SSO connection SID): it names the product.
     pub realm_sid: String,
+    /// Flex's region, when not the one the SID's default URLs use (us1).
+    pub region: Option<String>,
     /// The Microsoft Entra Identifier (Twilio's Identity Provider Issuer), when known.
     pub entra_identifier: Option<String>,
     /// DER of the configured signing certificate, when known.

@@ -7,8 +7,10 @@ use super::lang_of;
 use crate::checklist::Status;
 use crate::entra::portal::Label as L;
 use crate::finding::message_in;
-use crate::frontline::{self, realm_urls, Claim, AGENT, CLAIMS, DEFAULT_APP_NAME, EMAIL, ROLES, SIGNING_ALGORITHM};
 use crate::ids::{FormId, Step};
+use crate::product::frontline::{
+    self, realm_urls, Claim, AGENT, CLAIMS, DEFAULT_APP_NAME, EMAIL, ROLES, SIGNING_ALGORITHM,
+};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {

@@ -6,8 +6,10 @@ use super::lang_of;
 use crate::certificate::thumbprint_in;
 use crate::checklist::{ChecklistEvent, Status};
 use crate::entra::portal::{with_labels, Label as L};
-use crate::frontline::{self, realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM, SIGNING_OPTION};
 use crate::ids::{FormId, Step};
+use crate::product::frontline::{
+    self, realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM, SIGNING_OPTION,
+};
 use crate::renewal::ListedCert;
 use crate::setup::{Setup, SetupEvent};
 

@@ -6,12 +6,12 @@ use super::{named, norm, observed, Field, FillAction, Plan, Snapshot};
 use crate::certificate::{inspect_certificate, CertInput};
 use crate::checklist::Status;
 use crate::finding::{message, Severity};
-use crate::frontline::{realm_urls, CONSOLE_SSO_PLACE};
 use crate::idp::{check_idp_values, IdpInput};
 use crate::ids::{FormId, Step};
+use crate::product::frontline::{realm_urls, CONSOLE_SSO_PLACE};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
-use crate::frontline::console as l;
+use crate::product::frontline::console as l;
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;

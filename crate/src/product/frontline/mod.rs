@@ -5,8 +5,10 @@
 pub mod console;
 mod realm;
 
-pub use realm::{is_invisible, realm_urls, RealmUrls};
+pub use super::paste::is_invisible;
+pub use realm::{realm_urls, recognizes, RealmUrls};
 
+use super::{Facts, Product};
 use crate::entra::portal::{Label, Lang};
 
 /// The name the extension gives a new Enterprise Application.
@@ -21,12 +23,7 @@ pub fn app_name(chosen: &str) -> &str {
     }
 }
 
-/// A claim Frontline reads: its exact short name (namespace empty) and Entra's source attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Claim {
-    pub name: &'static str,
-    pub source_attribute: &'static str,
-}
+pub use super::{AppRole, Claim};
 
 /// Frontline's words as literals, for text that is put together at compile time.
 macro_rules! word {
@@ -50,12 +47,6 @@ pub const CLAIMS: [Claim; 2] = [EMAIL, ROLES];
 pub const LONG_EMAIL_CLAIM: &str = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress";
 
 /// The app role Frontline's `roles` claim must carry.
-pub struct AppRole {
-    pub display_name: &'static str,
-    pub value: &'static str,
-    pub description: &'static str,
-}
-
 pub const AGENT: AppRole = AppRole { display_name: "Agent", value: "agent", description: word!(role_description) };
 
 /// The signing Frontline wants: the response and the assertion, with SHA-256.
@@ -81,3 +72,18 @@ pub const WORDS: [&str; 7] = [
     AGENT.value,
     AGENT.description,
 ];
+
+/// Frontline's facts, as every product gives them.
+pub const FACTS: Facts = Facts {
+    product: Product::Frontline,
+    name: "Frontline",
+    sid_name: "Realm SID",
+    sid_prefix: realm::SID_PREFIX,
+    claims: &CLAIMS,
+    roles: &[AGENT],
+    signing_option: SIGNING_OPTION,
+    signing_algorithm: SIGNING_ALGORITHM,
+    default_app_name: DEFAULT_APP_NAME,
+    console_sso_url: CONSOLE_SSO_URL,
+    console_sso_place: CONSOLE_SSO_PLACE,
+};

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::finding::CoreError;
+use crate::product::paste;
 
 pub const ENTITY_ID_PREFIX: &str = "https://iam.twilio.com/v2/saml2/metadata/";
 pub const REPLY_URL_PREFIX: &str = "https://iam.twilio.com/v2/saml2/authenticate/";
@@ -95,50 +96,24 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
     })
 }
 
-/// Marks that copy-paste adds and nobody sees: a byte-order mark and the zero-width ones.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+/// True when a cleaned value is Frontline's: a `JB…` SID or one of its URLs.
+pub fn recognizes(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    [ENTITY_ID_PREFIX, REPLY_URL_PREFIX].iter().any(|p| lower.contains(p.trim_start_matches("https://")))
+        || lower.starts_with(&SID_PREFIX.to_ascii_lowercase())
 }
 
 /// Strip what copy-paste adds (space, quotes, invisible marks) and take the SID out of
 /// a pasted Twilio URL. Returns the candidate SID and notes on what changed.
 fn clean(input: &str) -> (String, Vec<String>) {
-    let mut notes = Vec::new();
-    let mut s: String = input.chars().filter(|c| !is_invisible(*c)).collect();
-    if s.len() != input.len() {
-        notes.push("removed invisible characters".to_string());
-    }
-    let quotes: &[char] = &['"', '\'', '`', '“', '”', '‘', '’', '<', '>'];
-    loop {
-        let t = s.trim().trim_matches(quotes);
-        if t.len() == s.len() {
-            break;
-        }
-        if t.len() != s.trim().len() {
-            push_once(&mut notes, "removed surrounding quotes");
-        } else {
-            push_once(&mut notes, "trimmed spaces");
-        }
-        s = t.to_string();
-    }
+    let (s, mut notes) = paste::clean(input);
     for (prefix, name) in [(ENTITY_ID_PREFIX, "Entity ID"), (REPLY_URL_PREFIX, "Reply URL")] {
-        let lower = s.to_ascii_lowercase();
-        let bare = prefix.trim_start_matches("https://");
-        let found = lower.find(bare);
-        if let Some(at) = found {
-            let tail = s.get(at + bare.len()..).unwrap_or_default();
-            let sid = tail.split(['/', '?', '#']).next().unwrap_or_default();
+        if let Some(sid) = paste::after(&s, prefix.trim_start_matches("https://"), &['/', '?', '#']) {
             notes.push(format!("took the SID from the pasted {name}"));
             return (sid.to_string(), notes);
         }
     }
     (s, notes)
-}
-
-fn push_once(notes: &mut Vec<String>, note: &str) {
-    if !notes.iter().any(|n| n == note) {
-        notes.push(note.to_string());
-    }
 }
 
 #[cfg(test)]

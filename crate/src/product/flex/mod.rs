@@ -1,0 +1,49 @@
+//! Twilio Flex's facts (twilio.com/docs/flex/sso-configuration/azure-ad): the SSO connection
+//! SID and the URLs made from it, with the region (`connection`), the retired Account-based
+//! URLs, the claims and the three app roles, the signing it wants, and where its page is.
+//! No other module spells these values; each asks here.
+
+mod connection;
+
+pub use connection::{recognizes, urls, DEFAULT_REGION, SID_PREFIX};
+
+use super::{AppRole, Claim, Facts, Product};
+use crate::entra::portal::Label;
+
+pub const DEFAULT_APP_NAME: &str = "Twilio Flex SSO";
+
+pub const EMAIL: Claim = Claim { name: "email", source_attribute: "user.mail" };
+pub const FULL_NAME: Claim = Claim { name: "full_name", source_attribute: "user.displayname" };
+pub const ROLES: Claim = Claim { name: "roles", source_attribute: "user.assignedroles" };
+/// In the order the Twilio guide lists them.
+pub const CLAIMS: [Claim; 3] = [EMAIL, FULL_NAME, ROLES];
+
+pub const AGENT: AppRole = AppRole { display_name: "Agent", value: "agent", description: "Flex agent" };
+pub const SUPERVISOR: AppRole =
+    AppRole { display_name: "Supervisor", value: "supervisor", description: "Flex supervisor" };
+pub const ADMIN: AppRole = AppRole { display_name: "Admin", value: "admin", description: "Flex admin" };
+/// A user needs at least one of these.
+pub const ROLES_TO_CREATE: [AppRole; 3] = [AGENT, SUPERVISOR, ADMIN];
+
+/// The response and the assertion signed, with SHA-256.
+pub const SIGNING_OPTION: Label = Label::SignResponseAndAssertion;
+pub const SIGNING_ALGORITHM: &str = "SHA-256";
+
+/// The guide's path to the page that shows the Entity ID and ACS and takes the IdP's values.
+/// Its URL inside console.twilio.com is not public, so the link is the console's home.
+pub const CONSOLE_SSO_URL: &str = "https://console.twilio.com/";
+pub const CONSOLE_SSO_PLACE: &str = "Twilio Console — Flex → Manage → Single sign-on";
+
+pub const FACTS: Facts = Facts {
+    product: Product::Flex,
+    name: "Flex",
+    sid_name: "SSO connection SID",
+    sid_prefix: SID_PREFIX,
+    claims: &CLAIMS,
+    roles: &ROLES_TO_CREATE,
+    signing_option: SIGNING_OPTION,
+    signing_algorithm: SIGNING_ALGORITHM,
+    default_app_name: DEFAULT_APP_NAME,
+    console_sso_url: CONSOLE_SSO_URL,
+    console_sso_place: CONSOLE_SSO_PLACE,
+};

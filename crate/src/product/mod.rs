@@ -1,0 +1,183 @@
+//! The Twilio products a setup can be for. Each product's module owns its facts (SID, URL
+//! templates, claims, roles, signing, its console pages); this one says which product a pasted
+//! value belongs to, and gives the two URLs Entra's Basic SAML Configuration needs.
+
+pub mod flex;
+pub mod frontline;
+pub mod paste;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entra::portal::Label;
+use crate::finding::{CoreError, Finding};
+
+/// A Twilio product. Setups stored before products existed are Frontline's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Product {
+    #[default]
+    Frontline,
+    Flex,
+}
+
+impl Product {
+    pub const ALL: [Product; 2] = [Product::Frontline, Product::Flex];
+
+    pub fn facts(self) -> &'static Facts {
+        match self {
+            Product::Frontline => &frontline::FACTS,
+            Product::Flex => &flex::FACTS,
+        }
+    }
+
+    /// The name stored and passed between the worker and the panel.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Product::Frontline => "frontline",
+            Product::Flex => "flex",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Product> {
+        Product::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+}
+
+/// A claim a product reads: its exact short name (namespace empty) and Entra's source attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    pub name: &'static str,
+    pub source_attribute: &'static str,
+}
+
+/// An app role a product's `roles` claim may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppRole {
+    pub display_name: &'static str,
+    pub value: &'static str,
+    pub description: &'static str,
+}
+
+/// What every product says of itself.
+#[derive(Debug)]
+pub struct Facts {
+    pub product: Product,
+    /// "Frontline", "Flex".
+    pub name: &'static str,
+    /// What the product calls the SID its URLs are made from.
+    pub sid_name: &'static str,
+    pub sid_prefix: &'static str,
+    /// In the order the extension adds them.
+    pub claims: &'static [Claim],
+    /// The roles to create; a user needs at least one of them.
+    pub roles: &'static [AppRole],
+    pub signing_option: Label,
+    pub signing_algorithm: &'static str,
+    pub default_app_name: &'static str,
+    pub console_sso_url: &'static str,
+    pub console_sso_place: &'static str,
+}
+
+/// The two service-provider URLs Entra needs, made from a product's SID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpUrls {
+    pub product: Product,
+    /// The SID the URLs are made from: a Realm SID, an SSO connection SID, or (legacy Flex) an Account SID.
+    pub sid: String,
+    /// Identifier (Entity ID) in Entra; Twilio's entity ID and the SAML audience.
+    pub sp_entity_id: String,
+    /// Reply URL (Assertion Consumer Service URL) in Entra.
+    pub reply_url: String,
+    /// Flex's region (`us1`); none for Frontline.
+    pub region: Option<String>,
+    /// Flex's Account-based URLs, which Twilio retired.
+    pub legacy: bool,
+    /// What was changed to get from the input to `sid`, in plain words.
+    pub normalized: Vec<String>,
+    /// What the admin should know about these URLs (a region other than us1, legacy URLs).
+    pub findings: Vec<Finding>,
+}
+
+/// The product a pasted SID, Entity ID or Reply URL belongs to, by its prefix or URL shape.
+pub fn detect(input: &str) -> Option<Product> {
+    let (s, _) = paste::clean(input);
+    if flex::recognizes(&s) {
+        return Some(Product::Flex);
+    }
+    if frontline::recognizes(&s) {
+        return Some(Product::Frontline);
+    }
+    None
+}
+
+/// A SID or a pasted URL → the product's URLs. `want` is the setup's product: a value of the
+/// other product is named as such (`other_product`), so the panel can offer to switch.
+/// With no `want`, the product is the one the value names. `region` is Flex's.
+pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Result<SpUrls, CoreError> {
+    let found = detect(input);
+    let product = match (want, found) {
+        (Some(w), Some(f)) if w != f => return Err(other_product(w, f)),
+        (Some(w), _) => w,
+        (None, Some(f)) => f,
+        (None, None) if paste::clean(input).0.is_empty() => {
+            return Err(CoreError::new(
+                "empty",
+                "Enter a Frontline Realm SID (JB…) or a Flex SSO connection SID (JQ…).",
+            ))
+        }
+        (None, None) => return Err(unknown_product()),
+    };
+    match product {
+        Product::Flex => flex::urls(input, region),
+        Product::Frontline if region.is_some() => {
+            Err(CoreError::new("region_not_used", "Frontline's URLs have no region; a region is only for Flex (JQ…)."))
+        }
+        Product::Frontline => frontline::realm_urls(input).map(|r| SpUrls {
+            product,
+            sid: r.realm_sid,
+            sp_entity_id: r.sp_entity_id,
+            reply_url: r.reply_url,
+            region: None,
+            legacy: false,
+            normalized: r.normalized,
+            findings: Vec::new(),
+        }),
+    }
+}
+
+/// The error for a value of product `found` given to a setup of product `want`.
+pub fn other_product(want: Product, found: Product) -> CoreError {
+    let (w, f) = (want.facts(), found.facts());
+    CoreError::new(
+        "other_product",
+        format!(
+            "This is a {found_name} value ({found_sid}, {found_prefix}…), not a {want_name} {want_sid} \
+                ({want_prefix}…). Switch this setup to {found_name}, or paste the {want_sid}.",
+            found_name = f.name,
+            found_sid = f.sid_name,
+            found_prefix = f.sid_prefix,
+            want_name = w.name,
+            want_sid = w.sid_name,
+            want_prefix = w.sid_prefix,
+        ),
+    )
+}
+
+fn unknown_product() -> CoreError {
+    let names: Vec<String> = Product::ALL
+        .iter()
+        .map(|p| p.facts())
+        .map(|f| format!("a {} {} ({}…)", f.name, f.sid_name, f.sid_prefix))
+        .collect();
+    CoreError::new(
+        "unknown_product",
+        format!(
+            "This is neither {}, nor a Twilio URL that holds one. Copy it again from the Twilio Console.",
+            names.join(" nor ")
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests;
