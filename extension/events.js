@@ -4,8 +4,14 @@
 
 /** @typedef {'todo' | 'in-progress' | 'done' | 'attention'} StepStatus */
 
+/** The Twilio product the setup is for. @param {'frontline' | 'flex'} product */
+export const setProduct = (product) => ({ type: 'setProduct', product });
+
 /** @param {string} value */
 export const setRealmSid = (value) => ({ type: 'setRealmSid', value });
+
+/** Flex's region (empty: us1, or the pasted ACS URL's). @param {string} value */
+export const setRegion = (value) => ({ type: 'setRegion', value });
 
 /** @param {string} value */
 export const setWorkspaceId = (value) => ({ type: 'setWorkspaceId', value });
@@ -79,8 +85,9 @@ export const markDone = (step) => ({ type: 'markDone', step });
 export const undo = (step) => ({ type: 'undo', step });
 
 /**
- * @typedef {ReturnType<typeof setRealmSid | typeof setWorkspaceId | typeof setAppName | typeof setIdpValues
- *   | typeof setCertificate | typeof clearCertificate | typeof certificateFromMetadata | typeof approveReplace
+ * @typedef {ReturnType<typeof setProduct | typeof setRealmSid | typeof setRegion | typeof setWorkspaceId
+ *   | typeof setAppName | typeof setIdpValues | typeof setCertificate | typeof clearCertificate
+ *   | typeof certificateFromMetadata | typeof approveReplace
  *   | typeof signInResponse | typeof signInRequest | typeof signInFailure | typeof clearSignInFailure
  *   | typeof observed | typeof markDone | typeof undo>} SetupEvent
  */

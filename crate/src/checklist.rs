@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::entra::links::Place;
 use crate::finding::CoreError;
 use crate::ids::Step;
-use crate::product::frontline::word;
+use crate::product::Product;
 
 /// Fixed facts about one step, in the guide's order.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +31,25 @@ const SSO: Dest = Dest::Portal(Place::SingleSignOn);
 const CERTS: Dest = Dest::Portal(Place::Certificates);
 const READS: &str = "The extension reads the blade and marks the step when it sees the change saved.";
 
+/// The product's words for a step that differs between products: filled in by `steps`.
+const BY_PRODUCT: &str = "";
+
+/// The setup's steps, in the guide's order, in the product's words.
+pub fn steps(product: Product) -> [StepInfo; 11] {
+    let t = &product.facts().texts;
+    STEPS.map(|info| match info.id {
+        Step::Claims => StepInfo { instruction: t.claims, assist: t.claims_assist, ..info },
+        Step::AppRole => {
+            StepInfo { title: t.app_role_title, instruction: t.app_role, assist: t.app_role_assist, ..info }
+        }
+        Step::AssignUsers => StepInfo { instruction: t.assign, ..info },
+        Step::TwilioSso => StepInfo { title: t.twilio_title, instruction: t.twilio, assist: t.twilio_assist, ..info },
+        Step::TestSignIn => StepInfo { instruction: t.test, ..info },
+        _ => info,
+    })
+}
+
+/// The steps' ids and the words all products share; `steps` gives a product's whole list.
 pub const STEPS: [StepInfo; 11] = [
     StepInfo {
         id: Step::CreateApp,
@@ -60,20 +79,7 @@ pub const STEPS: [StepInfo; 11] = [
         assist: "The extension chooses the option and the algorithm; you click Save.",
         dest: CERTS,
     },
-    StepInfo {
-        id: Step::Claims,
-        title: "[ClaimsSection]",
-        instruction: concat!(
-            "Add claims email = ",
-            word!(email_source),
-            " and roles = ",
-            word!(roles_source),
-            ", with an empty namespace."
-        ),
-        assist: "In Add new claim, the extension fills the name, an empty namespace and the source attribute; \
-            you click Save.",
-        dest: SSO,
-    },
+    StepInfo { id: Step::Claims, title: "[ClaimsSection]", instruction: BY_PRODUCT, assist: BY_PRODUCT, dest: SSO },
     StepInfo {
         id: Step::CaptureIdp,
         title: "Login URL and Identifier",
@@ -90,33 +96,29 @@ pub const STEPS: [StepInfo; 11] = [
     },
     StepInfo {
         id: Step::AppRole,
-        title: "App role Agent",
-        instruction:
-            "App registrations → App roles → Create app role: Agent, value agent, [MemberTypesUsers], enabled.",
-        assist: "The extension fills the role's form; you click Apply.",
+        title: BY_PRODUCT,
+        instruction: BY_PRODUCT,
+        assist: BY_PRODUCT,
         dest: Dest::Portal(Place::AppRoles),
     },
     StepInfo {
         id: Step::AssignUsers,
         title: "Assign users",
-        instruction: "Enterprise application → Users and groups → Add user/group, with the role Agent.",
+        instruction: BY_PRODUCT,
         assist: "You pick the users; the extension reads the assignments and checks their role.",
         dest: Dest::Portal(Place::Users),
     },
     StepInfo {
         id: Step::TwilioSso,
-        title: "Twilio Frontline SSO",
-        instruction:
-            "Frontline Console → SSO: Workspace ID, SSO URL, Identity Provider Issuer and X.509 Certificate, then \
-                Save.",
-        assist: "The extension fills the four fields and never overwrites a different value without your Replace; \
-            you click Save.",
+        title: BY_PRODUCT,
+        instruction: BY_PRODUCT,
+        assist: BY_PRODUCT,
         dest: Dest::Twilio,
     },
     StepInfo {
         id: Step::TestSignIn,
         title: "Test sign-in",
-        instruction: "Sign in to the Frontline app as a user with the Agent role.",
+        instruction: BY_PRODUCT,
         assist: "Start the test sign-in below: the extension checks the SAML response Entra sends to Twilio.",
         dest: Dest::Nowhere,
     },

@@ -10,15 +10,16 @@ use crate::entra::links::{portal_link, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
 use crate::ids::Step;
 use crate::product::frontline::console as twilio;
-use crate::product::frontline::{signing_option, RealmUrls, AGENT, CLAIMS, CONSOLE_SSO_URL, SIGNING_ALGORITHM};
+use crate::product::{Product, SpUrls};
 use crate::renewal::{self, Renewal};
 
 /// What a setup knows that the guide shows: the setup module fills it in (the guide never
 /// reads a setup itself, so neither module depends on the other's internals).
 pub struct Known<'a> {
     pub lang: Lang,
+    pub product: Product,
     pub app: Option<&'a AppIds>,
-    pub realm: Option<&'a RealmUrls>,
+    pub realm: Option<&'a SpUrls>,
     pub app_name: &'a str,
     pub workspace_id: &'a str,
     pub login_url: &'a str,
@@ -134,7 +135,8 @@ fn link(dest: Dest, known: &Known) -> Option<LinkView> {
             Some(LinkView { label: if exact { "Open this app's blade" } else { "Open in Azure portal" }, url, exact })
         }
         Dest::Twilio => {
-            Some(LinkView { label: "Open Twilio's Frontline SSO page", url: CONSOLE_SSO_URL.to_string(), exact: true })
+            let facts = known.product.facts();
+            Some(LinkView { label: facts.texts.twilio_link, url: facts.console_sso_url.to_string(), exact: true })
         }
         Dest::Nowhere => None,
     }
@@ -146,26 +148,39 @@ fn values(step: Step, known: &Known) -> Vec<PasteValue> {
     let twilio =
         |words: twilio::Words, value: &str| (words.first().copied().unwrap_or_default().to_string(), value.to_string());
     let cert = known.certificate_pem.unwrap_or_default();
+    let facts = known.product.facts();
     let pairs: Vec<(String, String)> = match step {
         Step::CreateApp => vec![portal(Label::AppName, known.app_name)],
         Step::BasicSaml => known.realm.map_or_else(Vec::new, |r| {
             vec![portal(Label::Identifier, &r.sp_entity_id), portal(Label::ReplyUrl, &r.reply_url)]
         }),
         Step::Signing => {
-            let option = signing_option(known.lang);
-            vec![portal(Label::SigningOption, option), portal(Label::SigningAlgorithm, SIGNING_ALGORITHM)]
+            let option = facts.signing_option.in_lang(known.lang);
+            vec![portal(Label::SigningOption, option), portal(Label::SigningAlgorithm, facts.signing_algorithm)]
         }
-        Step::Claims => CLAIMS
+        Step::Claims => facts
+            .claims
             .iter()
             .flat_map(|c| [portal(Label::ClaimName, c.name), portal(Label::SourceAttribute, c.source_attribute)])
             .collect(),
-        Step::AppRole => vec![
-            portal(Label::RoleDisplayName, AGENT.display_name),
-            portal(Label::RoleValue, AGENT.value),
-            portal(Label::RoleDescription, AGENT.description),
+        Step::AppRole => facts
+            .roles
+            .iter()
+            .flat_map(|r| {
+                [
+                    portal(Label::RoleDisplayName, r.display_name),
+                    portal(Label::RoleValue, r.value),
+                    portal(Label::RoleDescription, r.description),
+                ]
+            })
+            .collect(),
+        Step::TwilioSso if known.product == Product::Frontline => vec![
+            twilio(twilio::WORKSPACE_ID, known.workspace_id),
+            twilio(twilio::SSO_URL, known.login_url),
+            twilio(twilio::ISSUER, known.entra_identifier),
+            twilio(twilio::CERTIFICATE, cert),
         ],
         Step::TwilioSso => vec![
-            twilio(twilio::WORKSPACE_ID, known.workspace_id),
             twilio(twilio::SSO_URL, known.login_url),
             twilio(twilio::ISSUER, known.entra_identifier),
             twilio(twilio::CERTIFICATE, cert),

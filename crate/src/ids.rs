@@ -96,10 +96,14 @@ pub enum FormId {
     Assignments,
     // Twilio Console
     TwilioSso,
+    /// Flex's "Set up your identity provider": its Entity ID and ACS URL, to copy into Entra.
+    FlexSpValues,
+    /// Flex's page that takes the identity provider's values.
+    FlexIdpData,
 }
 
 impl FormId {
-    pub const ALL: [FormId; 11] = [
+    pub const ALL: [FormId; 13] = [
         FormId::CreateApp,
         FormId::BasicSaml,
         FormId::Signing,
@@ -111,6 +115,8 @@ impl FormId {
         FormId::AppRoles,
         FormId::Assignments,
         FormId::TwilioSso,
+        FormId::FlexSpValues,
+        FormId::FlexIdpData,
     ];
 
     pub fn id(self) -> &'static str {
@@ -126,6 +132,8 @@ impl FormId {
             FormId::AppRoles => "app-roles",
             FormId::Assignments => "assignments",
             FormId::TwilioSso => "twilio-sso",
+            FormId::FlexSpValues => "flex-sp-values",
+            FormId::FlexIdpData => "flex-idp-data",
         }
     }
 

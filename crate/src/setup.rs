@@ -1,10 +1,10 @@
-//! One setup (one Realm SID): what the admin entered or the pages showed, plus its
+//! One setup (one product, one SID): what the admin entered or the pages showed, plus its
 //! checklist. Events in, new setup out; the view and the summary are derived, never stored.
 
 use serde::{Deserialize, Serialize};
 
 use crate::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
-use crate::checklist::{Checklist, ChecklistEvent, Status, STEPS};
+use crate::checklist::{self, Checklist, ChecklistEvent, Status};
 use crate::entra::links::{self, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
 use crate::finding::{CoreError, Finding, Severity};
@@ -13,8 +13,7 @@ use crate::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
 use crate::ids::{FormId, Step};
 use crate::metadata::parse_metadata;
 use crate::plan::check_workspace_id;
-use crate::product::frontline::{app_name, AGENT, CLAIMS, SIGNING_ALGORITHM};
-use crate::product::frontline::{realm_urls, RealmUrls};
+use crate::product::{self, sp_urls, Product, SpUrls};
 use crate::renewal::{self, ListedCert, Renewal};
 use crate::response::{check_response, Expectations};
 pub use crate::signin_failure::{CapturedRequest, ComparedValue, SignInFailure};
@@ -27,7 +26,12 @@ pub struct Setup {
     pub id: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The Twilio product the setup is for; setups stored before products existed are Frontline's.
+    pub product: Product,
+    /// The product's SID as typed: a Realm SID (JB…), an SSO connection SID (JQ…), or a URL holding one.
     pub realm_sid_input: String,
+    /// Flex's region as chosen (empty: us1, or the pasted ACS URL's).
+    pub region: String,
     pub workspace_id: String,
     pub app_name: String,
     pub login_url: String,
@@ -112,7 +116,13 @@ pub struct Conflict {
 /// Built by the bindings from `{type, ...}` objects (see `bindings::event_from`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetupEvent {
+    /// The product the setup is for (the panel's first question, or its one-click switch).
+    SetProduct(Product),
     SetRealmSid {
+        value: String,
+    },
+    /// Flex's region.
+    SetRegion {
         value: String,
     },
     SetWorkspaceId {
@@ -180,6 +190,28 @@ pub enum SetupEvent {
     Checklist(ChecklistEvent),
 }
 
+impl Setup {
+    /// The product's URLs from the SID as typed, in the setup's product and region.
+    pub fn urls(&self) -> Result<SpUrls, CoreError> {
+        sp_urls(&self.realm_sid_input, Some(self.product), Some(self.region.as_str()).filter(|r| !r.is_empty()))
+    }
+
+    /// What names this setup's product, SID and region to the checks that take a SID: its Reply URL
+    /// holds all three. The SID as typed while it is not valid, so the checks name the error.
+    pub fn sid_ref(&self) -> String {
+        self.urls().map(|u| u.reply_url).unwrap_or_else(|_| self.realm_sid_input.clone())
+    }
+
+    /// The app's name: the admin's choice, else the product's default.
+    pub fn app_name(&self) -> &str {
+        if self.app_name.is_empty() {
+            self.product.facts().default_app_name
+        } else {
+            &self.app_name
+        }
+    }
+}
+
 pub fn new_setup(id: &str, now: i64) -> Setup {
     Setup { id: id.to_string(), created_at: now, updated_at: now, checklist: Checklist::new(), ..Default::default() }
 }
@@ -195,7 +227,9 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
     // A test sign-in's outcome, for the renewal to follow.
     let mut signed_in: Option<(Status, String)> = None;
     match event {
+        SetupEvent::SetProduct(p) => s.product = *p,
         SetupEvent::SetRealmSid { value } => s.realm_sid_input = value.trim().to_string(),
+        SetupEvent::SetRegion { value } => s.region = value.trim().to_string(),
         SetupEvent::SetWorkspaceId { value } => s.workspace_id = value.trim().to_string(),
         SetupEvent::SetAppName { value } => s.app_name = value.trim().to_string(),
         SetupEvent::SetIdpValues { login_url, entra_identifier, place } => {
@@ -249,7 +283,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         SetupEvent::CheckCertificate => {}
         SetupEvent::SignInResponse { text, source } => {
             let expect = Expectations {
-                realm_sid: s.realm_sid_input.clone(),
+                realm_sid: s.sid_ref(),
                 region: None,
                 entra_identifier: Some(s.entra_identifier.clone()).filter(|i| !i.is_empty()),
                 certificate_der: s
@@ -306,7 +340,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             s = observe_main(s, observed(Step::TestSignIn, outcome, what, source), now)?;
         }
         SetupEvent::SignInRequest { text, source } => {
-            let (request, problem) = crate::signin_failure::captured(text, source, &s.realm_sid_input, now)?;
+            let (request, problem) = crate::signin_failure::captured(text, source, &s.sid_ref(), now)?;
             s.sign_in_request = Some(request);
             // A wrong Issuer or Reply URL is named before Entra answers.
             if let Some(p) = problem {
@@ -315,7 +349,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             }
         }
         SetupEvent::SignInFailure { text, source } => {
-            let (sid, lang) = (s.realm_sid_input.clone(), s.portal.lang);
+            let (sid, lang) = (s.sid_ref(), s.portal.lang);
             let f = crate::signin_failure::failed(text, source, &sid, lang, s.sign_in_request.as_ref(), now)?;
             let what = match f.code {
                 Some(c) => format!("Entra refused the sign-in (AADSTS{c}): {}", f.summary),
@@ -518,8 +552,15 @@ fn idp_check(s: &Setup, now: i64) -> IdpCheck {
 pub struct SetupView {
     pub done: usize,
     pub total: usize,
-    pub realm: Option<RealmUrls>,
+    pub product: Product,
+    /// "Frontline", "Flex".
+    pub product_name: &'static str,
+    /// What the product calls its SID: "Realm SID", "SSO connection SID".
+    pub sid_name: &'static str,
+    pub realm: Option<SpUrls>,
     pub realm_error: Option<CoreError>,
+    /// The product the SID as typed belongs to, when it is the other one: the panel offers the switch.
+    pub switch_to: Option<Product>,
     pub workspace_findings: Vec<Finding>,
     pub app_name: String,
     pub idp: Option<IdpCheck>,
@@ -579,25 +620,29 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
     let (realm, realm_error) = if setup.realm_sid_input.is_empty() {
         (None, None)
     } else {
-        match realm_urls(&setup.realm_sid_input) {
+        match setup.urls() {
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e)),
         }
     };
+    let switch_to = product::detect(&setup.realm_sid_input).filter(|p| *p != setup.product);
+    let facts = setup.product.facts();
+    let step_infos = checklist::steps(setup.product);
     let idp = (!setup.login_url.is_empty() || !setup.entra_identifier.is_empty()).then(|| idp_check(setup, now));
     let certificate =
         setup.certificate_pem.as_deref().and_then(|pem| inspect_certificate(CertInput::Text(pem), now).ok());
     let known = Known {
         lang: setup.portal.lang,
+        product: setup.product,
         app: setup.portal.app.as_ref(),
         realm: realm.as_ref(),
-        app_name: app_name(&setup.app_name),
+        app_name: setup.app_name(),
         workspace_id: &setup.workspace_id,
         login_url: &setup.login_url,
         entra_identifier: &setup.entra_identifier,
         certificate_pem: setup.certificate_pem.as_deref(),
     };
-    let steps = guide::step_views(&known, &STEPS, &checklist);
+    let steps = guide::step_views(&known, &step_infos, &checklist);
     // A renewal shows from the day it is due, before any event has stored it.
     let due = certificate.as_ref().filter(|c| renewal::due(c)).map(|c| Renewal::start(c, now));
     let renewal = guide::renewal_view(&known, setup.renewal.as_ref().or(due.as_ref()), now);
@@ -607,18 +652,22 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         steps.iter().chain(renewal_steps).filter(|s| s.status == Status::Attention).map(|s| s.id).collect();
     let certificate_watch = guide::cert_watch(certificate.as_ref());
     let done = checklist.done_count();
-    let badge = guide::badge(done, STEPS.len(), !attention.is_empty(), certificate_watch.as_ref());
+    let badge = guide::badge(done, step_infos.len(), !attention.is_empty(), certificate_watch.as_ref());
     SetupView {
         done,
-        total: STEPS.len(),
+        total: step_infos.len(),
+        product: setup.product,
+        product_name: facts.name,
+        sid_name: facts.sid_name,
         realm,
         realm_error,
-        workspace_findings: if setup.workspace_id.is_empty() {
+        switch_to,
+        workspace_findings: if setup.workspace_id.is_empty() || setup.product != Product::Frontline {
             Vec::new()
         } else {
             check_workspace_id(&setup.workspace_id)
         },
-        app_name: app_name(&setup.app_name).to_string(),
+        app_name: setup.app_name().to_string(),
         thumbprint_mismatch: matches!(
             (&certificate, &setup.portal.thumbprint),
             (Some(c), Some(t)) if &c.thumbprint_sha1 != t
@@ -650,24 +699,29 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
         }
     };
     let mut out = String::new();
-    let title = v.realm.as_ref().map(|r| r.realm_sid.as_str()).unwrap_or("(no Realm SID yet)");
-    out.push_str(&format!("# Frontline SSO setup — {title}\n\n"));
+    let facts = setup.product.facts();
+    let title = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| format!("(no {} yet)", facts.sid_name));
+    out.push_str(&format!("# {} SSO setup — {title}\n\n", facts.name));
     out.push_str(&format!("Progress: **{} of {} done**\n\n", v.done, v.total));
     out.push_str("## Values\n\n| Value | |\n|---|---|\n");
-    let realm_sid = v.realm.as_ref().map(|r| r.realm_sid.clone()).unwrap_or_else(|| setup.realm_sid_input.clone());
+    let realm_sid = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| setup.realm_sid_input.clone());
     let lang = setup.portal.lang;
-    let rows: Vec<(&str, String)> = vec![
-        ("Realm SID", realm_sid),
-        ("Workspace ID", setup.workspace_id.clone()),
+    let roles: Vec<String> = facts.roles.iter().map(|r| format!("{} (value {})", r.display_name, r.value)).collect();
+    let roles = with_labels(&format!("{}, [MemberTypesUsers], enabled", roles.join(", ")), lang);
+    let mut rows: Vec<(&str, String)> = vec![(facts.sid_name, realm_sid)];
+    if setup.product == Product::Frontline {
+        rows.push(("Workspace ID", setup.workspace_id.clone()));
+    }
+    rows.extend([
         ("Application name", v.app_name.clone()),
         ("[Identifier]", v.realm.as_ref().map(|r| r.sp_entity_id.clone()).unwrap_or_default()),
         ("Reply URL (ACS)", v.realm.as_ref().map(|r| r.reply_url.clone()).unwrap_or_default()),
-        ("Signing option", with_labels(&format!("[SignResponseAndAssertion], {SIGNING_ALGORITHM}"), lang)),
-        ("Claims", CLAIMS.map(|c| format!("{} = {}", c.name, c.source_attribute)).join("; ")),
+        ("Signing option", format!("{}, {}", facts.signing_option.in_lang(lang), facts.signing_algorithm)),
         (
-            "App role",
-            with_labels(&format!("{} (value {}, [MemberTypesUsers], enabled)", AGENT.display_name, AGENT.value), lang),
+            "Claims",
+            facts.claims.iter().map(|c| format!("{} = {}", c.name, c.source_attribute)).collect::<Vec<_>>().join("; "),
         ),
+        (if facts.roles.len() == 1 { "App role" } else { "App roles" }, roles),
         ("Login URL (Twilio SSO URL)", setup.login_url.clone()),
         ("[EntraIdentifier] (Twilio Identity Provider Issuer)", setup.entra_identifier.clone()),
         ("Certificate subject", v.certificate.as_ref().map(|c| c.subject.clone()).unwrap_or_default()),
@@ -676,7 +730,7 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
             v.certificate.as_ref().map(|c| c.thumbprint_sha1.clone()).unwrap_or_default(),
         ),
         ("Certificate expires", v.certificate.as_ref().map(|c| c.not_after.clone()).unwrap_or_default()),
-    ];
+    ]);
     // Labels only: a value is written as it is, never read as a template.
     for (k, val) in rows {
         out.push_str(&format!("| {} | {} |\n", with_labels(k, lang), cell(&val)));
@@ -770,7 +824,7 @@ mod tests {
         let v = view(&s, 0);
         assert_eq!(v.realm_error.unwrap().code, "wrong_length");
         let s = apply(s, SetupEvent::SetRealmSid { value: SID.into() });
-        assert_eq!(view(&s, 0).realm.unwrap().realm_sid, SID);
+        assert_eq!(view(&s, 0).realm.unwrap().sid, SID);
     }
 
     #[test]
@@ -832,7 +886,7 @@ mod tests {
         ] {
             assert!(md.contains(needle), "{needle} missing from\n{md}");
         }
-        for info in STEPS {
+        for info in checklist::steps(Product::Frontline) {
             let title = with_labels(info.title, Lang::En);
             assert!(md.contains(&title), "{title}");
         }

@@ -28,7 +28,9 @@ const metadata = readFileSync(join(FIXTURES, 'generated/metadata_rollover.xml'),
 
 test('every event events.js builds is one the core applies', () => {
   const cases = {
+    setProduct: ev.setProduct('frontline'),
     setRealmSid: ev.setRealmSid(SID),
+    setRegion: ev.setRegion(''),
     setWorkspaceId: ev.setWorkspaceId('owlpress'),
     setAppName: ev.setAppName('Frontline'),
     setIdpValues: ev.setIdpValues({ entraIdentifier: `https://sts.windows.net/${TENANT}/` }, 'side panel'),

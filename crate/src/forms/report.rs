@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::snapshot::Snapshot;
 use crate::entra::is_guid;
 use crate::entra::portal::is_portal_word;
-use crate::product::frontline::{self, DEFAULT_APP_NAME, SIGNING_ALGORITHM};
+use crate::product::{self, Product};
 use crate::setup::Setup;
 
 /// The format of this report; a replay refuses others.
@@ -52,15 +52,17 @@ pub fn page_report(
     versions: ReportVersions,
     forms: &[&str],
 ) -> PageReport {
+    // The products' default app names too: a page may show one the admin renamed.
+    let defaults = Product::ALL.map(|p| p.facts().default_app_name);
     let secrets: Vec<&str> = [
         setup.realm_sid_input.as_str(),
         setup.workspace_id.as_str(),
         setup.app_name.as_str(),
-        DEFAULT_APP_NAME,
         setup.login_url.as_str(),
         setup.entra_identifier.as_str(),
     ]
     .into_iter()
+    .chain(defaults)
     .map(str::trim)
     .filter(|s| s.chars().count() >= 3)
     .collect();
@@ -118,13 +120,14 @@ fn host_of(url: &str) -> Option<String> {
     ok.then(|| host.to_ascii_lowercase())
 }
 
-/// A value's shape; the portal's and Frontline's own words stay as they are.
+/// A value's shape; the portal's and the products' own words stay as they are.
 fn shape(v: &str) -> String {
     let v = v.trim();
     if v.is_empty() {
         return "‹empty›".into();
     }
-    if is_portal_word(v) || frontline::WORDS.contains(&v) || v == SIGNING_ALGORITHM {
+    let is_algorithm = Product::ALL.iter().any(|p| p.facts().signing_algorithm == v);
+    if is_portal_word(v) || product::words().any(|w| w == v) || is_algorithm {
         return v.into();
     }
     token_shape(v).unwrap_or_else(|| format!("‹text:{}›", v.chars().count()))
@@ -211,7 +214,7 @@ mod tests {
             ("Mail admin@contoso.test now", "Mail ‹email› now"),
             ("objectId/a9054a0f-2011-4e31-b3ac-fd8c354146ec/appId", "‹text:51›"),
         ] {
-            let secrets = [setup.app_name.as_str(), DEFAULT_APP_NAME];
+            let secrets = [setup.app_name.as_str(), Product::Frontline.facts().default_app_name];
             assert_eq!(scrub(label, &secrets), want, "{label:?}");
         }
     }

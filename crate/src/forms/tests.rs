@@ -1,5 +1,6 @@
 //! Recognition and plans, from pages built as the content script reports them.
 
+mod flex;
 mod page;
 
 use page::{rows, Page};

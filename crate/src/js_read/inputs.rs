@@ -158,7 +158,9 @@ pub fn event(e: &JsValue) -> R<SetupEvent> {
     let kind = required(e, "type")?;
     let source = || Ok::<_, CoreError>(text(e, "source")?.unwrap_or_default());
     Ok(match kind.as_str() {
+        "setProduct" => SetupEvent::SetProduct(product(&required(e, "product")?)?),
         "setRealmSid" => SetupEvent::SetRealmSid { value: required(e, "value")? },
+        "setRegion" => SetupEvent::SetRegion { value: required(e, "value")? },
         "setWorkspaceId" => SetupEvent::SetWorkspaceId { value: required(e, "value")? },
         "setAppName" => SetupEvent::SetAppName { value: required(e, "value")? },
         "setIdpValues" => SetupEvent::SetIdpValues {

@@ -76,6 +76,25 @@ pub struct Facts {
     pub default_app_name: &'static str,
     pub console_sso_url: &'static str,
     pub console_sso_place: &'static str,
+    /// The checklist's words where the product's steps differ.
+    pub texts: StepTexts,
+}
+
+/// A product's wording of the checklist steps that differ between products (`[Label]`s are the
+/// portal's places, put in by the guide in the portal's language).
+#[derive(Debug)]
+pub struct StepTexts {
+    pub claims: &'static str,
+    pub claims_assist: &'static str,
+    pub app_role_title: &'static str,
+    pub app_role: &'static str,
+    pub app_role_assist: &'static str,
+    pub assign: &'static str,
+    pub twilio_title: &'static str,
+    pub twilio: &'static str,
+    pub twilio_assist: &'static str,
+    pub twilio_link: &'static str,
+    pub test: &'static str,
 }
 
 /// The two service-provider URLs Entra needs, made from a product's SID.
@@ -177,6 +196,15 @@ fn unknown_product() -> CoreError {
             names.join(" nor ")
         ),
     )
+}
+
+/// Every claim, role and source attribute word of every product: a page report may keep them as they are.
+pub fn words() -> impl Iterator<Item = &'static str> {
+    Product::ALL.into_iter().flat_map(|p| {
+        let f = p.facts();
+        let claims = f.claims.iter().flat_map(|c| [c.name, c.source_attribute]);
+        claims.chain(f.roles.iter().flat_map(|r| [r.display_name, r.value, r.description]))
+    })
 }
 
 #[cfg(test)]

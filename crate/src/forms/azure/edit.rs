@@ -8,9 +8,7 @@ use crate::checklist::Status;
 use crate::entra::portal::Label as L;
 use crate::finding::message_in;
 use crate::ids::{FormId, Step};
-use crate::product::frontline::{
-    self, realm_urls, Claim, AGENT, CLAIMS, DEFAULT_APP_NAME, EMAIL, ROLES, SIGNING_ALGORITHM,
-};
+use crate::product::{AppRole, Claim};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
@@ -134,7 +132,7 @@ impl<'a> Form<'a> {
 fn create_app(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let name = named(snap, L::AppName).find(editable)?;
     let mut form = Form::new(FormId::CreateApp, Step::CreateApp, setup);
-    let app_name = if setup.app_name.is_empty() { DEFAULT_APP_NAME } else { &setup.app_name };
+    let app_name = setup.app_name();
     // An app name the admin chose is theirs: never a conflict, never replaced.
     if name.value.trim().is_empty() {
         form.text(name, "name", app_name, FillAction::Text);
@@ -173,8 +171,8 @@ fn basic_saml(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         return None;
     }
     let mut form = Form::new(FormId::BasicSaml, Step::BasicSaml, setup);
-    let Ok(realm) = realm_urls(&setup.realm_sid_input) else {
-        return Some(form.plan); // nothing to fill until the panel has a valid Realm SID
+    let Ok(realm) = setup.urls() else {
+        return Some(form.plan); // nothing to fill until the panel has a valid SID
     };
     for (rows, add, slug, wanted) in
         [(&ids, add_id, "identifier", &realm.sp_entity_id), (&acs, add_acs, "reply-url", &realm.reply_url)]
@@ -211,10 +209,11 @@ fn basic_saml(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 fn signing(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let option = named(snap, L::SigningOption).find(editable)?;
     let mut form = Form::new(FormId::Signing, Step::Signing, setup);
+    let facts = setup.product.facts();
     // The option as this page's language names it: a German portal lists only German options.
-    form.text(option, "option", frontline::signing_option(lang_of(snap, setup)), FillAction::Choose);
+    form.text(option, "option", facts.signing_option.in_lang(lang_of(snap, setup)), FillAction::Choose);
     if let Some(alg) = named(snap, L::SigningAlgorithm).find(editable) {
-        form.text(alg, "algorithm", SIGNING_ALGORITHM, FillAction::Choose);
+        form.text(alg, "algorithm", facts.signing_algorithm, FillAction::Choose);
     }
     let mut plan = form.finish(snap, "Signing option and algorithm", "Save");
     // The same blade lists the certificates, with their statuses.
@@ -222,17 +221,17 @@ fn signing(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     Some(plan)
 }
 
-/// The add/edit claim form: `email` first, then `roles`, whichever the claims list lacks.
-/// Claim conditions repeat the Source labels further down: the first of each is the claim's.
+/// The add/edit claim form: the product's first claim the claims list lacks (Frontline: `email`,
+/// then `roles`). Claim conditions repeat the Source labels further down: the first of each is the claim's.
 fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let name = named(snap, L::ClaimName).filter(editable).find(|f| f.role == "textbox")?;
     let source_attr = named(snap, L::SourceAttribute).find(editable)?;
     let mut form = Form::new(FormId::Claim, Step::Claims, setup);
     let typed = name.value.trim();
-    let claim: Claim = match CLAIMS.iter().find(|c| c.name == typed) {
+    let claims = setup.product.facts().claims;
+    let claim: Claim = match claims.iter().find(|c| c.name == typed) {
         Some(c) => *c,
-        None if typed.is_empty() && missing_claim(setup) == Some(ROLES) => ROLES,
-        None if typed.is_empty() => EMAIL,
+        None if typed.is_empty() => next_missing(setup, Step::Claims, claims, |c| c.name)?,
         // Another claim: the admin's own business.
         None => return Some(form.plan),
     };
@@ -250,11 +249,12 @@ fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     Some(form.finish(snap, &format!("Claim {claim} = {attribute}"), "Save"))
 }
 
-/// Which Frontline claim the last look at the claims list found missing.
-fn missing_claim(setup: &Setup) -> Option<Claim> {
-    let last = setup.checklist.step(Step::Claims)?.evidence.last()?;
-    let missing = |c: Claim| last.missing_claims.iter().any(|m| m == c.name);
-    (missing(ROLES) && !missing(EMAIL)).then_some(ROLES)
+/// The first of `items` (the product's claims or roles) that the last look at the step's list
+/// found missing; the first of them all when no list was seen, or none was missing.
+fn next_missing<T: Copy>(setup: &Setup, step: Step, items: &[T], name: impl Fn(&T) -> &str) -> Option<T> {
+    let last = setup.checklist.step(step).and_then(|s| s.evidence.last());
+    let missing = |item: &&T| last.is_some_and(|e| e.missing_claims.iter().any(|m| m == name(item)));
+    items.iter().find(missing).or_else(|| items.first()).copied()
 }
 
 fn app_role(snap: &Snapshot, setup: &Setup) -> Option<Plan> {
@@ -263,10 +263,21 @@ fn app_role(snap: &Snapshot, setup: &Setup) -> Option<Plan> {
         .iter()
         .find(|f| f.role == "checkbox" && L::EnableAppRole.normed().iter().any(|w| norm(&f.name).contains(w)))?;
     let mut form = Form::new(FormId::AppRole, Step::AppRole, setup);
+    // The role this form is for: the one its value names, else the next one the roles list lacks.
+    let roles = setup.product.facts().roles;
+    let typed = named(snap, L::RoleValue).find(editable).map(|f| f.value.trim()).unwrap_or_default();
+    let role: AppRole = match roles.iter().find(|r| r.value == typed) {
+        Some(r) => *r,
+        None => next_missing(setup, Step::AppRole, roles, |r| r.value)?,
+    };
+    // With several roles, each form's conflicts name its role ("app-role-supervisor/value").
+    if roles.len() > 1 {
+        form.slug_prefix = role.value;
+    }
     for (names, slug, wanted) in [
-        (L::RoleDisplayName, "display-name", AGENT.display_name),
-        (L::RoleValue, "value", AGENT.value),
-        (L::RoleDescription, "description", AGENT.description),
+        (L::RoleDisplayName, "display-name", role.display_name),
+        (L::RoleValue, "value", role.value),
+        (L::RoleDescription, "description", role.description),
     ] {
         if let Some(f) = named(snap, names).find(editable) {
             form.text(f, slug, wanted, FillAction::Text);
@@ -277,6 +288,6 @@ fn app_role(snap: &Snapshot, setup: &Setup) -> Option<Plan> {
     }
     form.check(enable, FillAction::Check);
     let template = "App role {name} ({value}, [MemberTypesUsers], enabled)";
-    let what = message_in(lang_of(snap, setup), template, &[("name", AGENT.display_name), ("value", AGENT.value)]);
+    let what = message_in(lang_of(snap, setup), template, &[("name", role.display_name), ("value", role.value)]);
     Some(form.finish(snap, &what, "Apply"))
 }

@@ -7,18 +7,17 @@ use crate::certificate::thumbprint_in;
 use crate::checklist::{ChecklistEvent, Status};
 use crate::entra::portal::{with_labels, Label as L};
 use crate::ids::{FormId, Step};
-use crate::product::frontline::{
-    self, realm_urls, AGENT, EMAIL, LONG_EMAIL_CLAIM, ROLES, SIGNING_ALGORITHM, SIGNING_OPTION,
-};
+use crate::product::frontline::LONG_EMAIL_CLAIM;
+use crate::product::{AppRole, Facts};
 use crate::renewal::ListedCert;
 use crate::setup::{Setup, SetupEvent};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     saml_pane(setup, snap)
         .or_else(|| sso_method(snap))
-        .or_else(|| claims_table(snap))
+        .or_else(|| claims_table(setup, snap))
         .or_else(|| roles_table(setup, snap))
-        .or_else(|| assignments(snap))
+        .or_else(|| assignments(setup, snap))
 }
 
 /// (section, label, value) from definition lists and read-only fields alike.
@@ -59,12 +58,13 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let at = place(snap);
     let p = pairs(snap);
     let lang = lang_of(snap, setup);
+    let facts = setup.product.facts();
     let mut events = vec![
         observed(Step::CreateApp, Status::Done, "The application exists (its single sign-on page is open)", &at),
         observed(Step::ChooseSaml, Status::Done, "SAML is the single sign-on method", &at),
     ];
     // 1. Basic SAML Configuration: exactly the computed values, or the difference.
-    if let Ok(realm) = realm_urls(&setup.realm_sid_input) {
+    if let Ok(realm) = setup.urls() {
         let id = saved(value(&p, L::Identifier));
         let acs = saved(value(&p, L::ReplyUrl));
         let mut problems = Vec::new();
@@ -78,7 +78,8 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
             }
         }
         events.push(if problems.is_empty() {
-            observed(Step::BasicSaml, Status::Done, "Saved Identifier and Reply URL match the Realm SID", &at)
+            let what = format!("Saved Identifier and Reply URL match the {}", facts.sid_name);
+            observed(Step::BasicSaml, Status::Done, what, &at)
         } else if id.is_none() && acs.is_none() {
             observed(Step::BasicSaml, Status::Todo, with_labels("[BasicSaml] is not filled in yet", lang), &at)
         } else {
@@ -88,7 +89,7 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     // 3. SAML Certificates: signing option and algorithm, and what Twilio needs later.
     if let Some(option) = value(&p, L::SigningOption) {
         let alg = value(&p, L::SigningAlgorithm).unwrap_or_default();
-        let ok = SIGNING_OPTION.names(option) && norm(alg) == norm(SIGNING_ALGORITHM);
+        let ok = facts.signing_option.names(option) && norm(alg) == norm(facts.signing_algorithm);
         events.push(if ok {
             observed(Step::Signing, Status::Done, format!("Saved: {option}, {alg}"), &at)
         } else {
@@ -96,8 +97,10 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
                 Step::Signing,
                 Status::Attention,
                 format!(
-                    "Saved: {option}, {alg}; Frontline needs \"{}\" with {SIGNING_ALGORITHM} ({} → Edit)",
-                    frontline::signing_option(lang),
+                    "Saved: {option}, {alg}; {} needs \"{}\" with {} ({} → Edit)",
+                    facts.name,
+                    facts.signing_option.in_lang(lang),
+                    facts.signing_algorithm,
                     L::SamlCertificates.in_lang(lang),
                 ),
                 &at,
@@ -132,7 +135,7 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         .map(|(_, l, v)| (l.clone(), v.clone()))
         .collect();
     if !claims.is_empty() {
-        events.push(claims_event(&claims, &at));
+        events.push(claims_event(facts, &claims, &at));
     }
     Some(Plan { form: Some(FormId::SamlPane), events, ..Plan::default() })
 }
@@ -182,29 +185,31 @@ fn cell(row: &[String], i: Option<usize>) -> &str {
     i.and_then(|i| row.get(i)).map(|s| s.trim()).unwrap_or_default()
 }
 
-/// Frontline's claims with their source attributes (roles may be the constant role value), by their
+/// The product's claims with their source attributes (roles may be a constant role value), by their
 /// exact short names: the long emailaddress URI does not count.
-fn claims_event(claims: &[(String, String)], at: &str) -> SetupEvent {
+fn claims_event(facts: &Facts, claims: &[(String, String)], at: &str) -> SetupEvent {
     let find = |name: &str| claims.iter().find(|(n, _)| n == name).map(|(_, v)| norm(v).trim_matches('"').to_string());
     let mut missing: Vec<String> = Vec::new();
     let mut wrong = Vec::new();
-    // The roles claim may also be the constant "agent".
-    for (claim, also) in [(EMAIL, None), (ROLES, Some(AGENT.value))] {
+    for claim in facts.claims {
         let (name, want) = (claim.name, claim.source_attribute);
+        // The roles claim may also be a constant role value ("agent").
+        let constant = |v: &str| name == ROLES && facts.roles.iter().any(|r| r.value == v);
         match find(name) {
             None => missing.push(name.into()),
-            Some(v) if v != want && Some(v.as_str()) != also => wrong.push(format!("{name} is {v}, should be {want}")),
+            Some(v) if v != want && !constant(&v) => wrong.push(format!("{name} is {v}, should be {want}")),
             Some(_) => {}
         }
     }
-    let long_only = find(LONG_EMAIL_CLAIM).is_some() && find(EMAIL.name).is_none();
+    let long_only = find(LONG_EMAIL_CLAIM).is_some() && find(EMAIL).is_none();
     let mut notes: Vec<String> =
         missing.iter().map(|m| format!("{m} is missing")).chain(wrong.iter().cloned()).collect();
     if long_only {
-        notes.push("the long emailaddress claim does not count: Frontline reads the short name \"email\"".into());
+        notes
+            .push(format!("the long emailaddress claim does not count: {} reads the short name \"email\"", facts.name));
     }
     let (outcome, what) = if notes.is_empty() {
-        (Status::Done, format!("Claims {} = {} and {} are saved", EMAIL.name, EMAIL.source_attribute, ROLES.name))
+        (Status::Done, format!("Claims {} are saved", saved_claims(facts)))
     } else if wrong.is_empty() {
         (Status::InProgress, format!("Additional claims: {}", notes.join("; ")))
     } else {
@@ -215,69 +220,126 @@ fn claims_event(claims: &[(String, String)], at: &str) -> SetupEvent {
     SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, what, place, missing_claims })
 }
 
-fn claims_table(snap: &Snapshot) -> Option<Plan> {
+const EMAIL: &str = "email";
+const ROLES: &str = "roles";
+
+/// "email = user.mail and roles": each claim with its source, but roles (which may be a constant).
+fn saved_claims(facts: &Facts) -> String {
+    let named: Vec<String> = facts
+        .claims
+        .iter()
+        .map(|c| if c.name == ROLES { c.name.to_string() } else { format!("{} = {}", c.name, c.source_attribute) })
+        .collect();
+    match named.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => named.join(""),
+    }
+}
+
+fn claims_table(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let t = table_with(snap, &[L::ClaimNameColumn, L::ValueColumn])?;
     let (n, v) = (column(t, L::ClaimNameColumn), column(t, L::ValueColumn));
     let claims: Vec<(String, String)> = t.rows.iter().map(|r| (norm(cell(r, n)), cell(r, v).to_string())).collect();
-    Some(Plan { form: Some(FormId::ClaimsList), events: vec![claims_event(&claims, &place(snap))], ..Plan::default() })
+    let events = vec![claims_event(setup.product.facts(), &claims, &place(snap))];
+    Some(Plan { form: Some(FormId::ClaimsList), events, ..Plan::default() })
 }
 
+/// The app roles list: each of the product's roles, by its value, enabled and for users. Which are
+/// missing goes along as a fact: the app role form fills the next one from it.
 fn roles_table(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let t = table_with(snap, &[L::DisplayNameColumn, L::ValueColumn, L::MemberTypesColumn])?;
     let (name, val, types) =
         (column(t, L::DisplayNameColumn), column(t, L::ValueColumn), column(t, L::MemberTypesColumn));
     let state = column(t, L::RoleState);
-    let agent = t.rows.iter().find(|r| cell(r, val) == AGENT.value);
-    let at = place(snap);
-    let event = match agent {
-        None => observed(Step::AppRole, Status::Todo, "No app role with the value agent yet", &at),
-        Some(r) => {
-            let enabled = state.is_none() || L::Enabled.names(cell(r, state));
-            let users = L::MemberTypesUsers.normed().iter().any(|u| norm(cell(r, types)).contains(u.as_str()));
-            if enabled && users {
-                observed(
-                    Step::AppRole,
-                    Status::Done,
-                    format!("App role {} (agent) for {} is enabled", cell(r, name), cell(r, types)),
-                    &at,
-                )
-            } else {
-                observed(
-                    Step::AppRole,
-                    Status::Attention,
-                    with_labels(
-                        "The app role agent exists but is disabled or not for [MemberTypesUsers]",
-                        lang_of(snap, setup),
-                    ),
-                    &at,
-                )
-            }
+    let facts = setup.product.facts();
+    let row_of = |role: &AppRole| t.rows.iter().find(|r| cell(r, val) == role.value);
+    let usable = |r: &Vec<String>| {
+        let enabled = state.is_none() || L::Enabled.names(cell(r, state));
+        enabled && L::MemberTypesUsers.normed().iter().any(|u| norm(cell(r, types)).contains(u.as_str()))
+    };
+    let missing: Vec<String> = facts.roles.iter().filter(|r| row_of(r).is_none()).map(|r| r.value.into()).collect();
+    let unusable: Vec<&str> =
+        facts.roles.iter().filter(|r| row_of(r).is_some_and(|row| !usable(row))).map(|r| r.value).collect();
+    let lang = lang_of(snap, setup);
+    let values = |list: &[&str]| and_list(list);
+    let all: Vec<&str> = facts.roles.iter().map(|r| r.value).collect();
+    let (outcome, what) = match (facts.roles, missing.len(), unusable.is_empty()) {
+        (_, _, false) => (
+            Status::Attention,
+            with_labels(
+                &format!("The app role {} exists but is disabled or not for [MemberTypesUsers]", values(&unusable)),
+                lang,
+            ),
+        ),
+        ([only], 1, _) => (Status::Todo, format!("No app role with the value {} yet", only.value)),
+        ([only], _, _) => {
+            let r = row_of(only).map(Vec::as_slice).unwrap_or_default();
+            (Status::Done, format!("App role {} ({}) for {} is enabled", cell(r, name), only.value, cell(r, types)))
+        }
+        (_, 0, _) => (Status::Done, format!("App roles {} are enabled for users", values(&all))),
+        (roles, n, _) if n == roles.len() => {
+            (Status::Todo, format!("No app role with the value {} yet", or_list(&all)))
+        }
+        _ => {
+            let m: Vec<&str> = missing.iter().map(String::as_str).collect();
+            (Status::InProgress, format!("App roles still to create: {}", values(&m)))
         }
     };
+    let (step, place, missing_claims) = (Step::AppRole, place(snap), missing);
+    let event = SetupEvent::Checklist(ChecklistEvent::Observed { step, outcome, what, place, missing_claims });
     Some(Plan { form: Some(FormId::AppRoles), events: vec![event], ..Plan::default() })
 }
 
-fn assignments(snap: &Snapshot) -> Option<Plan> {
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    joined(items, "and")
+}
+
+fn or_list(items: &[&str]) -> String {
+    joined(items, "or")
+}
+
+fn joined(items: &[&str], word: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {word} {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
+/// Users and groups: at least one assignment with one of the product's roles, counted per role.
+fn assignments(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let t = table_with(snap, &[L::DisplayNameColumn, L::ObjectTypeColumn, L::RoleAssignedColumn])?;
     let role = column(t, L::RoleAssignedColumn);
-    let agents = t.rows.iter().filter(|r| norm(cell(r, role)) == AGENT.value).count();
+    let facts = setup.product.facts();
+    let holds = |r: &AppRole, row: &Vec<String>| {
+        let shown = norm(cell(row, role));
+        shown == r.value || shown == norm(r.display_name)
+    };
+    let counts: Vec<(&AppRole, usize)> =
+        facts.roles.iter().map(|r| (r, t.rows.iter().filter(|row| holds(r, row)).count())).collect();
+    let with_role = t.rows.iter().filter(|row| facts.roles.iter().any(|r| holds(r, row))).count();
+    let names: Vec<&str> = facts.roles.iter().map(|r| r.display_name).collect();
+    let which = match facts.roles {
+        [only] => format!("the role {}", only.display_name),
+        _ => format!("a {} role", facts.name),
+    };
+    let per_role = match facts.roles {
+        [_] => String::new(),
+        _ => {
+            let c: Vec<String> = counts.iter().map(|(r, n)| format!("{} {n}", r.display_name)).collect();
+            format!(" ({})", c.join(", "))
+        }
+    };
     let at = place(snap);
-    let event = if agents > 0 {
-        observed(
-            Step::AssignUsers,
-            Status::Done,
-            format!("{agents} of {} assignments have the role Agent", t.rows.len()),
-            &at,
-        )
+    let event = if with_role > 0 {
+        let what = format!("{with_role} of {} assignments have {which}{per_role}", t.rows.len());
+        observed(Step::AssignUsers, Status::Done, what, &at)
     } else if t.rows.is_empty() {
         observed(Step::AssignUsers, Status::Todo, "No users or groups are assigned yet", &at)
     } else {
-        observed(
-            Step::AssignUsers,
-            Status::Attention,
-            format!("None of the {} assignments has the role Agent", t.rows.len()),
-            &at,
-        )
+        let hint = if names.len() > 1 { format!(" ({})", or_list(&names)) } else { String::new() };
+        let what = format!("None of the {} assignments has {which}{hint}", t.rows.len());
+        observed(Step::AssignUsers, Status::Attention, what, &at)
     };
     Some(Plan { form: Some(FormId::Assignments), events: vec![event], ..Plan::default() })
 }

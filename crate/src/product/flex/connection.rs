@@ -31,6 +31,14 @@ pub fn recognizes(s: &str) -> bool {
         || lower.starts_with(&SID_PREFIX.to_ascii_lowercase())
 }
 
+/// A value a page shows that is one of Flex's two URLs (the Entity ID `urn:flex:JQ…` or the ACS URL
+/// on login.flex), read as such; never a bare SID or a legacy URL, which any page may mention.
+pub fn shown_url(value: &str) -> Option<SpUrls> {
+    let lower = value.trim().to_ascii_lowercase();
+    let is_url = lower.starts_with(ENTITY_ID_PREFIX) || lower.starts_with(&format!("https://{ACS_HOST_PREFIX}"));
+    is_url.then(|| urls(value, None).ok()).flatten().filter(|u| !u.legacy)
+}
+
 /// A SID, a pasted Entity ID or ACS URL, or a legacy URL → Flex's URLs. `region` is the one the
 /// admin chose, if any; a pasted ACS URL brings its own.
 pub fn urls(input: &str, region: Option<&str>) -> Result<SpUrls, CoreError> {

@@ -4,10 +4,11 @@
 //! No other module spells these values; each asks here.
 
 mod connection;
+pub mod console;
 
-pub use connection::{recognizes, urls, DEFAULT_REGION, SID_PREFIX};
+pub use connection::{recognizes, shown_url, urls, DEFAULT_REGION, SID_PREFIX};
 
-use super::{AppRole, Claim, Facts, Product};
+use super::{AppRole, Claim, Facts, Product, StepTexts};
 use crate::entra::portal::Label;
 
 pub const DEFAULT_APP_NAME: &str = "Twilio Flex SSO";
@@ -46,4 +47,25 @@ pub const FACTS: Facts = Facts {
     default_app_name: DEFAULT_APP_NAME,
     console_sso_url: CONSOLE_SSO_URL,
     console_sso_place: CONSOLE_SSO_PLACE,
+    texts: TEXTS,
+};
+
+const TEXTS: StepTexts = StepTexts {
+    claims: "Add claims email = user.mail, full_name = user.displayname and roles = user.assignedroles, with an \
+        empty namespace.",
+    claims_assist: "In Add new claim, the extension fills the next missing claim: its name, an empty namespace and \
+        the source attribute; you click Save, three times.",
+    app_role_title: "App roles agent, supervisor and admin",
+    app_role: "App registrations → App roles → Create app role, once for each: Agent (agent), Supervisor \
+        (supervisor) and Admin (admin), [MemberTypesUsers], enabled.",
+    app_role_assist: "The extension fills the form with the next role the list lacks; you click Apply, three times.",
+    assign: "Enterprise application → Users and groups → Add user/group, each with a Flex role: Agent, Supervisor \
+        or Admin.",
+    twilio_title: "Twilio Flex SSO",
+    twilio: "Flex Console → Manage → Single sign-on: enter the identity provider's SSO URL, issuer and \
+        certificate, then Save.",
+    twilio_assist: "The extension fills the values it recognises and never overwrites a different value without \
+        your Replace; you click Save.",
+    twilio_link: "Open the Twilio Console (Flex → Manage → Single sign-on)",
+    test: "Sign in to Flex as a user with a Flex role.",
 };

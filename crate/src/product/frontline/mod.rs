@@ -8,7 +8,7 @@ mod realm;
 pub use super::paste::is_invisible;
 pub use realm::{realm_urls, recognizes, RealmUrls};
 
-use super::{Facts, Product};
+use super::{Facts, Product, StepTexts};
 use crate::entra::portal::{Label, Lang};
 
 /// The name the extension gives a new Enterprise Application.
@@ -25,7 +25,7 @@ pub fn app_name(chosen: &str) -> &str {
 
 pub use super::{AppRole, Claim};
 
-/// Frontline's words as literals, for text that is put together at compile time.
+/// Frontline's words as literals, for its step texts put together at compile time.
 macro_rules! word {
     (email_source) => {
         "user.mail"
@@ -37,7 +37,6 @@ macro_rules! word {
         "Frontline user"
     };
 }
-pub(crate) use word;
 
 pub const EMAIL: Claim = Claim { name: "email", source_attribute: word!(email_source) };
 pub const ROLES: Claim = Claim { name: "roles", source_attribute: word!(roles_source) };
@@ -62,17 +61,6 @@ pub fn signing_option(lang: Lang) -> &'static str {
 pub const CONSOLE_SSO_URL: &str = "https://www.twilio.com/console/frontline/sso";
 pub const CONSOLE_SSO_PLACE: &str = "Twilio Console — Frontline SSO";
 
-/// Words of Frontline's that a page report may keep as they are.
-pub const WORDS: [&str; 7] = [
-    EMAIL.name,
-    ROLES.name,
-    EMAIL.source_attribute,
-    ROLES.source_attribute,
-    AGENT.display_name,
-    AGENT.value,
-    AGENT.description,
-];
-
 /// Frontline's facts, as every product gives them.
 pub const FACTS: Facts = Facts {
     product: Product::Frontline,
@@ -86,4 +74,28 @@ pub const FACTS: Facts = Facts {
     default_app_name: DEFAULT_APP_NAME,
     console_sso_url: CONSOLE_SSO_URL,
     console_sso_place: CONSOLE_SSO_PLACE,
+    texts: TEXTS,
+};
+
+const TEXTS: StepTexts = StepTexts {
+    claims: concat!(
+        "Add claims email = ",
+        word!(email_source),
+        " and roles = ",
+        word!(roles_source),
+        ", with an empty namespace."
+    ),
+    claims_assist: "In Add new claim, the extension fills the name, an empty namespace and the source attribute; \
+        you click Save.",
+    app_role_title: "App role Agent",
+    app_role: "App registrations → App roles → Create app role: Agent, value agent, [MemberTypesUsers], enabled.",
+    app_role_assist: "The extension fills the role's form; you click Apply.",
+    assign: "Enterprise application → Users and groups → Add user/group, with the role Agent.",
+    twilio_title: "Twilio Frontline SSO",
+    twilio: "Frontline Console → SSO: Workspace ID, SSO URL, Identity Provider Issuer and X.509 Certificate, then \
+        Save.",
+    twilio_assist: "The extension fills the four fields and never overwrites a different value without your Replace; \
+        you click Save.",
+    twilio_link: "Open Twilio's Frontline SSO page",
+    test: "Sign in to the Frontline app as a user with the Agent role.",
 };

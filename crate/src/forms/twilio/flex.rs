@@ -1,0 +1,102 @@
+//! Flex's single sign-on pages in the Twilio Console: the page that shows the Entity ID and ACS
+//! URL to copy into Entra ("Set up your identity provider"), recognised by those values' shapes;
+//! and the page that takes the identity provider's values back, recognised by its fields' names
+//! (`product::flex::console`), filled with the same refusals as Frontline's form.
+
+use super::super::{named, norm, observed, Plan, Snapshot};
+use super::{conflict_fields, exact, refusal, same_pem, Filler};
+use crate::checklist::Status;
+use crate::ids::{FormId, Step};
+use crate::product::flex::console as l;
+use crate::product::flex::shown_url;
+use crate::product::{Product, SpUrls};
+use crate::setup::{Conflict, Setup, SetupEvent};
+
+/// Every value the page shows (read-only pairs and fields, and text boxes) that is one of Flex's
+/// URLs, with whether it is the ACS URL (which names the region; the Entity ID does not).
+fn shown(snap: &Snapshot) -> Vec<(String, SpUrls, bool)> {
+    let values = snap.texts.iter().map(|t| t.value.trim()).chain(snap.fields.iter().map(|f| f.value.trim()));
+    values
+        .filter_map(|v| shown_url(v).map(|u| (v.to_string(), u, v.to_ascii_lowercase().starts_with("https://"))))
+        .collect()
+}
+
+/// The page that shows this connection's Entity ID and ACS URL. The SID goes into an empty setup
+/// (which becomes Flex's), or must be the one the panel has: another is a conflict until Replace.
+pub(super) fn sp_values(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
+    let urls = shown(snap);
+    // The ACS URL carries the region as well as the SID: it is the one to keep.
+    let (value, best, is_acs) = urls.iter().find(|(_, _, acs)| *acs).or_else(|| urls.first())?.clone();
+    let mut plan = Plan { form: Some(FormId::FlexSpValues), ..Plan::default() };
+    if urls.iter().any(|(_, u, _)| u.sid != best.sid) {
+        let what = "The Flex Console shows two different SSO connection SIDs; open the connection you are setting up";
+        plan.events.push(observed(Step::BasicSaml, Status::Attention, what, l::SP_VALUES_PLACE));
+        return Some(plan);
+    }
+    let empty = setup.realm_sid_input.trim().is_empty();
+    if setup.product != Product::Flex && !empty {
+        return Some(plan); // another product's setup: nothing here is its business
+    }
+    let id = "flex/connection-sid".to_string();
+    match setup.urls() {
+        Ok(mine)
+            if mine.product == Product::Flex && mine.sid == best.sid && (!is_acs || mine.region == best.region) =>
+        {
+            plan.resolved.push(id)
+        }
+        _ if empty || setup.replace.contains(&id) => {
+            if setup.product != Product::Flex {
+                plan.events.push(SetupEvent::SetProduct(Product::Flex));
+            }
+            plan.events.push(SetupEvent::SetRegion { value: String::new() });
+            plan.events.push(SetupEvent::SetRealmSid { value });
+            plan.resolved.push(id);
+        }
+        _ => plan.conflicts.push(Conflict {
+            id,
+            form: FormId::FlexSpValues,
+            step: Step::BasicSaml,
+            field: "SSO connection".into(),
+            current: setup.realm_sid_input.clone(),
+            wanted: value,
+            at: 0,
+        }),
+    }
+    Some(plan)
+}
+
+/// The page that takes the identity provider's values: SSO URL, issuer and certificate.
+pub(super) fn idp_data(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
+    let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;
+    let issuer = named(snap, l::ISSUER).find(|f| !f.readonly)?;
+    let cert = named(snap, l::CERTIFICATE).find(|f| !f.readonly)?;
+    let mut plan = Plan { form: Some(FormId::FlexIdpData), ..Plan::default() };
+    let problems = refusal(setup, now);
+    if !problems.is_empty() {
+        let what = format!("Not filled: {}", problems.join("; "));
+        plan.events.push(observed(Step::TwilioSso, Status::Attention, what, l::IDP_DATA_PLACE));
+        return Some(plan);
+    }
+    let Some(pem) = setup.certificate_pem.as_deref() else { return Some(plan) };
+    let mut fill = Filler::new(setup, FormId::FlexIdpData, "flex-idp", plan);
+    fill.want(sso, "sso-url", &setup.login_url, exact, false);
+    fill.want(issuer, "issuer", &setup.entra_identifier, exact, false);
+    fill.want(cert, "certificate", pem, same_pem, false);
+    let all_satisfied = fill.all_satisfied();
+    let mut plan = fill.plan;
+    let saved = snap.headings.iter().map(|h| &h.text).chain(snap.notices.iter()).any(|t| norm(t).contains(l::SAVED));
+    let sid = setup.urls().map(|u| u.sid).unwrap_or_default();
+    let (outcome, what) = if !plan.conflicts.is_empty() {
+        let what =
+            format!("{} already hold other values; check them, or use Replace in the panel", conflict_fields(&plan));
+        (Status::Attention, what)
+    } else if all_satisfied && saved {
+        (Status::Done, format!("Saved: SSO URL, issuer and certificate match Entra (connection {sid})"))
+    } else if all_satisfied {
+        (Status::InProgress, "SSO URL, issuer and certificate entered; press Save".to_string())
+    } else {
+        return Some(plan);
+    };
+    plan.events.push(observed(Step::TwilioSso, outcome, what, l::IDP_DATA_PLACE));
+    Some(plan)
+}
