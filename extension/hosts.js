@@ -29,8 +29,16 @@ export const SIGN_IN_HOSTS = Object.freeze([
   'login.chinacloudapi.cn',
 ]);
 
-/** Twilio's SAML service provider: test sign-ins are posted to it. */
+/** Twilio's SAML service provider: Frontline's test sign-ins (and legacy Flex's) are posted to it. */
 export const TWILIO_IAM_HOST = 'iam.twilio.com';
+
+/** Flex's ACS hosts, one per region Twilio runs Flex in: Flex's test sign-ins are posted to them.
+ *  A region not listed here is checked by pasting the response. */
+export const FLEX_LOGIN_HOSTS = Object.freeze([
+  'login.flex.us1.twilio.com',
+  'login.flex.ie1.twilio.com',
+  'login.flex.au1.twilio.com',
+]);
 
 /**
  * @param {string} hostname
@@ -106,5 +114,35 @@ export function contentScriptMatches() {
 
 /** The manifest's optional host permissions: asked for on use (metadata, test sign-in). */
 export function optionalHostPermissions() {
-  return [...SIGN_IN_HOSTS, TWILIO_IAM_HOST].map((h) => `https://${h}/*`);
+  return [...SIGN_IN_HOSTS, TWILIO_IAM_HOST, ...FLEX_LOGIN_HOSTS].map((h) => `https://${h}/*`);
+}
+
+/**
+ * The origins a test sign-in needs: Microsoft's sign-in hosts, and the host the response is posted
+ * to (the setup's Reply URL), if it is one of Twilio's; only those are asked for.
+ * @param {string | undefined} replyUrl
+ */
+export function signInOrigins(replyUrl) {
+  let host = TWILIO_IAM_HOST;
+  try {
+    const h = new URL(replyUrl ?? '').hostname;
+    if (h === TWILIO_IAM_HOST || FLEX_LOGIN_HOSTS.includes(h)) host = h;
+  } catch {
+    // no Reply URL yet: the start will say why
+  }
+  return [...SIGN_IN_HOSTS, host].map((h) => `https://${h}/*`);
+}
+
+/** Whether a URL is on a host test sign-ins are posted to. @param {string | undefined} url */
+export function isAcsHost(url) {
+  try {
+    const u = new URL(url ?? '');
+    return (
+      u.protocol === 'https:' &&
+      u.port === '' &&
+      (u.hostname === TWILIO_IAM_HOST || FLEX_LOGIN_HOSTS.includes(u.hostname))
+    );
+  } catch {
+    return false;
+  }
 }

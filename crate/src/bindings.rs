@@ -156,6 +156,12 @@ pub fn apply_setup_event(setup: JsValue, event: JsValue, now_ms: f64) -> Result<
 }
 
 /// `setupView(setup, nowMs)` → everything the panel renders.
+/// `setupUrls(setup)` → the setup's `{product, sid, spEntityId, replyUrl, region, …}`, in its product and region.
+#[wasm_bindgen(js_name = setupUrls)]
+pub fn setup_urls(setup: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&js(js(read::setup(&setup))?.urls())?)
+}
+
 #[wasm_bindgen(js_name = setupView)]
 pub fn setup_view(setup: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     to_js(&setup::view(&js(read::setup(&setup))?, js(read::now(now_ms))?))

@@ -13,6 +13,7 @@ use crate::forms::{observe_page, Console, FillMode, Snapshot};
 use crate::idp::{check_idp_values, IdpInput};
 use crate::metadata::parse_metadata;
 use crate::product::frontline::{is_invisible, realm_urls};
+use crate::product::{sp_urls, Product};
 use crate::response::{check_response, Expectations};
 use crate::setup::{apply_event, new_setup, SetupEvent};
 use crate::timefmt::parse_rfc3339_ms;
@@ -110,13 +111,31 @@ pub fn response(data: &[u8], pinned: Option<&[u8]>) {
 /// marks the core removes and says it removed), in the URLs built from it.
 pub fn realm(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(r) = realm_urls(text) else { return };
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    product_urls(text, &visible);
+    let Ok(r) = realm_urls(text) else { return };
     if !visible.to_ascii_lowercase().contains(&r.realm_sid.to_ascii_lowercase()) {
         panic!("the Realm SID {} is not in the input", r.realm_sid);
     }
     if !r.sp_entity_id.ends_with(&r.realm_sid) || !r.reply_url.ends_with(&r.realm_sid) {
         panic!("the URLs are not built from the Realm SID");
+    }
+}
+
+/// Any product's SID or URL (Flex's too: its connection, region and legacy Account SID): the SID
+/// reported is in the input, and both URLs are built from it.
+fn product_urls(text: &str, visible: &str) {
+    for want in [None, Some(Product::Frontline), Some(Product::Flex)] {
+        let Ok(u) = sp_urls(text, want, None) else { continue };
+        if !visible.to_ascii_lowercase().contains(&u.sid.to_ascii_lowercase()) {
+            panic!("the SID {} is not in the input", u.sid);
+        }
+        if !u.sp_entity_id.contains(&u.sid) || !u.reply_url.contains(&u.sid) {
+            panic!("the URLs are not built from the SID");
+        }
+        if want.is_some_and(|w| w != u.product) {
+            panic!("a {:?} setup was given another product's URLs", want);
+        }
     }
 }
 

@@ -26,8 +26,10 @@ pub struct Setup {
     pub id: String,
     pub created_at: i64,
     pub updated_at: i64,
-    /// The Twilio product the setup is for; setups stored before products existed are Frontline's.
-    pub product: Product,
+    /// The Twilio product the admin chose for this setup. Until then, the SID typed names it
+    /// (a pasted `JQ…` picks Flex by itself), else Frontline: setups stored before products existed
+    /// are Frontline's (see `product()`).
+    pub product: Option<Product>,
     /// The product's SID as typed: a Realm SID (JB…), an SSO connection SID (JQ…), or a URL holding one.
     pub realm_sid_input: String,
     /// Flex's region as chosen (empty: us1, or the pasted ACS URL's).
@@ -191,9 +193,14 @@ pub enum SetupEvent {
 }
 
 impl Setup {
+    /// The product: the admin's choice, else the one the SID typed names, else Frontline.
+    pub fn product(&self) -> Product {
+        self.product.or_else(|| product::detect(&self.realm_sid_input)).unwrap_or_default()
+    }
+
     /// The product's URLs from the SID as typed, in the setup's product and region.
     pub fn urls(&self) -> Result<SpUrls, CoreError> {
-        sp_urls(&self.realm_sid_input, Some(self.product), Some(self.region.as_str()).filter(|r| !r.is_empty()))
+        sp_urls(&self.realm_sid_input, Some(self.product()), Some(self.region.as_str()).filter(|r| !r.is_empty()))
     }
 
     /// What names this setup's product, SID and region to the checks that take a SID: its Reply URL
@@ -205,7 +212,7 @@ impl Setup {
     /// The app's name: the admin's choice, else the product's default.
     pub fn app_name(&self) -> &str {
         if self.app_name.is_empty() {
-            self.product.facts().default_app_name
+            self.product().facts().default_app_name
         } else {
             &self.app_name
         }
@@ -227,7 +234,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
     // A test sign-in's outcome, for the renewal to follow.
     let mut signed_in: Option<(Status, String)> = None;
     match event {
-        SetupEvent::SetProduct(p) => s.product = *p,
+        SetupEvent::SetProduct(p) => s.product = Some(*p),
         SetupEvent::SetRealmSid { value } => s.realm_sid_input = value.trim().to_string(),
         SetupEvent::SetRegion { value } => s.region = value.trim().to_string(),
         SetupEvent::SetWorkspaceId { value } => s.workspace_id = value.trim().to_string(),
@@ -553,14 +560,20 @@ pub struct SetupView {
     pub done: usize,
     pub total: usize,
     pub product: Product,
+    /// False until the admin picks a product (the panel asks first); the SID typed names it till then.
+    pub product_chosen: bool,
     /// "Frontline", "Flex".
     pub product_name: &'static str,
     /// What the product calls its SID: "Realm SID", "SSO connection SID".
     pub sid_name: &'static str,
+    pub sid_prefix: &'static str,
+    /// Where the admin finds the SID.
+    pub sid_help: &'static str,
     pub realm: Option<SpUrls>,
     pub realm_error: Option<CoreError>,
     /// The product the SID as typed belongs to, when it is the other one: the panel offers the switch.
     pub switch_to: Option<Product>,
+    pub switch_to_name: Option<&'static str>,
     pub workspace_findings: Vec<Finding>,
     pub app_name: String,
     pub idp: Option<IdpCheck>,
@@ -625,15 +638,16 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
             Err(e) => (None, Some(e)),
         }
     };
-    let switch_to = product::detect(&setup.realm_sid_input).filter(|p| *p != setup.product);
-    let facts = setup.product.facts();
-    let step_infos = checklist::steps(setup.product);
+    let switch_to = product::detect(&setup.realm_sid_input).filter(|p| *p != setup.product());
+    let product_chosen = setup.product.is_some();
+    let facts = setup.product().facts();
+    let step_infos = checklist::steps(setup.product());
     let idp = (!setup.login_url.is_empty() || !setup.entra_identifier.is_empty()).then(|| idp_check(setup, now));
     let certificate =
         setup.certificate_pem.as_deref().and_then(|pem| inspect_certificate(CertInput::Text(pem), now).ok());
     let known = Known {
         lang: setup.portal.lang,
-        product: setup.product,
+        product: setup.product(),
         app: setup.portal.app.as_ref(),
         realm: realm.as_ref(),
         app_name: setup.app_name(),
@@ -656,13 +670,17 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
     SetupView {
         done,
         total: step_infos.len(),
-        product: setup.product,
+        product: setup.product(),
+        product_chosen,
         product_name: facts.name,
         sid_name: facts.sid_name,
+        sid_prefix: facts.sid_prefix,
+        sid_help: facts.texts.sid_help,
         realm,
         realm_error,
         switch_to,
-        workspace_findings: if setup.workspace_id.is_empty() || setup.product != Product::Frontline {
+        switch_to_name: switch_to.map(|p| p.facts().name),
+        workspace_findings: if setup.workspace_id.is_empty() || setup.product() != Product::Frontline {
             Vec::new()
         } else {
             check_workspace_id(&setup.workspace_id)
@@ -699,7 +717,7 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
         }
     };
     let mut out = String::new();
-    let facts = setup.product.facts();
+    let facts = setup.product().facts();
     let title = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| format!("(no {} yet)", facts.sid_name));
     out.push_str(&format!("# {} SSO setup — {title}\n\n", facts.name));
     out.push_str(&format!("Progress: **{} of {} done**\n\n", v.done, v.total));
@@ -709,7 +727,7 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
     let roles: Vec<String> = facts.roles.iter().map(|r| format!("{} (value {})", r.display_name, r.value)).collect();
     let roles = with_labels(&format!("{}, [MemberTypesUsers], enabled", roles.join(", ")), lang);
     let mut rows: Vec<(&str, String)> = vec![(facts.sid_name, realm_sid)];
-    if setup.product == Product::Frontline {
+    if setup.product() == Product::Frontline {
         rows.push(("Workspace ID", setup.workspace_id.clone()));
     }
     rows.extend([

@@ -1,7 +1,7 @@
 // Side panel: renders what the worker and its core return, and turns the admin's input
 // into events. It decides nothing and stores nothing: the worker owns chrome.storage.
 import * as ev from '../events.js';
-import { optionalHostPermissions } from '../hosts.js';
+import { signInOrigins } from '../hosts.js';
 import { MSG, PAGE_KEY_PREFIX, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../messages.js';
 import { byId, toast } from './dom.js';
 import { renderCaptured } from './views/captured.js';
@@ -77,6 +77,15 @@ function bindInput(id, toEvent, delay = 250) {
 }
 
 bindInput('realm-sid', (value) => ev.setRealmSid(value));
+bindInput('region', (value) => ev.setRegion(value));
+for (const radio of document.querySelectorAll('input[name="product"]')) {
+  radio.addEventListener('change', () => emit(ev.setProduct(/** @type {any} */ (radio).value)));
+}
+// The one-click switch when the SID typed is the other product's.
+byId('switch-product').addEventListener(
+  'click',
+  () => state?.view.switchTo && emit(ev.setProduct(state.view.switchTo)),
+);
 bindInput('workspace-id', (value) => ev.setWorkspaceId(value));
 bindInput('app-name', (value) => ev.setAppName(value));
 bindInput('login-url', (loginUrl) => ev.setIdpValues({ loginUrl }, 'side panel'));
@@ -167,22 +176,21 @@ byId('fetch-metadata').addEventListener('click', async () => {
   toast(reply.ok ? 'Certificate taken from the federation metadata' : reply.error.message);
 });
 
-/** iam.twilio.com and Microsoft's sign-in hosts, as hosts.js lists them. */
-const signInOrigins = () => optionalHostPermissions();
-
 // Test sign-in: the optional permissions are asked for in the click (a user gesture): webRequest
-// and iam.twilio.com for the response; scripting and Microsoft's sign-in hosts for the request
-// and the error page, when the sign-in fails at Entra.
+// and the ACS host (iam.twilio.com, or Flex's login host) for the response; scripting and
+// Microsoft's sign-in hosts for the request and the error page, when the sign-in fails at Entra.
 async function startSignIn() {
   const granted = await chrome.permissions
-    .request({ permissions: ['webRequest', 'scripting'], origins: signInOrigins() })
+    .request({ permissions: ['webRequest', 'scripting'], origins: signInOrigins(state?.view.realm?.replyUrl) })
     .catch(() => false);
   if (!granted) return toast('Without that permission, paste the SAMLResponse or the error instead.');
   // Only a sign-in started here, in the next 10 minutes, is read: nothing a website posts.
   const reply = await send(MSG.SIGN_IN_START);
   if (!reply.ok) return toast(reply.error.message);
   const until = clockTime(reply.value.until);
-  toast(`Now sign in to Frontline as an Agent user, before ${until}: the response is checked as it passes.`);
+  // The product's own words for the sign-in, from the core's checklist.
+  const how = state?.view.steps.find((s) => s.id === 'test-sign-in')?.instruction ?? '';
+  toast(`${how} Before ${until}, the response is checked as it passes.`);
 }
 byId('start-signin').addEventListener('click', startSignIn);
 byId('signin-failure-fixed').addEventListener('click', async () => {
@@ -224,7 +232,7 @@ byId('download-json').addEventListener('click', async () => {
   const blob = new Blob([JSON.stringify(reply.value, null, 2)], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  const name = reply.value.view.realm?.realmSid ?? reply.value.setup.id;
+  const name = reply.value.view.realm?.sid ?? reply.value.setup.id;
   a.download = `frontline-sso-${name}.json`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);

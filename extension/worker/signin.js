@@ -1,20 +1,21 @@
 // Test sign-in capture. A SAMLResponse posted to Twilio's ACS is read as it passes, and only
 // when all of these hold: the admin pressed "Start test sign-in" in the last 10 minutes (and
-// granted the optional webRequest + iam.twilio.com permissions); the post is a top-level
-// navigation in a tab, submitted by a page on Microsoft's sign-in hosts; it is for the realm
-// of the setup that started it, still the active one. Anything else is ignored and leaves no
+// granted the optional webRequest permission and the ACS host: iam.twilio.com, or Flex's
+// regional login host); the post is a top-level navigation in a tab, submitted by a
+// page on Microsoft's sign-in hosts; it is to the Reply URL of the setup that started it, still
+// the active one. Anything else is ignored and leaves no
 // trace. Nothing is blocked or changed. Listeners must be added at the worker's start to
 // survive its restarts.
 import { signInResponse } from '../events.js';
-import { TWILIO_IAM_HOST, isSignInOrigin } from '../hosts.js';
+import { FLEX_LOGIN_HOSTS, TWILIO_IAM_HOST, isAcsHost, isSignInOrigin } from '../hosts.js';
 import { SIGN_IN_WATCH_KEY, SIGN_IN_WATCH_MS } from '../messages.js';
 import { loadCore } from './core.js';
 import { applyToActive } from './setup-events.js';
 import { read } from './store.js';
 
-// Twilio's sign-in host; which path is the realm's ACS is the core's to say (realmUrls).
+// Twilio's ACS hosts; which URL is the setup's ACS is the core's to say (setupUrls).
 const FILTER = {
-  urls: [`https://${TWILIO_IAM_HOST}/*`],
+  urls: [TWILIO_IAM_HOST, ...FLEX_LOGIN_HOSTS].map((h) => `https://${h}/*`),
   types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame']),
 };
 
@@ -28,7 +29,7 @@ export function fromEntra(d) {
     d.type === 'main_frame' &&
     (d.tabId ?? -1) >= 0 &&
     isSignInOrigin(d.initiator) &&
-    (d.url ?? '').startsWith(`https://${TWILIO_IAM_HOST}/`)
+    isAcsHost(d.url)
   );
 }
 
@@ -58,15 +59,25 @@ async function capture(url, text) {
   const [core, state] = await Promise.all([loadCore(), read()]);
   let realm;
   try {
-    realm = core.realmUrls(state.setups[state.activeId].realmSidInput);
+    realm = core.setupUrls(state.setups[state.activeId]);
   } catch {
-    return; // no valid Realm SID: nothing to check against
+    return; // no valid SID: nothing to check against
   }
   const posted = new URL(url);
-  // Not this realm's Reply URL, or the Realm SID changed since the start: not ours to keep.
-  const acs = `${posted.origin}${posted.pathname}`.toLowerCase() === realm.replyUrl.toLowerCase();
-  if (!acs || realm.realmSid !== watch.realmSid) return;
-  await applyToActive(signInResponse(text, `captured sign-in (${TWILIO_IAM_HOST})`));
+  // Not this setup's Reply URL, or the SID changed since the start: not ours to keep.
+  if (!isReplyUrl(posted, new URL(realm.replyUrl)) || realm.sid !== watch.realmSid) return;
+  await applyToActive(signInResponse(text, `captured sign-in (${posted.hostname})`));
+}
+
+/**
+ * The post went to the Reply URL: the same origin and path, and each of its query values
+ * (Flex's `connection=JQ…`) the same.
+ * @param {URL} posted @param {URL} reply
+ */
+export function isReplyUrl(posted, reply) {
+  const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+  if (!same(`${posted.origin}${posted.pathname}`, `${reply.origin}${reply.pathname}`)) return false;
+  return [...reply.searchParams].every(([k, v]) => posted.searchParams.get(k) === v);
 }
 
 /**
@@ -76,7 +87,7 @@ async function capture(url, text) {
 export async function startWatch() {
   const [core, state] = await Promise.all([loadCore(), read()]);
   const setup = state.setups[state.activeId];
-  const realmSid = core.realmUrls(setup.realmSidInput).realmSid; // throws a typed error without one
+  const realmSid = core.setupUrls(setup).sid; // throws a typed error without a valid SID
   const startedAt = Date.now();
   const watch = { setupId: state.activeId, realmSid, startedAt, until: startedAt + SIGN_IN_WATCH_MS };
   await chrome.storage.session.set({ [SIGN_IN_WATCH_KEY]: watch });

@@ -8,6 +8,25 @@ import { words } from './i18n.mjs';
 export const SID = 'JB0123456789abcdef0123456789abcdef';
 export const ENTITY_ID = `https://iam.twilio.com/v2/saml2/metadata/${SID}`;
 export const REPLY_URL = `https://iam.twilio.com/v2/saml2/authenticate/${SID}`;
+export const FLEX_SID = 'JQ0123456789abcdef0123456789abcdef';
+
+/** What each product's setup puts in the Azure portal: the path below takes one of these. */
+export const PRODUCTS = {
+  frontline: {
+    appName: 'FrontlineSSO Setup',
+    entityId: ENTITY_ID,
+    replyUrl: REPLY_URL,
+    claims: [['email', 'user.mail'], ['roles', 'user.assignedroles']],
+    roles: [['Agent', 'agent', 'Frontline user']],
+  },
+  flex: {
+    appName: 'Twilio Flex SSO',
+    entityId: `urn:flex:${FLEX_SID}`,
+    replyUrl: `https://login.flex.us1.twilio.com/login/callback?connection=${FLEX_SID}`,
+    claims: [['email', 'user.mail'], ['full_name', 'user.displayname'], ['roles', 'user.assignedroles']],
+    roles: [['Agent', 'agent', 'Flex agent'], ['Supervisor', 'supervisor', 'Flex supervisor'], ['Admin', 'admin', 'Flex admin']],
+  },
+};
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
 /** A certificate's SHA-1 thumbprint as the portal shows it. */
@@ -96,15 +115,17 @@ export async function newSetupWithSid(panel, sid = SID) {
  * must have filled, and the admin's own click that saves it, in the portal's language (`t`,
  * from i18n.mjs; English by default). Shared by the Azure test and the end-to-end journeys.
  * @typedef {ReturnType<typeof words>} Words
- * @type {{name: string, run: (page: import('playwright-core').Page, panel: import('playwright-core').Page, assert: any, t?: Words) => Promise<void>}[]}
+ * The product's values (`p`, from PRODUCTS) default to Frontline's.
+ * @typedef {typeof PRODUCTS.frontline} ProductValues
+ * @type {{name: string, run: (page: import('playwright-core').Page, panel: import('playwright-core').Page, assert: any, t?: Words, p?: ProductValues) => Promise<void>}[]}
  */
 export const AZURE_PATH = [
   {
     name: 'create-app',
-    async run(page, panel, assert, t = words()) {
+    async run(page, panel, assert, t = words(), p = PRODUCTS.frontline) {
       const blade = await openBlade(page, 'create-app');
       const name = blade.getByRole('textbox', { name: t.re("What's the name of your app?") });
-      await until(async () => (await name.inputValue()) === 'FrontlineSSO Setup', { what: 'app name' });
+      await until(async () => (await name.inputValue()) === p.appName, { what: 'app name' });
       const nonGallery = "Integrate any other application you don't find in the gallery (Non-gallery)";
       assert.equal(await blade.getByRole('radio', { name: t(nonGallery) }).isChecked(), true);
       const create = blade.getByRole('button', { name: t('Create') });
@@ -125,13 +146,13 @@ export const AZURE_PATH = [
   },
   {
     name: 'basic-saml',
-    async run(page, panel, assert, t = words()) {
+    async run(page, panel, assert, t = words(), p = PRODUCTS.frontline) {
       const blade = await openBlade(page, 'basic-edit');
       // Fx: a new app has no rows; the extension adds each list's row, then fills it.
       const box = (label) => blade.getByRole('textbox', { name: t(label) }).first();
-      await until(async () => (await box('Identifier (Entity ID)').inputValue()) === ENTITY_ID, { what: 'identifier filled' });
+      await until(async () => (await box('Identifier (Entity ID)').inputValue()) === p.entityId, { what: 'identifier filled' });
       const acs = box('Reply URL (Assertion Consumer Service URL)');
-      await until(async () => (await acs.inputValue()) === REPLY_URL, { what: 'reply URL filled' });
+      await until(async () => (await acs.inputValue()) === p.replyUrl, { what: 'reply URL filled' });
       assert.equal(await blade.getByRole('checkbox', { name: t('Default') }).first().isChecked(), true);
       await waitStep(panel, 'basic-saml', 'in-progress');
       const save = blade.getByRole('button', { name: t('Save') });
@@ -161,9 +182,9 @@ export const AZURE_PATH = [
   },
   {
     name: 'claims',
-    async run(page, panel, assert, t = words()) {
+    async run(page, panel, assert, t = words(), p = PRODUCTS.frontline) {
       const blade = await openBlade(page, 'claims');
-      for (const [claim, attribute] of [['email', 'user.mail'], ['roles', 'user.assignedroles']]) {
+      for (const [claim, attribute] of p.claims) {
         if (await blade.getByRole('gridcell', { name: claim, exact: true }).count()) continue;
         await blade.getByRole('button', { name: t('+ Add new claim') }).click();
         const name = blade.getByRole('textbox', { name: t.re('Name', true) });
@@ -184,20 +205,28 @@ export const AZURE_PATH = [
   },
   {
     name: 'app-role',
-    async run(page, panel, assert, t = words()) {
+    async run(page, panel, assert, t = words(), p = PRODUCTS.frontline) {
       const blade = await openBlade(page, 'app-roles');
-      await blade.getByRole('button', { name: t('+ Create app role') }).click();
-      const apply = blade.getByRole('button', { name: t('Apply') });
-      await until(() => isEnabled(apply), { what: 'Apply enabled by values the form took' });
-      assert.equal(await blade.getByRole('textbox', { name: t.re('Display name', true) }).inputValue(), 'Agent');
-      assert.equal(await blade.getByRole('textbox', { name: t.re('Value', true) }).inputValue(), 'agent');
-      // In the Fx dialect the Description box has no label of its own: only the caption before it.
-      assert.equal(await blade.locator('textarea').inputValue(), 'Frontline user');
-      assert.equal(await blade.getByRole('radio', { name: t('Users/Groups'), exact: true }).isChecked(), true);
-      const enable = blade.getByRole('checkbox', { name: t('Do you want to enable this app role?') });
-      assert.equal(await enable.isChecked(), true);
-      await waitStep(panel, 'app-role', 'in-progress');
-      await apply.click();
+      // One form per role: the extension fills the next one the list lacks.
+      for (const [i, [displayName, value, description]] of p.roles.entries()) {
+        await blade.getByRole('button', { name: t('+ Create app role') }).click();
+        const apply = blade.getByRole('button', { name: t('Apply') });
+        await until(() => isEnabled(apply), { what: `Apply enabled by the values of ${value}` });
+        assert.equal(await blade.getByRole('textbox', { name: t.re('Display name', true) }).inputValue(), displayName);
+        assert.equal(await blade.getByRole('textbox', { name: t.re('Value', true) }).inputValue(), value);
+        // In the Fx dialect the Description box has no label of its own: only the caption before it.
+        assert.equal(await blade.locator('textarea').inputValue(), description);
+        assert.equal(await blade.getByRole('radio', { name: t('Users/Groups'), exact: true }).isChecked(), true);
+        const enable = blade.getByRole('checkbox', { name: t('Do you want to enable this app role?') });
+        assert.equal(await enable.isChecked(), true);
+        await waitStep(panel, 'app-role', 'in-progress');
+        await apply.click();
+        const rest = p.roles.slice(i + 1).map((r) => r[1]);
+        if (rest.length === 0) break;
+        // The list now lacks only the rest: the next form is for the first of them.
+        const left = rest.length === 1 ? rest[0] : `${rest.slice(0, -1).join(', ')} and ${rest.at(-1)}`;
+        await until(async () => (await panel.locator('[data-step="app-role"] .evidence').textContent()).includes(`still to create: ${left}`), { what: `${left} left to create` });
+      }
       await waitStep(panel, 'app-role', 'done');
     },
   },

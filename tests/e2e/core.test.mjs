@@ -1,7 +1,8 @@
 // The built core in Node, as the extension's JavaScript meets it (no browser; it needs
 // ./build.sh's wasm, so it runs with the browser tests): every event events.js builds is one
 // the core applies; a stored setup goes out to JS and back unchanged; a setup stored by the
-// previous version still loads; the core and hosts.js know the same sign-in hosts.
+// previous version still loads; the core and hosts.js know the same sign-in hosts, and the same
+// Flex ACS hosts.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as ev from '../../extension/events.js';
-import { SIGN_IN_HOSTS } from '../../extension/hosts.js';
+import { FLEX_LOGIN_HOSTS, SIGN_IN_HOSTS } from '../../extension/hosts.js';
 import { migrate } from '../../extension/worker/schema.js';
 import { freshGoodResponse } from '../fixtures/saml-responses.mjs';
 
@@ -63,6 +64,7 @@ test('a setup with every field filled goes out to JS and comes back unchanged', 
   // Today's shape: the stored one with "identifier" under its present name.
   const { identifier, ...setup } = stored().setups['setup-1'];
   Object.assign(setup, { entraIdentifier: identifier, certificatePem: PEM, certificateSource: 'paste' });
+  Object.assign(setup, { product: 'frontline', region: '' });
   setup.replace = ['basic-saml/reply-url'];
   setup.portal.lang = 'de';
   setup.signIn = {
@@ -113,4 +115,12 @@ test('a setup stored by the previous version (0.1.0) still loads, in English', (
 
 test('the core and hosts.js know the same Microsoft sign-in hosts', () => {
   assert.deepEqual(core.signInHosts(), [...SIGN_IN_HOSTS]);
+});
+
+test("hosts.js's Flex ACS hosts are the ones the core's URL template makes, region by region", () => {
+  for (const host of FLEX_LOGIN_HOSTS) {
+    const region = host.split('.')[2];
+    const urls = core.spUrls('JQ0123456789abcdef0123456789abcdef', 'flex', region);
+    assert.equal(new URL(urls.replyUrl).hostname, host, region);
+  }
 });

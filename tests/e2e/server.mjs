@@ -7,7 +7,7 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { GOOD_ATTRS, RENEWED_CERT, RENEWED_KEY, freshGoodResponse } from '../fixtures/saml-responses.mjs';
+import { FLEX_ATTRS, GOOD_ATTRS, RENEWED_CERT, RENEWED_KEY, freshGoodResponse } from '../fixtures/saml-responses.mjs';
 import { freshTenant } from './tenant.mjs';
 
 const REPLICA = resolve(import.meta.dirname, 'replica');
@@ -23,6 +23,8 @@ const METADATA = {
 /** During a renewal the app's metadata lists both certificates, the old and the new. */
 const ROLLOVER = {
   renewal: [join(FIXTURES, 'generated/responses/test-signing-cert.pem'), RENEWED_CERT],
+  // The app whose responses the replica Entra signs: a journey can end verified.
+  signing: [join(FIXTURES, 'generated/responses/test-signing-cert.pem')],
 };
 /** The rollover metadata's document, with these certificates in its two signing keys. */
 function rolloverMetadata(pems) {
@@ -137,10 +139,19 @@ function selfSigned() {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-/** The page Entra's sign-in ends with: a form that posts a SAMLResponse to Twilio's ACS. */
+/** The page Entra's sign-in ends with: a form that posts a SAMLResponse to Twilio's ACS. A Flex
+ *  SSO connection (`sid=JQ…`, `region=`) gets Flex's ACS, audience and claims. */
 function autoPost(q) {
+  const sid = q.get('sid') || 'JB0123456789abcdef0123456789abcdef';
+  if (sid.startsWith('JQ')) {
+    const acs = `https://login.flex.${q.get('region') || 'us1'}.twilio.com/login/callback?connection=${sid}`;
+    const xml = freshGoodResponse(Date.now(), FLEX_ATTRS, {}, { acs, audience: `urn:flex:${sid}` });
+    return `<!doctype html><title>Working...</title>
+<form method="POST" action="${acs.replaceAll('&', '&amp;')}"><input type="hidden" name="SAMLResponse" value="${Buffer.from(xml).toString('base64')}"><input type="hidden" name="RelayState" value=""></form>
+<script>document.forms[0].submit()</script>`;
+  }
   const xml = Buffer.from((RESPONSES[q.get('fixture') ?? 'good'] ?? RESPONSES.good)(q));
-  const acs = `https://iam.twilio.com/v2/saml2/authenticate/${q.get('sid') || 'JB0123456789abcdef0123456789abcdef'}`;
+  const acs = `https://iam.twilio.com/v2/saml2/authenticate/${sid}`;
   return `<!doctype html><title>Working...</title>
 <form method="POST" action="${acs}"><input type="hidden" name="SAMLResponse" value="${xml.toString('base64')}"><input type="hidden" name="RelayState" value=""></form>
 <script>document.forms[0].submit()</script>`;
@@ -215,6 +226,14 @@ export async function startServer() {
         );
       return;
     }
+    // Flex's ACS: accepts the post, as Flex's login does.
+    if (/^login\.flex\.[a-z0-9]+\.twilio\.com$/.test(host)) {
+      req.resume();
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Flex</title><h1>Signed in to Flex (replica)</h1>');
+      return;
+    }
     // Twilio's ACS: accepts the post, as Frontline does.
     if (host === 'iam.twilio.com') {
       req.resume();
@@ -286,6 +305,7 @@ export const REPLICA_HOSTS = [
   'www.twilio.com',
   'login.microsoftonline.com',
   'iam.twilio.com',
+  'login.flex.us1.twilio.com',
   'portal.azure.com.example.test',
   'console.twilio.com.example.test',
 ];

@@ -43,6 +43,16 @@ export function freshTenant() {
        *  ("Single Sign-On URL", "Identity Provider Issuer", a description list). */
       dialect: 'paste2022',
       saved: { workspaceId: '', issuer: '', ssoUrl: '', certificate: '' },
+      /** Flex's single sign-on pages (issue 15): the connection they show, and the IdP values saved. */
+      flex: {
+        connectionSid: 'JQ0123456789abcdef0123456789abcdef',
+        region: 'us1',
+        /** "Set up your identity provider": 'list' (a description list) or 'fields' (read-only boxes). */
+        dialect: 'list',
+        /** The IdP data page: 'legacy' (the legacy SSO form's names) or 'today' (short names). */
+        idpDialect: 'today',
+        saved: { issuer: '', ssoUrl: '', certificate: '' },
+      },
     },
   };
 }

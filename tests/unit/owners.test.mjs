@@ -36,7 +36,8 @@ test("each product's facts have one owner: its module in crate/src/product/", ()
     ['iam.twilio.com/v2/saml2', ['crate/src/product/frontline/realm.rs']],
     ['Frontline user', ['crate/src/product/frontline/mod.rs']],
     ['urn:flex:', ['crate/src/product/flex/connection.rs']],
-    ['login.flex.', ['crate/src/product/flex/connection.rs']],
+    // The URL template is the core's; the hosts the extension may be granted are hosts.js's (a test checks they agree).
+    ['login.flex.', ['crate/src/product/flex/connection.rs', 'extension/hosts.js']],
     ['iam.twilio.com/v1/Accounts/', ['crate/src/product/flex/connection.rs']],
     ['"supervisor"', ['crate/src/product/flex/mod.rs']],
   ]) {

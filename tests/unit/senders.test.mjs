@@ -135,6 +135,10 @@ test('the manifest, as build.sh writes it, injects content scripts exactly on th
     'https://login.partner.microsoftonline.cn/*',
     'https://login.chinacloudapi.cn/*',
     'https://iam.twilio.com/*',
+    // Flex's ACS, one host per region: only the setup's is asked for, at "Start test sign-in".
+    'https://login.flex.us1.twilio.com/*',
+    'https://login.flex.ie1.twilio.com/*',
+    'https://login.flex.au1.twilio.com/*',
   ]);
   assert.ok(manifest.content_scripts[0].matches.includes('https://www.twilio.com/console/frontline/*'));
   // Notifications only when the admin turns on "Remind me".

@@ -76,7 +76,7 @@ pub fn setup(o: &JsValue) -> R<Setup> {
         created_at: int(o, "createdAt", W)?,
         updated_at: int(o, "updatedAt", W)?,
         // Setups stored before products existed are Frontline's.
-        product: opt_str(o, "product", W)?.map(|p| super::product(&p)).transpose()?.unwrap_or_default(),
+        product: opt_str(o, "product", W)?.map(|p| super::product(&p)).transpose()?,
         realm_sid_input: string(o, "realmSidInput", W)?,
         region: string(o, "region", W)?,
         workspace_id: string(o, "workspaceId", W)?,

@@ -84,6 +84,8 @@ pub struct Facts {
 /// portal's places, put in by the guide in the portal's language).
 #[derive(Debug)]
 pub struct StepTexts {
+    /// Where the admin finds the SID, under the panel's SID field.
+    pub sid_help: &'static str,
     pub claims: &'static str,
     pub claims_assist: &'static str,
     pub app_role_title: &'static str,
@@ -171,8 +173,9 @@ pub fn other_product(want: Product, found: Product) -> CoreError {
     CoreError::new(
         "other_product",
         format!(
-            "This is a {found_name} value ({found_sid}, {found_prefix}…), not a {want_name} {want_sid} \
-                ({want_prefix}…). Switch this setup to {found_name}, or paste the {want_sid}.",
+            "This belongs to {found_name} (a {found_sid}, {found_prefix}…, or a URL made from one), not to \
+                {want_name}, whose setup needs its {want_sid} ({want_prefix}…). Switch this setup to {found_name}, \
+                or paste the {want_sid}.",
             found_name = f.name,
             found_sid = f.sid_name,
             found_prefix = f.sid_prefix,

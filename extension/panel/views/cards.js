@@ -21,7 +21,8 @@ function fold(id, done, note) {
 export function renderCards(state) {
   const { view, setup } = state;
   const step = (id) => view.steps.find((s) => s.id === id)?.status;
-  const values = view.realm ? `${view.realm.realmSid}${setup.workspaceId ? ` · ${setup.workspaceId}` : ''}` : '';
+  const workspace = view.product === 'frontline' && setup.workspaceId ? ` · ${setup.workspaceId}` : '';
+  const values = view.realm ? `${view.productName} · ${view.realm.sid}${workspace}` : '';
   fold('values-card', Boolean(view.realm), values);
   fold('captured-card', step('capture-idp') === 'done', 'captured');
   const cert = view.certificate;

@@ -1,20 +1,37 @@
-// Realm SID and Workspace ID, validated by the core as the admin types, and the two
-// computed URLs with Copy buttons.
+// The product and its SID (with Flex's region) and the Workspace ID, validated by the core as the
+// admin types, and the two computed URLs with Copy buttons. Every product word comes from the core.
 import { byId, renderFindings, setValue } from '../dom.js';
 
 export function renderValues(state) {
   const { setup, view } = state;
+  for (const radio of document.querySelectorAll('input[name="product"]')) {
+    // Unchecked until the admin chooses: till then the SID typed picks the product.
+    const input = /** @type {HTMLInputElement} */ (radio);
+    input.checked = view.productChosen && input.value === view.product;
+  }
+  byId('product-help').hidden = view.productChosen;
+  byId('realm-sid-label').textContent = view.sidName;
+  byId('realm-help').textContent = view.sidHelp;
+  byId('realm-sid').setAttribute('placeholder', `${view.sidPrefix}…`);
   setValue('realm-sid', setup.realmSidInput);
+  setValue('region', setup.region ?? '');
   setValue('workspace-id', setup.workspaceId);
   setValue('app-name', setup.appName);
+  byId('app-name').setAttribute('placeholder', view.appName);
+  byId('region-field').hidden = view.product !== 'flex';
+  byId('workspace-field').hidden = view.product !== 'frontline';
   const err = byId('realm-error');
   err.hidden = !view.realmError;
   err.textContent = view.realmError?.message ?? '';
   byId('realm-sid').setAttribute('aria-invalid', String(Boolean(view.realmError)));
+  const switchButton = byId('switch-product');
+  switchButton.hidden = !view.switchTo;
+  switchButton.textContent = view.switchTo ? `Switch this setup to ${view.switchToName}` : '';
   const notes = byId('realm-notes');
   const normalized = view.realm?.normalized ?? [];
   notes.hidden = normalized.length === 0;
-  notes.textContent = normalized.length ? `Used ${view.realm.realmSid} (${normalized.join('; ')}).` : '';
+  notes.textContent = normalized.length ? `Used ${view.realm.sid} (${normalized.join('; ')}).` : '';
+  renderFindings(byId('realm-findings'), view.realm?.findings ?? []);
   byId('computed').hidden = !view.realm;
   byId('entity-id').textContent = view.realm?.spEntityId ?? '';
   byId('reply-url').textContent = view.realm?.replyUrl ?? '';

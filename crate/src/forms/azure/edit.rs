@@ -209,7 +209,7 @@ fn basic_saml(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 fn signing(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let option = named(snap, L::SigningOption).find(editable)?;
     let mut form = Form::new(FormId::Signing, Step::Signing, setup);
-    let facts = setup.product.facts();
+    let facts = setup.product().facts();
     // The option as this page's language names it: a German portal lists only German options.
     form.text(option, "option", facts.signing_option.in_lang(lang_of(snap, setup)), FillAction::Choose);
     if let Some(alg) = named(snap, L::SigningAlgorithm).find(editable) {
@@ -228,7 +228,7 @@ fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let source_attr = named(snap, L::SourceAttribute).find(editable)?;
     let mut form = Form::new(FormId::Claim, Step::Claims, setup);
     let typed = name.value.trim();
-    let claims = setup.product.facts().claims;
+    let claims = setup.product().facts().claims;
     let claim: Claim = match claims.iter().find(|c| c.name == typed) {
         Some(c) => *c,
         None if typed.is_empty() => next_missing(setup, Step::Claims, claims, |c| c.name)?,
@@ -264,7 +264,7 @@ fn app_role(snap: &Snapshot, setup: &Setup) -> Option<Plan> {
         .find(|f| f.role == "checkbox" && L::EnableAppRole.normed().iter().any(|w| norm(&f.name).contains(w)))?;
     let mut form = Form::new(FormId::AppRole, Step::AppRole, setup);
     // The role this form is for: the one its value names, else the next one the roles list lacks.
-    let roles = setup.product.facts().roles;
+    let roles = setup.product().facts().roles;
     let typed = named(snap, L::RoleValue).find(editable).map(|f| f.value.trim()).unwrap_or_default();
     let role: AppRole = match roles.iter().find(|r| r.value == typed) {
         Some(r) => *r,

@@ -58,7 +58,7 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let at = place(snap);
     let p = pairs(snap);
     let lang = lang_of(snap, setup);
-    let facts = setup.product.facts();
+    let facts = setup.product().facts();
     let mut events = vec![
         observed(Step::CreateApp, Status::Done, "The application exists (its single sign-on page is open)", &at),
         observed(Step::ChooseSaml, Status::Done, "SAML is the single sign-on method", &at),
@@ -240,7 +240,7 @@ fn claims_table(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let t = table_with(snap, &[L::ClaimNameColumn, L::ValueColumn])?;
     let (n, v) = (column(t, L::ClaimNameColumn), column(t, L::ValueColumn));
     let claims: Vec<(String, String)> = t.rows.iter().map(|r| (norm(cell(r, n)), cell(r, v).to_string())).collect();
-    let events = vec![claims_event(setup.product.facts(), &claims, &place(snap))];
+    let events = vec![claims_event(setup.product().facts(), &claims, &place(snap))];
     Some(Plan { form: Some(FormId::ClaimsList), events, ..Plan::default() })
 }
 
@@ -251,7 +251,7 @@ fn roles_table(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let (name, val, types) =
         (column(t, L::DisplayNameColumn), column(t, L::ValueColumn), column(t, L::MemberTypesColumn));
     let state = column(t, L::RoleState);
-    let facts = setup.product.facts();
+    let facts = setup.product().facts();
     let row_of = |role: &AppRole| t.rows.iter().find(|r| cell(r, val) == role.value);
     let usable = |r: &Vec<String>| {
         let enabled = state.is_none() || L::Enabled.names(cell(r, state));
@@ -310,7 +310,7 @@ fn joined(items: &[&str], word: &str) -> String {
 fn assignments(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let t = table_with(snap, &[L::DisplayNameColumn, L::ObjectTypeColumn, L::RoleAssignedColumn])?;
     let role = column(t, L::RoleAssignedColumn);
-    let facts = setup.product.facts();
+    let facts = setup.product().facts();
     let holds = |r: &AppRole, row: &Vec<String>| {
         let shown = norm(cell(row, role));
         shown == r.value || shown == norm(r.display_name)

@@ -150,7 +150,7 @@ fn the_flex_console_shows_the_connection_and_the_setup_takes_it() {
         // An empty setup, even one still Frontline's, takes Flex and the ACS URL (with its region).
         let r = see(new_setup("n", 0), &page, Console::Twilio);
         assert_eq!(r.form, Some(FormId::FlexSpValues), "{dialect}");
-        assert_eq!(r.setup.product, Product::Flex, "{dialect}");
+        assert_eq!(r.setup.product(), Product::Flex, "{dialect}");
         let urls = r.setup.urls().unwrap();
         assert_eq!((urls.sid.as_str(), urls.region.as_deref()), (JQ, Some("ie1")), "{dialect}");
         // The same connection again: nothing changes.
@@ -237,4 +237,17 @@ fn the_flex_idp_form_is_filled_refused_and_verified() {
     // A Frontline setup is never filled on Flex's page, nor a Flex one on Frontline's.
     let frontline = apply_event(new_setup("j", 0), &SetupEvent::SetRealmSid { value: JB.into() }, 0).unwrap();
     assert!(see(frontline, &idp_page("today", [""; 3], ""), Console::Twilio).fills.is_empty());
+}
+
+#[test]
+fn a_flex_idp_page_named_otherwise_is_not_filled_and_asks_for_a_page_report() {
+    let page = Page::titled("Single sign-on")
+        .heading("Connect your IdP")
+        .textbox("a", "IdP sign-in endpoint", "")
+        .textbox("b", "IdP identifier", "")
+        .textbox("c", "Public key", "")
+        .build();
+    let r = see(ready(), &page, Console::Twilio);
+    assert_eq!((r.form, r.fills.len()), (None, 0));
+    assert!(r.unrecognised, "the panel offers a page report");
 }

@@ -34,7 +34,7 @@ pub(super) fn sp_values(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         return Some(plan);
     }
     let empty = setup.realm_sid_input.trim().is_empty();
-    if setup.product != Product::Flex && !empty {
+    if setup.product() != Product::Flex && !empty {
         return Some(plan); // another product's setup: nothing here is its business
     }
     let id = "flex/connection-sid".to_string();
@@ -45,11 +45,13 @@ pub(super) fn sp_values(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
             plan.resolved.push(id)
         }
         _ if empty || setup.replace.contains(&id) => {
-            if setup.product != Product::Flex {
+            if setup.product() != Product::Flex {
                 plan.events.push(SetupEvent::SetProduct(Product::Flex));
             }
-            plan.events.push(SetupEvent::SetRegion { value: String::new() });
-            plan.events.push(SetupEvent::SetRealmSid { value });
+            // The SID as the panel shows it, and the region from the ACS URL (the Entity ID has none).
+            let region = if is_acs { best.region.clone().unwrap_or_default() } else { String::new() };
+            plan.events.push(SetupEvent::SetRegion { value: region });
+            plan.events.push(SetupEvent::SetRealmSid { value: best.sid.clone() });
             plan.resolved.push(id);
         }
         _ => plan.conflicts.push(Conflict {

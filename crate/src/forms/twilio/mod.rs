@@ -14,7 +14,7 @@ use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     // Flex's page of its own URLs is recognised for any setup: an empty one takes Flex from it.
-    flex::sp_values(setup, snap).or_else(|| match setup.product {
+    flex::sp_values(setup, snap).or_else(|| match setup.product() {
         Product::Frontline => frontline::plan(setup, snap, now),
         Product::Flex => flex::idp_data(setup, snap, now),
     })

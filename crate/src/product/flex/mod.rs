@@ -51,6 +51,8 @@ pub const FACTS: Facts = Facts {
 };
 
 const TEXTS: StepTexts = StepTexts {
+    sid_help: "Flex Console → Manage → Single sign-on → Set up your identity provider: JQ and 32 hex digits, or \
+        paste the ACS URL, which holds the region too.",
     claims: "Add claims email = user.mail, full_name = user.displayname and roles = user.assignedroles, with an \
         empty namespace.",
     claims_assist: "In Add new claim, the extension fills the next missing claim: its name, an empty namespace and \

@@ -78,6 +78,7 @@ pub const FACTS: Facts = Facts {
 };
 
 const TEXTS: StepTexts = StepTexts {
+    sid_help: "On the Frontline Console SSO page: JB and 32 hex digits.",
     claims: concat!(
         "Add claims email = ",
         word!(email_source),

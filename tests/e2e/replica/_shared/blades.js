@@ -8,7 +8,7 @@
 // table, vgrid, section, button, links, group.
 (function () {
   const def = (rows) => (rows.find((r) => r.isDefault) || rows[0])?.value;
-  const ATTRIBUTES = ['user.userprincipalname', 'user.mail', 'user.givenname', 'user.surname', 'user.assignedroles', 'user.objectid'];
+  const ATTRIBUTES = ['user.userprincipalname', 'user.mail', 'user.givenname', 'user.surname', 'user.displayname', 'user.assignedroles', 'user.objectid'];
   const KINDS = [
     'Configure Application Proxy for secure remote access to an on-premises application',
     "Register an application to integrate with Microsoft Entra ID (App you're developing)",
