@@ -9,7 +9,7 @@ use crate::entra::{self, portal};
 use crate::finding::CoreError;
 use crate::js_read as read;
 use crate::product::{self, frontline};
-use crate::{certificate, forms, idp, metadata, plan, response, selfsig, setup};
+use crate::{certificate, forms, idp, metadata, response, selfsig, setup};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // json_compatible: Option::None → null and maps → plain objects, as the panel expects.
@@ -129,10 +129,12 @@ pub fn check_idp_values(input: JsValue, now_ms: f64) -> Result<JsValue, JsValue>
     to_js(&idp::check_idp_values(&js(read::idp_input(&input))?, js(read::now(now_ms))?))
 }
 
-/// `setupPlan({realmSid, workspaceId?, appName?, loginUrl?, entraIdentifier?, certificate?, nowMs?})`.
+/// `setupPlan({realmSid, product?, region?, workspaceId?, appName?, loginUrl?, entraIdentifier?, certificate?,
+/// nowMs?})`. Full module only: the worker builds everything it shows from the setup itself.
+#[cfg(feature = "xmldsig")]
 #[wasm_bindgen(js_name = setupPlan)]
 pub fn setup_plan(input: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&js(plan::setup_plan(&js(read::plan_input(&input))?))?)
+    to_js(&js(crate::plan::setup_plan(&js(read::plan_input(&input))?))?)
 }
 
 /// The core's version, to show in the panel and to check the glue matches.

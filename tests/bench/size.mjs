@@ -26,7 +26,7 @@ const GROUPS = [
   ],
   ['the core: reading stored setups and snapshots from JS (js_read)', /frontline_sso::js_read/],
   ['the core: page recognition, fills, page reports (forms, entra::portal)', /frontline_sso::(forms|entra::portal)/],
-  ['the core: metadata, IdP values, realm, hosts', /frontline_sso::(metadata|idp|frontline|entra)/],
+  ['the core: metadata, IdP values, the products (Frontline, Flex), hosts', /frontline_sso::(metadata|idp|product|entra)/],
   ['the core: everything else', /frontline_sso/],
   ['core and alloc: formatting, iterators, sorting, strings', /\b(core|alloc)\b|<[A-Z]\b/],
   ['dlmalloc: the allocator', /dlmalloc/],

@@ -10,6 +10,7 @@ use crate::finding::CoreError;
 use crate::forms::{Console, FillMode, ReportVersions};
 use crate::idp::IdpInput;
 use crate::ids::Step;
+#[cfg(feature = "xmldsig")]
 use crate::plan::PlanInput;
 use crate::product::Product;
 use crate::response::Expectations;
@@ -50,6 +51,7 @@ pub fn idp_input(v: &JsValue) -> R<IdpInput> {
 }
 
 /// `{realmSid, workspaceId?, appName?, loginUrl?, entraIdentifier?, certificate?, nowMs?}`
+#[cfg(feature = "xmldsig")]
 pub fn plan_input(v: &JsValue) -> R<PlanInput> {
     object(v, "setupPlan")?;
     let now_ms = get(v, "nowMs").as_f64();

@@ -14,7 +14,9 @@ mod setup;
 mod snapshot;
 mod verdicts;
 
-pub use inputs::{cert_input, console, event, expectations, fill_mode, idp_input, now, plan_input, product, versions};
+#[cfg(feature = "xmldsig")]
+pub use inputs::plan_input;
+pub use inputs::{cert_input, console, event, expectations, fill_mode, idp_input, now, product, versions};
 pub use setup::setup;
 pub use snapshot::snapshot;
 #[cfg(feature = "rust-verify")]

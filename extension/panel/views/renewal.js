@@ -12,7 +12,7 @@ export function renderRenewal(state, emit) {
   const days = r.oldDaysLeft;
   const life = days < 0 ? `expired on ${r.oldNotAfter}` : `expires on ${r.oldNotAfter}, in ${days} days`;
   byId('renewal-summary').textContent =
-    `This app's signing certificate ${life}; from then on every Frontline sign-in fails. ` +
+    `This app's signing certificate ${life}; from then on every ${state.view.productName} sign-in fails. ` +
     `${r.done} of ${r.total} renewal steps done; the expiring certificate stays listed until a sign-in ` +
     'verifies its successor.';
   const rows = [['Expiring', r.oldThumbprint]];

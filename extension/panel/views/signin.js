@@ -22,6 +22,9 @@ export async function renderSignInWatch() {
 }
 
 export function renderSignIn(state) {
+  // The product's own words for the sign-in, from the core's checklist.
+  const how = state.view.steps.find((s) => s.id === 'test-sign-in')?.instruction ?? '';
+  byId('signin-how').textContent = how.charAt(0).toLowerCase() + how.slice(1);
   const si = state.view.signIn;
   byId('signin-result').hidden = !si;
   if (!si) return;

@@ -9,7 +9,11 @@ export function renderValues(state) {
     const input = /** @type {HTMLInputElement} */ (radio);
     input.checked = view.productChosen && input.value === view.product;
   }
-  byId('product-help').hidden = view.productChosen;
+  const help = byId('product-help');
+  help.hidden = view.productChosen;
+  help.textContent = view.realm
+    ? `${view.productName}, as the ${view.sidName} says; choose it to keep it.`
+    : 'Not chosen yet: the SID you paste picks it.';
   byId('realm-sid-label').textContent = view.sidName;
   byId('realm-help').textContent = view.sidHelp;
   byId('realm-sid').setAttribute('placeholder', `${view.sidPrefix}…`);
@@ -26,7 +30,7 @@ export function renderValues(state) {
   byId('realm-sid').setAttribute('aria-invalid', String(Boolean(view.realmError)));
   const switchButton = byId('switch-product');
   switchButton.hidden = !view.switchTo;
-  switchButton.textContent = view.switchTo ? `Switch this setup to ${view.switchToName}` : '';
+  if (view.switchTo) switchButton.textContent = `Switch this setup to ${view.switchToName}`;
   const notes = byId('realm-notes');
   const normalized = view.realm?.normalized ?? [];
   notes.hidden = normalized.length === 0;

@@ -164,6 +164,10 @@ fn the_flex_console_shows_the_connection_and_the_setup_takes_it() {
         );
         assert_eq!(other.setup.conflicts[0].id, "flex/connection-sid", "{dialect}");
         assert_eq!(other.setup.urls().unwrap().sid, "JQffffffffffffffffffffffffffffffff", "{dialect}");
+        // A setup the admin made Frontline's, even an empty one: not its business.
+        let chosen = apply_event(new_setup("c", 0), &SetupEvent::SetProduct(Product::Frontline), 0).unwrap();
+        let r = see(chosen, &page, Console::Twilio);
+        assert!(!r.changed && r.setup.product() == Product::Frontline, "{dialect}");
         // A Frontline setup with its SID: not its business.
         let frontline = apply_event(new_setup("j", 0), &SetupEvent::SetRealmSid { value: JB.into() }, 0).unwrap();
         let r = see(frontline, &page, Console::Twilio);

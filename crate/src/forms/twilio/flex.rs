@@ -34,8 +34,10 @@ pub(super) fn sp_values(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         return Some(plan);
     }
     let empty = setup.realm_sid_input.trim().is_empty();
-    if setup.product() != Product::Flex && !empty {
-        return Some(plan); // another product's setup: nothing here is its business
+    // Another product's setup (chosen, or named by its SID): nothing here is its business.
+    let chosen_other = setup.product.is_some_and(|p| p != Product::Flex);
+    if chosen_other || (setup.product() != Product::Flex && !empty) {
+        return Some(plan);
     }
     let id = "flex/connection-sid".to_string();
     match setup.urls() {
