@@ -124,10 +124,7 @@ fn setup_plan_binding() {
     assert_eq!(flex["product"], "flex");
     assert_eq!(flex["azure"]["appRoles"].as_array().map(Vec::len), Some(3));
     assert_eq!(flex["realm"]["region"], "ie1");
-    assert_eq!(
-        e(setup_plan(obj(json!({"realmSid": "PN0123456789abcdef0123456789abcdef"}))))["code"],
-        "unknown_product"
-    );
+    assert_eq!(e(setup_plan(obj(json!({"realmSid": "PN0123456789abcdef0123456789abcdef"}))))["code"], "wrong_prefix");
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 

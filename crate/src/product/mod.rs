@@ -147,7 +147,7 @@ pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Resu
                 "Enter a Frontline Realm SID (JB…) or a Flex SSO connection SID (JQ…).",
             ))
         }
-        (None, None) => return Err(unknown_product()),
+        (None, None) => return Err(unknown_product(input)),
     };
     match product {
         Product::Flex => flex::urls(input, region),
@@ -186,19 +186,18 @@ pub fn other_product(want: Product, found: Product) -> CoreError {
     )
 }
 
-fn unknown_product() -> CoreError {
-    let names: Vec<String> = Product::ALL
-        .iter()
-        .map(|p| p.facts())
-        .map(|f| format!("a {} {} ({}…)", f.name, f.sid_name, f.sid_prefix))
-        .collect();
-    CoreError::new(
-        "unknown_product",
-        format!(
-            "This is neither {}, nor a Twilio URL that holds one. Copy it again from the Twilio Console.",
-            names.join(" nor ")
+/// A value that names no product: Frontline's error (the older default, and the most specific:
+/// an Account SID, a phone number SID, a typo), which also says where Flex's SID starts.
+fn unknown_product(input: &str) -> CoreError {
+    let flex = Product::Flex.facts();
+    match frontline::realm_urls(input) {
+        Err(e) => CoreError::new(
+            e.code,
+            format!("{} For {}, use the {} ({}…).", e.message, flex.name, flex.sid_name, flex.sid_prefix),
         ),
-    )
+        // Not reached: a value Frontline reads is one `detect` names.
+        Ok(_) => CoreError::new("wrong_prefix", "This names no Twilio product."),
+    }
 }
 
 /// Every claim, role and source attribute word of every product: a page report may keep them as they are.

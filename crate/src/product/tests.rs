@@ -134,7 +134,7 @@ fn each_unusable_value_gets_its_code_and_says_what_to_do() {
             "wrong_length",
             "Account SID",
         ),
-        ("neither product", "PN0123456789abcdef0123456789abcdef", None, None, "unknown_product", "JQ"),
+        ("neither product", "PN0123456789abcdef0123456789abcdef", None, None, "wrong_prefix", "phone number SID"),
         ("nothing", " ", None, None, "empty", "JB"),
     ];
     for (name, input, want, region, code, says) in cases {
