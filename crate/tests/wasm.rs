@@ -151,7 +151,7 @@ fn setup_bindings_round_trip() {
     assert_eq!(view["done"], 2);
     assert_eq!(view["steps"][3]["status"], "attention");
     assert_eq!(view["steps"][4]["status"], "done");
-    assert_eq!(view["realm"]["realmSid"], "JB0123456789abcdef0123456789abcdef");
+    assert_eq!(view["realm"]["sid"], "JB0123456789abcdef0123456789abcdef");
     assert_eq!(view["certificate"]["keyBits"], 2048);
     let md = setup_summary(s.clone(), NOW).unwrap();
     assert!(md.contains("2 of 11 done"), "{md}");
