@@ -724,8 +724,14 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
     out.push_str("## Values\n\n| Value | |\n|---|---|\n");
     let realm_sid = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| setup.realm_sid_input.clone());
     let lang = setup.portal.lang;
-    let roles: Vec<String> = facts.roles.iter().map(|r| format!("{} (value {})", r.display_name, r.value)).collect();
-    let roles = with_labels(&format!("{}, [MemberTypesUsers], enabled", roles.join(", ")), lang);
+    let roles = match facts.roles {
+        [only] => format!("{} (value {}, [MemberTypesUsers], enabled)", only.display_name, only.value),
+        all => {
+            let each: Vec<String> = all.iter().map(|r| format!("{} (value {})", r.display_name, r.value)).collect();
+            format!("{}, [MemberTypesUsers], enabled", each.join(", "))
+        }
+    };
+    let roles = with_labels(&roles, lang);
     let mut rows: Vec<(&str, String)> = vec![(facts.sid_name, realm_sid)];
     if setup.product() == Product::Frontline {
         rows.push(("Workspace ID", setup.workspace_id.clone()));

@@ -110,5 +110,7 @@ fn frontline_is_unchanged() {
         step(Step::Claims).instruction,
         "Add claims email = user.mail and roles = user.assignedroles, with an empty namespace."
     );
-    assert!(summary_markdown(&s, 0).starts_with(&format!("# Frontline SSO setup — {JB}")));
+    let md = summary_markdown(&s, 0);
+    assert!(md.starts_with(&format!("# Frontline SSO setup — {JB}")), "{md}");
+    assert!(md.contains("| App role | `Agent (value agent, Users/Groups, enabled)` |"), "{md}");
 }
