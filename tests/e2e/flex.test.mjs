@@ -40,7 +40,7 @@ for (const { dialect, flex, idp } of JOURNEYS) {
   test(`Flex journey (${dialect} portal, ${flex}/${idp} Flex pages): an empty profile to a verified setup, through worker stops`, async (journey) => {
     let failed = '';
     const phase = (what, fn) =>
-      journey.test(what, { skip: failed && `after "${failed}" failed` }, async () => {
+      journey.test(what, { skip: failed ? `after "${failed}" failed` : false }, async () => {
         try {
           await fn();
         } catch (e) {

@@ -56,7 +56,7 @@ for (const { dialect, lang, twilio } of JOURNEYS) {
     let failed = '';
     const phase = {
       test: (what, fn) =>
-        journey.test(what, { skip: failed && `after "${failed}" failed` }, async () => {
+        journey.test(what, { skip: failed ? `after "${failed}" failed` : false }, async () => {
           try {
             await fn();
             // At every point of the journey the panel leads with the next step, and the badge follows.
