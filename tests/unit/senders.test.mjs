@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { AZURE_HOSTS, consoleOf, frameConsole, isSignInOrigin, TWILIO_HOSTS } from '../../extension/hosts.js';
+import {
+  AZURE_HOSTS,
+  consoleOf,
+  frameConsole,
+  isAcsHost,
+  isSignInOrigin,
+  signInOrigins,
+  TWILIO_HOSTS,
+} from '../../extension/hosts.js';
 import { classify } from '../../extension/worker/senders.js';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -154,4 +162,21 @@ test('the manifest, as build.sh writes it, injects content scripts exactly on th
     manifest.content_security_policy.extension_pages,
     "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
   );
+});
+
+test("a test sign-in asks for the setup's own ACS host, and only a host the extension lists", () => {
+  const jq = 'JQ0123456789abcdef0123456789abcdef';
+  const cases = [
+    ['Frontline', 'https://iam.twilio.com/v2/saml2/authenticate/JB0123456789abcdef0123456789abcdef', true, 'iam.twilio.com'],
+    ['Flex us1', `https://login.flex.us1.twilio.com/login/callback?connection=${jq}`, true, 'login.flex.us1.twilio.com'],
+    ['Flex ie1', `https://login.flex.ie1.twilio.com/login/callback?connection=${jq}`, true, 'login.flex.ie1.twilio.com'],
+    ['a region not listed', `https://login.flex.jp1.twilio.com/login/callback?connection=${jq}`, false, 'iam.twilio.com'],
+    ['a look-alike', 'https://login.flex.us1.twilio.com.example.test/login/callback', false, 'iam.twilio.com'],
+    ['plain http', 'http://iam.twilio.com/v2/saml2/authenticate/x', false, 'iam.twilio.com'],
+    ['no Reply URL yet', undefined, false, 'iam.twilio.com'],
+  ];
+  for (const [name, url, watched, host] of cases) {
+    assert.equal(isAcsHost(url), watched, name);
+    assert.equal(signInOrigins(url).at(-1), `https://${host}/*`, name);
+  }
 });

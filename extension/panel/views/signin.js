@@ -1,5 +1,6 @@
 // The test sign-in: whether one is awaited, what arrived at Twilio, and every check that
 // failed with its fix.
+import { isAcsHost } from '../../hosts.js';
 import { SIGN_IN_WATCH_KEY } from '../../messages.js';
 import { byId, h, renderFindings } from '../dom.js';
 
@@ -25,6 +26,13 @@ export function renderSignIn(state) {
   // The product's own words for the sign-in, from the core's checklist.
   const how = state.view.steps.find((s) => s.id === 'test-sign-in')?.instruction ?? '';
   byId('signin-how').textContent = how.charAt(0).toLowerCase() + how.slice(1);
+  // A Reply URL on a host the extension cannot be granted (a Flex region it does not list): say so.
+  const reply = state.view.realm?.replyUrl;
+  const note = byId('signin-no-capture');
+  note.hidden = !reply || isAcsHost(reply);
+  note.textContent = note.hidden
+    ? ''
+    : `Sign-ins to ${new URL(reply).hostname} cannot be watched: after signing in, paste the SAMLResponse below.`;
   const si = state.view.signIn;
   byId('signin-result').hidden = !si;
   if (!si) return;

@@ -69,7 +69,7 @@ pub fn urls(input: &str, region: Option<&str>) -> Result<SpUrls, CoreError> {
         findings.push(Finding::info(
             "flex_region",
             format!(
-                "Region {region}: Twilio's guide shows only {DEFAULT_REGION}. Check that the ACS URL below is the one \
+                "Region {region}: Twilio's guide shows only {DEFAULT_REGION}. Check that this ACS URL is the one \
                     Flex Console → Manage → Single sign-on shows."
             ),
         ));
