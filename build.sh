@@ -89,6 +89,8 @@ build() {
   mv dist/extension/_locales dist/_locales
   mkdir -p dist/extension/wasm
   cp target/wasm-pkg/frontline_sso{,_full}.js target/wasm-pkg/frontline_sso{,_full}_bg.wasm dist/extension/wasm/
+  # Each module's digest names this build's copy in the worker's module cache.
+  node scripts/digests.mjs dist/extension/wasm target/types/wasm
   # The version, and the host lists from extension/hosts.js (they are listed nowhere else).
   node scripts/manifest.mjs "$ver" dist/manifest.json
   local zip="frontline-sso-assistant-$ver.zip"
@@ -145,6 +147,8 @@ run_bench() {
   node tests/bench/core.mjs
   node tests/bench/hostile.mjs
   node tests/bench/browser.mjs
+  node tests/bench/cold-trace.mjs
+  CASE=state/get node tests/bench/cold-trace.mjs
   node tests/bench/fill.mjs
   cargo run --quiet --release --example selfsig_bench
 }

@@ -4,6 +4,7 @@ import * as ev from '../events.js';
 import { signInOrigins } from '../hosts.js';
 import { MSG, PAGE_KEY_PREFIX, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../messages.js';
 import { byId, toast } from './dom.js';
+import { holdCompiledCore } from './hold-core.js';
 import { renderCaptured } from './views/captured.js';
 import { renderCertificate } from './views/certificate.js';
 import { renderCards } from './views/cards.js';
@@ -266,4 +267,5 @@ renderSignInWatch();
 send(MSG.CORE_VERSION).then((r) => {
   byId('core-version').textContent = r.ok ? r.value : `failed to load: ${r.error.message}`;
 });
-refresh();
+// After the first render, so the panel's compile never competes with the worker's first one.
+refresh().finally(() => holdCompiledCore().catch(() => {}));

@@ -4,6 +4,7 @@
 import init, * as core from '../wasm/frontline_sso.js';
 // Static: service workers may not import() at run time. Only this small glue loads at start.
 import initFull, * as full from '../wasm/frontline_sso_full.js';
+import { initModule } from '../module-cache.js';
 import { sessionVerdicts, startVerify } from './selfsig.js';
 
 /**
@@ -29,19 +30,18 @@ let ready;
 
 /**
  * The first module, each call checked for self-signatures it could not decide. Compiled while
- * it streams in (instantiateStreaming), on the first call only; the session's verdicts are read
- * meanwhile.
+ * it streams in (instantiateStreaming) from the extension's cache, on the first call only; the
+ * session's verdicts are read meanwhile.
  * @returns {Promise<typeof core>} the initialized core
  */
 export function loadCore() {
-  ready ??= Promise.all([
-    init({ module_or_path: new URL('../wasm/frontline_sso_bg.wasm', import.meta.url) }),
-    sessionVerdicts().catch(() => []),
-  ]).then(([, verdicts]) => {
-    core.setSignatureVerdicts(verdicts);
-    core.onSignatureCheck(startVerify);
-    return guarded(core);
-  });
+  ready ??= Promise.all([initModule(init, 'frontline_sso_bg.wasm'), sessionVerdicts().catch(() => [])]).then(
+    ([, verdicts]) => {
+      if (verdicts.length) core.setSignatureVerdicts(verdicts);
+      core.onSignatureCheck(startVerify);
+      return guarded(core);
+    },
+  );
   return ready;
 }
 
@@ -86,8 +86,6 @@ let fullReady;
  * only to check a test sign-in's SAML response. It verifies self-signatures itself, in Rust.
  */
 export function loadFullCore() {
-  fullReady ??= initFull({ module_or_path: new URL('../wasm/frontline_sso_full_bg.wasm', import.meta.url) }).then(
-    () => full,
-  );
+  fullReady ??= initModule(initFull, 'frontline_sso_full_bg.wasm').then(() => full);
   return fullReady;
 }

@@ -7,6 +7,7 @@ import { watchSignIns } from './signin.js';
 import { watchSignInFailures } from './signin-failure.js';
 import { ensureWatch } from './alarm.js';
 import { onAlarm } from './watch.js';
+import { warmModules } from '../module-cache.js';
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   route(msg, sender).then(sendResponse, (e) =>
@@ -45,4 +46,8 @@ const started = () => {
   refreshBadge().catch(() => {});
 };
 chrome.runtime.onStartup.addListener(started);
-chrome.runtime.onInstalled.addListener(started);
+chrome.runtime.onInstalled.addListener(() => {
+  started();
+  // A new build's modules go into the module cache now, not on the admin's first message.
+  warmModules().catch(() => {});
+});

@@ -55,9 +55,15 @@ test('a Realm SID shows both URLs, and Copy puts each on the clipboard', async (
   assert.equal(await page.locator('#entity-id').textContent(), `https://iam.twilio.com/v2/saml2/metadata/${SID}`);
   assert.equal(await page.locator('#reply-url').textContent(), `https://iam.twilio.com/v2/saml2/authenticate/${SID}`);
   await page.getByRole('button', { name: 'Copy Identifier (Entity ID)' }).click();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://iam.twilio.com/v2/saml2/metadata/${SID}`);
+  assert.equal(
+    await page.evaluate(() => navigator.clipboard.readText()),
+    `https://iam.twilio.com/v2/saml2/metadata/${SID}`,
+  );
   await page.getByRole('button', { name: 'Copy Reply URL' }).click();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `https://iam.twilio.com/v2/saml2/authenticate/${SID}`);
+  assert.equal(
+    await page.evaluate(() => navigator.clipboard.readText()),
+    `https://iam.twilio.com/v2/saml2/authenticate/${SID}`,
+  );
 });
 
 test('an Account SID or a malformed SID shows the core message', async () => {
@@ -86,7 +92,11 @@ test('Mark done, Undo and Start over work', async () => {
   await page.locator('[data-step="signing"][data-status="done"]').waitFor();
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  assert.equal(await page.locator('[data-step="signing"]').getAttribute('data-status'), 'done', 'Cancel keeps everything');
+  assert.equal(
+    await page.locator('[data-step="signing"]').getAttribute('data-status'),
+    'done',
+    'Cancel keeps everything',
+  );
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.getByRole('button', { name: 'Yes, start over' }).click();
   await page.locator('[data-step="signing"][data-status="todo"]').waitFor();
@@ -118,28 +128,78 @@ test('state survives a forced worker stop and a browser restart', async () => {
   assert.equal(await page.locator('#entity-id').textContent(), `https://iam.twilio.com/v2/saml2/metadata/${SID}`);
 });
 
+test("the worker reads its wasm modules from the extension's own cache: this build's copies only", async () => {
+  const { DIGESTS } = await import(resolve(import.meta.dirname, '../../dist/extension/wasm/digests.js'));
+  const want = Object.entries(DIGESTS)
+    .map(([file, digest]) => `https://wasm.invalid/${digest}/${file}`)
+    .sort();
+  let page = await freshPanel();
+  const keys = () =>
+    page.evaluate(async () => (await (await caches.open('wasm-modules')).keys()).map((r) => r.url).sort());
+  // Kept at install; the panel's own first message may have written the first one too.
+  for (let i = 0; i < 50 && JSON.stringify(await keys()) !== JSON.stringify(want); i++) await page.waitForTimeout(100);
+  assert.deepEqual(await keys(), want);
+
+  // A cold start now compiles from the cache, and answers as before.
+  await stopWorker(ext, page);
+  page = await openPanel(ext);
+  await page.getByRole('textbox', { name: 'Realm SID' }).fill(SID);
+  await page.locator('#entity-id').filter({ hasText: SID }).waitFor();
+  assert.deepEqual(await keys(), want);
+});
+
 test('20 rapid events sent at once are all kept, also into a just-stopped worker', async () => {
   const page = await freshPanel();
-  const steps = ['create-app', 'choose-saml', 'basic-saml', 'signing', 'claims', 'app-role', 'assign-users', 'twilio-sso', 'test-sign-in', 'certificate'];
+  const steps = [
+    'create-app',
+    'choose-saml',
+    'basic-saml',
+    'signing',
+    'claims',
+    'app-role',
+    'assign-users',
+    'twilio-sso',
+    'test-sign-in',
+    'certificate',
+  ];
   for (const round of ['warm', 'cold']) {
     if (round === 'cold') await stopWorker(ext, page);
-    const before = await page.evaluate(async () => (await chrome.storage.local.get('frontlineSso')).frontlineSso?.revision ?? 0);
+    const before = await page.evaluate(
+      async () => (await chrome.storage.local.get('frontlineSso')).frontlineSso?.revision ?? 0,
+    );
     const replies = await page.evaluate(
       ({ steps, round }) =>
-        Promise.all(Array.from({ length: 20 }, (_, i) =>
-          chrome.runtime.sendMessage({ type: 'setup/event', event: { type: 'observed', step: steps[i % steps.length], outcome: 'in-progress', what: `${round} event ${i}`, where: 'test' } }))),
+        Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            chrome.runtime.sendMessage({
+              type: 'setup/event',
+              event: {
+                type: 'observed',
+                step: steps[i % steps.length],
+                outcome: 'in-progress',
+                what: `${round} event ${i}`,
+                where: 'test',
+              },
+            }),
+          ),
+        ),
       { steps, round },
     );
-    assert.ok(replies.every((r) => r.ok), JSON.stringify(replies.find((r) => !r.ok)));
+    assert.ok(
+      replies.every((r) => r.ok),
+      JSON.stringify(replies.find((r) => !r.ok)),
+    );
     const state = await storedState(page);
     assert.equal(state.revision, before + 20);
     const setup = state.setups[state.activeId];
-    const whats = setup.checklist.steps.flatMap((s) => s.evidence.map((e) => e.what)).filter((w) => w.startsWith(round));
+    const whats = setup.checklist.steps
+      .flatMap((s) => s.evidence.map((e) => e.what))
+      .filter((w) => w.startsWith(round));
     assert.equal(new Set(whats).size, 20, `${round}: every event recorded once`);
   }
 });
 
-test('a content script gets only its own console\'s forms and no panel message; look-alikes get nothing', async () => {
+test("a content script gets only its own console's forms and no panel message; look-alikes get nothing", async () => {
   const panel = await freshPanel();
   const twilio = await ext.context.newPage();
   await twilio.goto('https://console.twilio.com/');
@@ -149,12 +209,22 @@ test('a content script gets only its own console\'s forms and no panel message; 
   // An Azure SAML pane forged on the Twilio host proves nothing: each console has its own forms.
   const forged = await send({
     type: 'page/snapshot',
-    snapshot: { title: 'x', headings: ['Set up Single Sign-On with SAML'], fields: [], texts: [{ section: 'Basic SAML Configuration', label: 'Identifier (Entity ID)', value: 'forged' }], tables: [] },
+    snapshot: {
+      title: 'x',
+      headings: ['Set up Single Sign-On with SAML'],
+      fields: [],
+      texts: [{ section: 'Basic SAML Configuration', label: 'Identifier (Entity ID)', value: 'forged' }],
+      tables: [],
+    },
   });
   assert.equal(forged.found, true, 'the content script runs on console.twilio.com');
   assert.equal(forged.value.ok, true);
   assert.equal(forged.value.value.form, null);
-  for (const msg of [{ type: 'setup/event', event: { type: 'markDone', step: 'twilio-sso' } }, { type: 'state/get' }, { type: 'setup/reset' }]) {
+  for (const msg of [
+    { type: 'setup/event', event: { type: 'markDone', step: 'twilio-sso' } },
+    { type: 'state/get' },
+    { type: 'setup/reset' },
+  ]) {
     const r = await send(msg);
     assert.equal(r.value.error.code, 'forbidden', msg.type);
   }
@@ -163,7 +233,11 @@ test('a content script gets only its own console\'s forms and no panel message; 
 
   const lookalike = await ext.context.newPage();
   await lookalike.goto('https://portal.azure.com.example.test/');
-  assert.equal((await evalInContentScript(lookalike, '1', undefined, 1500)).found, false, 'no content script on a look-alike host');
+  assert.equal(
+    (await evalInContentScript(lookalike, '1', undefined, 1500)).found,
+    false,
+    'no content script on a look-alike host',
+  );
 });
 
 test('the certificate card reads a file and a paste, and shows the findings', async () => {
@@ -173,7 +247,9 @@ test('the certificate card reads a file and a paste, and shows the findings', as
   assert.match(await page.locator('#cert-details').textContent(), /Microsoft Azure Federated SSO Certificate/);
   assert.match(await page.locator('#cert-findings li[data-code="expired"]').textContent(), /expired on 2026-11-16/);
   await page.locator('[data-step="certificate"][data-status="attention"]').waitFor();
-  await page.getByLabel('Or paste the certificate').fill(readFileSync(resolve(FIXTURES, 'realworld/unsuitable/malformed_pem_pysaml2.crt'), 'utf8'));
+  await page
+    .getByLabel('Or paste the certificate')
+    .fill(readFileSync(resolve(FIXTURES, 'realworld/unsuitable/malformed_pem_pysaml2.crt'), 'utf8'));
   await page.getByRole('button', { name: 'Use pasted certificate' }).click();
   await page.locator('#cert-error', { hasText: 'END' }).waitFor();
   await page.getByLabel('Or paste the certificate').fill(readFileSync(resolve(FIXTURES, 'generated/good.pem'), 'utf8'));
@@ -199,13 +275,24 @@ test('Copy summary and Download JSON hold every value and every step', async () 
   await page.locator('#toast', { hasText: 'Summary copied' }).waitFor();
   const md = await page.evaluate(() => navigator.clipboard.readText());
   const thumbprint = (await page.locator('#cert-details dd').nth(2).textContent()).trim();
-  for (const needle of [SID, 'owlpress', `https://iam.twilio.com/v2/saml2/metadata/${SID}`, `https://iam.twilio.com/v2/saml2/authenticate/${SID}`,
-    `https://login.microsoftonline.com/${T}/saml2`, `https://sts.windows.net/${T}/`, thumbprint, '3 of 11 done']) {
+  for (const needle of [
+    SID,
+    'owlpress',
+    `https://iam.twilio.com/v2/saml2/metadata/${SID}`,
+    `https://iam.twilio.com/v2/saml2/authenticate/${SID}`,
+    `https://login.microsoftonline.com/${T}/saml2`,
+    `https://sts.windows.net/${T}/`,
+    thumbprint,
+    '3 of 11 done',
+  ]) {
     assert.ok(md.includes(needle), `summary lacks ${needle}:\n${md}`);
   }
   assert.equal(md.match(/^- \[[ x]\] \d+\./gm)?.length, 11, 'every step is listed');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), `frontline-sso-${SID}.json`);
   const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(json.setup.realmSidInput, SID);
@@ -230,15 +317,26 @@ test('every control is labelled, the panel fits 320–500 px, and screenshots ar
   }
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll('input, button, select, textarea')]
-      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.textContent.trim()))
-      .map((el) => el.outerHTML));
+      .filter(
+        (el) =>
+          !(
+            el.labels?.length ||
+            el.getAttribute('aria-label') ||
+            el.getAttribute('aria-labelledby') ||
+            el.textContent.trim()
+          ),
+      )
+      .map((el) => el.outerHTML),
+  );
   assert.deepEqual(unlabelled, []);
   // Keyboard: Tab reaches the next step's buttons, the pinned steps' and the checklist.
   await page.locator('#setup-select').focus();
   const reached = new Set();
   for (let i = 0; i < 24; i++) {
     await page.keyboard.press('Tab');
-    reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label')));
+    reached.add(
+      await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label')),
+    );
   }
   const names = [...reached].join();
   // The real certificate has expired by today: the renewal leads, the attention steps are pinned.
@@ -247,10 +345,16 @@ test('every control is labelled, the panel fits 320–500 px, and screenshots ar
   }
   for (const width of [320, 500]) {
     await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > w + 1)
-      .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`), width);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    const wide = await page.evaluate(
+      (w) =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > w + 1)
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className}`),
+      width,
+    );
     assert.ok(overflow <= 0, `horizontal overflow at ${width}px: ${overflow} (${wide.slice(0, 8).join(' ')})`);
   }
   await page.setViewportSize({ width: 400, height: 800 });

@@ -1,0 +1,76 @@
+// Where the worker (and the panel, see panel/hold-core.js) reads the wasm modules from. A
+// packaged file costs the extension's resource loader ~3 ms before its first byte, on every
+// cold start; the extension's own Cache Storage answers sooner and streams faster
+// (docs/size-and-speed.md). So a module is read from the package once per build and from the
+// cache after. Only the extension's origin can read or write that cache: pages and content
+// scripts cannot reach it.
+import { DIGESTS } from './wasm/digests.js';
+
+const CACHE = 'wasm-modules';
+
+/**
+ * The cache key of one build of a module. The Cache API takes only http(s) request URLs, so
+ * the key is a name under a reserved domain that is never fetched; the build's digest in it
+ * means a new build never meets an old build's bytes.
+ * @param {string} file a file of wasm/, e.g. frontline_sso_bg.wasm
+ */
+export const cacheKey = (file) => `https://wasm.invalid/${DIGESTS[file] ?? 'unknown'}/${file}`;
+
+/** @param {BodyInit} body */
+const wasmResponse = (body) => new Response(body, { headers: { 'content-type': 'application/wasm' } });
+
+/**
+ * A module's bytes as a Response, for a streaming compile: from the cache, or else from the
+ * package (and then kept for next time, and other builds' copies dropped). Without Cache
+ * Storage (Node tests) or on any cache error, the packaged file as before.
+ * @param {string} file a file of wasm/
+ * @returns {Promise<Response>}
+ */
+export async function moduleSource(file) {
+  const url = new URL(`./wasm/${file}`, import.meta.url);
+  if (typeof caches === 'undefined' || !DIGESTS[file]) return fetch(url);
+  try {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(cacheKey(file));
+    if (hit) return hit;
+    const bytes = await (await fetch(url)).arrayBuffer();
+    keep(cache, file, bytes).catch(() => {});
+    return wasmResponse(bytes);
+  } catch {
+    return fetch(url);
+  }
+}
+
+/**
+ * Store this build's copy, then drop every other key: a module's older builds, and names
+ * no longer shipped.
+ * @param {Cache} cache
+ * @param {string} file
+ * @param {ArrayBuffer} bytes
+ */
+async function keep(cache, file, bytes) {
+  await cache.put(cacheKey(file), wasmResponse(bytes));
+  const current = new Set(Object.keys(DIGESTS).map(cacheKey));
+  for (const req of await cache.keys()) if (!current.has(req.url)) await cache.delete(req);
+}
+
+/**
+ * Initialize a wasm-bindgen module from its cached copy; if that copy does not compile (cut
+ * short, or damaged on disk), drop it and use the packaged file.
+ * @param {(o: {module_or_path: Promise<Response>}) => Promise<unknown>} init the glue's init
+ * @param {string} file a file of wasm/
+ */
+export async function initModule(init, file) {
+  try {
+    await init({ module_or_path: moduleSource(file) });
+  } catch (e) {
+    if (typeof caches === 'undefined') throw e;
+    await caches.delete(CACHE).catch(() => {});
+    await init({ module_or_path: fetch(new URL(`./wasm/${file}`, import.meta.url)) });
+  }
+}
+
+/** Fill the cache ahead of the first message (at install and update): best effort. */
+export async function warmModules() {
+  await Promise.all(Object.keys(DIGESTS).map((f) => moduleSource(f)));
+}
