@@ -13,7 +13,7 @@ const csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', n
 
 /** Each item goes to the first group whose pattern its name matches. */
 const GROUPS = [
-  ['wasm-bindgen export shims (the bindings, with the project code inlined into them)', /shim/],
+  ['wasm-bindgen export shims (the bindings)', /shim/],
   ['data: message texts, label tables, string constants', /^data segment/],
   ['x509-parser, der-parser, asn1-rs, nom: reading certificates', /x509_parser|der_parser|asn1_rs|\bnom\b/],
   ['roxmltree: reading federation metadata', /roxmltree/],
