@@ -16,6 +16,13 @@ const CACHE = 'wasm-modules';
  */
 export const cacheKey = (file) => `https://wasm.invalid/${DIGESTS[file] ?? 'unknown'}/${file}`;
 
+/**
+ * The packaged file, as shipped.
+ * @param {string} file a file of wasm/
+ * @returns {Promise<Response>}
+ */
+const packaged = (file) => fetch(new URL(`./wasm/${file}`, import.meta.url));
+
 /** @param {BodyInit} body */
 const wasmResponse = (body) => new Response(body, { headers: { 'content-type': 'application/wasm' } });
 
@@ -27,17 +34,16 @@ const wasmResponse = (body) => new Response(body, { headers: { 'content-type': '
  * @returns {Promise<Response>}
  */
 export async function moduleSource(file) {
-  const url = new URL(`./wasm/${file}`, import.meta.url);
-  if (typeof caches === 'undefined' || !DIGESTS[file]) return fetch(url);
+  if (typeof caches === 'undefined' || !DIGESTS[file]) return packaged(file);
   try {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(cacheKey(file));
     if (hit) return hit;
-    const bytes = await (await fetch(url)).arrayBuffer();
+    const bytes = await (await packaged(file)).arrayBuffer();
     keep(cache, file, bytes).catch(() => {});
     return wasmResponse(bytes);
   } catch {
-    return fetch(url);
+    return packaged(file);
   }
 }
 
@@ -66,7 +72,7 @@ export async function initModule(init, file) {
   } catch (e) {
     if (typeof caches === 'undefined') throw e;
     await caches.delete(CACHE).catch(() => {});
-    await init({ module_or_path: fetch(new URL(`./wasm/${file}`, import.meta.url)) });
+    await init({ module_or_path: packaged(file) });
   }
 }
 
