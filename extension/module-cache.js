@@ -36,11 +36,14 @@ const wasmResponse = (body) => new Response(body, { headers: { 'content-type': '
 export async function moduleSource(file) {
   if (typeof caches === 'undefined' || !DIGESTS[file]) return packaged(file);
   try {
-    const cache = await caches.open(CACHE);
-    const hit = await cache.match(cacheKey(file));
+    // One round trip to the browser for the usual hit (caches.open, then match, takes two).
+    const hit = await caches.match(cacheKey(file), { cacheName: CACHE });
     if (hit) return hit;
     const bytes = await (await packaged(file)).arrayBuffer();
-    keep(cache, file, bytes).catch(() => {});
+    caches
+      .open(CACHE)
+      .then((cache) => keep(cache, file, bytes))
+      .catch(() => {});
     return wasmResponse(bytes);
   } catch {
     return packaged(file);

@@ -41,6 +41,8 @@ class MemoryCache {
 const stores = new Map();
 globalThis.caches = /** @type {any} */ ({
   open: async (name) => stores.get(name) ?? stores.set(name, new MemoryCache()).get(name),
+  // Only a lookup in one named cache, as the worker makes it; an unknown cache matches nothing.
+  match: async (key, { cacheName }) => stores.get(cacheName)?.match(key),
   delete: async (name) => stores.delete(name),
 });
 
