@@ -8,6 +8,9 @@ import { DIGESTS } from './wasm/digests.js';
 
 const CACHE = 'wasm-modules';
 
+/** The modules' files in wasm/: the worker's first module, and the full one (sign-in checks). */
+export const MODULES = { first: 'frontline_sso_bg.wasm', full: 'frontline_sso_full_bg.wasm' };
+
 /**
  * The cache key of one build of a module. The Cache API takes only http(s) request URLs, so
  * the key is a name under a reserved domain that is never fetched; the build's digest in it

@@ -1,5 +1,5 @@
 // Writes DIR/digests.js: each wasm module's SHA-256 (its first 16 hex digits), which names
-// this build's copy in the worker's module cache (extension/worker/module-cache.js), and the
+// this build's copy in the worker's module cache (extension/module-cache.js), and the
 // declaration the type check reads. Usage: node scripts/digests.mjs DIR TYPES_DIR
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

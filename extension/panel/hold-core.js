@@ -3,12 +3,12 @@
 // stops it after ~30 s idle) finds the module compiled, with the functions earlier workers
 // compiled on their first calls, instead of compiling it again (docs/size-and-speed.md).
 // Compiled only, never instantiated: the panel runs no core code.
-import { moduleSource } from '../module-cache.js';
+import { MODULES, moduleSource } from '../module-cache.js';
 
 /** @type {WebAssembly.Module | undefined} held for the panel's lifetime */
 let held;
 
 /** Compile the first module once, from the same cached bytes the worker reads. */
 export async function holdCompiledCore() {
-  held ??= await WebAssembly.compileStreaming(moduleSource('frontline_sso_bg.wasm'));
+  held ??= await WebAssembly.compileStreaming(moduleSource(MODULES.first));
 }

@@ -4,7 +4,7 @@
 import init, * as core from '../wasm/frontline_sso.js';
 // Static: service workers may not import() at run time. Only this small glue loads at start.
 import initFull, * as full from '../wasm/frontline_sso_full.js';
-import { initModule } from '../module-cache.js';
+import { MODULES, initModule } from '../module-cache.js';
 import { sessionVerdicts, startVerify } from './selfsig.js';
 
 /**
@@ -35,13 +35,11 @@ let ready;
  * @returns {Promise<typeof core>} the initialized core
  */
 export function loadCore() {
-  ready ??= Promise.all([initModule(init, 'frontline_sso_bg.wasm'), sessionVerdicts().catch(() => [])]).then(
-    ([, verdicts]) => {
-      if (verdicts.length) core.setSignatureVerdicts(verdicts);
-      core.onSignatureCheck(startVerify);
-      return guarded(core);
-    },
-  );
+  ready ??= Promise.all([initModule(init, MODULES.first), sessionVerdicts().catch(() => [])]).then(([, verdicts]) => {
+    if (verdicts.length) core.setSignatureVerdicts(verdicts);
+    core.onSignatureCheck(startVerify);
+    return guarded(core);
+  });
   return ready;
 }
 
@@ -86,6 +84,6 @@ let fullReady;
  * only to check a test sign-in's SAML response. It verifies self-signatures itself, in Rust.
  */
 export function loadFullCore() {
-  fullReady ??= initModule(initFull, 'frontline_sso_full_bg.wasm').then(() => full);
+  fullReady ??= initModule(initFull, MODULES.full).then(() => full);
   return fullReady;
 }
