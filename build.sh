@@ -152,6 +152,7 @@ run_bench() {
   node tests/bench/browser.mjs
   node tests/bench/cold-trace.mjs
   CASE=state/get node tests/bench/cold-trace.mjs
+  WASM_OPT="${WASM_OPT[*]}" node tests/bench/cold-floor.mjs
   node tests/bench/fill.mjs
   cargo run --quiet --release --example selfsig_bench
 }
