@@ -57,11 +57,12 @@ function floorModule(wasm, out) {
   execFileSync(bin('wasm-opt'), [...wasmOpt, `${out}.dce`, '-o', out]);
 }
 
-const builds = { 'as shipped': copy('shipped'), 'realm/urls only': copy('floor') };
-const floorWasm = join(builds['realm/urls only'], 'extension/wasm', MODULES.first);
-floorModule(join(DIST, 'extension/wasm', MODULES.first), floorWasm);
+const floor = copy('floor');
+const floorWasmDir = join(floor, 'extension/wasm');
+floorModule(join(DIST, 'extension/wasm', MODULES.first), join(floorWasmDir, MODULES.first));
 // The module cache names each copy by its digest: the cut-down build gets its own.
-execFileSync('node', [join(root, 'scripts/digests.mjs'), join(builds['realm/urls only'], 'extension/wasm'), base]);
+execFileSync('node', [join(root, 'scripts/digests.mjs'), floorWasmDir, base]);
+const builds = { 'as shipped': copy('shipped'), 'realm/urls only': floor };
 
 const browsers = {};
 try {
