@@ -9,6 +9,8 @@ export const SNAPSHOT_LIMITS = Object.freeze({
   /** Objects, arrays and values in one snapshot, and how deep they nest. */
   nodes: 100_000,
   depth: 8,
+  /** Text runs in one snapshot, and groups of them (the collector stops there). */
+  runs: 3000,
 });
 
 /**

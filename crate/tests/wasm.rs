@@ -251,3 +251,44 @@ fn observe_page_by_region_and_page_report_bindings() {
     assert_eq!(report["versions"]["extension"], "0.1.0");
     assert!(!report.to_string().contains("contoso"));
 }
+
+#[wasm_bindgen_test]
+fn text_runs_groups_and_select_only_drop_downs_are_read_from_js() {
+    let setup = new_setup("s", NOW).unwrap();
+    let sid = "JB0123456789abcdef0123456789abcdef";
+    // A card of caption/value rows, the SID beside a copy button, read through js_read.
+    let snap = json!({
+        "url": "https://console.twilio.com/frontline/sso",
+        "runs": [
+            {"text": "Workspace", "kind": "heading", "section": "", "region": 0},
+            {"text": "Company name", "kind": "", "section": "Workspace", "region": 0},
+            {"text": "owlpress", "kind": "", "section": "Workspace", "region": 0},
+            {"text": "Realm SID", "kind": "", "section": "Workspace", "region": 0},
+            {"text": sid, "kind": "", "section": "Workspace", "region": 0},
+            {"text": "Copy Realm SID", "kind": "button", "section": "Workspace", "region": 0},
+            {"text": "SSO URL", "kind": "", "section": "Workspace", "region": 0, "namesControl": true},
+        ],
+        "groups": [{"first": 0, "last": 5}, {"first": 1, "last": 2}, {"first": 3, "last": 5}],
+        "fields": [
+            {"key": "w", "name": "Workspace ID", "role": "textbox"},
+            {"key": "i", "name": "Identity provider issuer URL", "role": "textbox"},
+            {"key": "u", "name": "SSO URL", "role": "textbox"},
+            {"key": "c", "name": "X.509 Certificate", "role": "textbox"},
+        ],
+    });
+    let r = v(observe_page(setup, obj(snap), "twilio", "auto", NOW));
+    assert_eq!(r["forms"], json!(["twilio-sso"]));
+    assert_eq!(r["setup"]["realmSidInput"], sid);
+    assert_eq!(r["setup"]["workspaceId"], "owlpress");
+
+    // An Fx drop-down marked aria-readonly that pops up its list is chosen from.
+    let setup = apply_setup_event(new_setup("s", NOW).unwrap(), obj(json!({"type": "setRealmSid", "value": sid})), NOW);
+    let snap = json!({
+        "url": "https://portal.azure.com/",
+        "title": "SAML Signing Certificate",
+        "fields": [{"key": "o", "name": "Signing Option", "role": "combobox", "value": "Sign SAML assertion",
+                    "readonly": true, "popup": true}],
+    });
+    let r = v(observe_page(setup.unwrap(), obj(snap), "azure", "auto", NOW));
+    assert_eq!(r["fills"][0]["value"], "Sign SAML response and assertion");
+}

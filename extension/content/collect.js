@@ -1,6 +1,7 @@
 // Collect: what this frame shows, as a screen reader would hear it. Controls with their
-// label and value apart, read-only label/value pairs in whatever markup holds them, tables,
-// headings and notices, each tagged with the region (landmark or blade) that holds it.
+// label and value apart, the visible text as runs in reading order (the core tells labels from
+// values), tables, headings and notices, each tagged with the region (landmark or blade) that
+// holds it.
 // Reads the DOM only, by roles, names and relationships: never by CSS class or one markup
 // shape. The element handles stay here, keyed by the descriptors' `key`.
 import { capSnapshot, SNAPSHOT_LIMITS } from '../limits.js';
@@ -38,7 +39,7 @@ const NAME_FROM_CONTENT = new Set(
 /** Caps: page data is hostile. The worker checks them again. */
 const MAX = {
   fields: 1500,
-  texts: 1500,
+  runs: SNAPSHOT_LIMITS.runs,
   tables: 40,
   headings: 400,
   notices: 80,
@@ -233,16 +234,22 @@ export function accessibleName(el) {
  * it (an Fx label div with no ARIA link). Reported as `nearby`, so the page report shows it.
  */
 function nearbyCaption(el) {
+  const p = nearbyCaptionElement(el);
+  return p ? cleanLabel(text(p)) : '';
+}
+
+/** The element holding that caption, or null. */
+function nearbyCaptionElement(el) {
   let at = el;
   for (let depth = 0; at && depth < 4; depth++, at = at.parentElement) {
     for (let p = at.previousElementSibling; p; p = p.previousElementSibling) {
-      if (p.querySelector(CONTROLS) || p.matches(CONTROLS)) return '';
+      if (p.querySelector(CONTROLS) || p.matches(CONTROLS)) return null;
       const t = cleanLabel(text(p));
-      if (t && t.length <= 80) return t;
-      if (t) return '';
+      if (t && t.length <= 80) return p;
+      if (t) return null;
     }
   }
-  return '';
+  return null;
 }
 
 /** The nearest heading before the element (or its group's name): which section it is in. */
@@ -337,110 +344,72 @@ function regionsOf(doc) {
   return { list, regionOf };
 }
 
-/** The children of `el` that a screen reader would read as separate pieces of text. */
-function textKids(el) {
-  const kids = [];
-  for (const c of el.childNodes) {
-    if (c.nodeType === Node.TEXT_NODE) {
-      if (c.data.trim()) kids.push(c);
-    } else if (c.nodeType === Node.ELEMENT_NODE) {
-      const e = /** @type {Element} */ (c);
-      if (hiddenNode(e) || e.matches('button, [role=button], script, style, svg, img')) continue;
-      if (text(e)) kids.push(e);
-    }
-  }
-  return kids;
+/** Never read for text: code, icons, option lists, and the portal's own chrome (navigation,
+ *  search, banner), which holds no setup values. */
+const NO_TEXT =
+  'script, style, template, svg, img, [role=img], [role=option], [role=treeitem], [role=tree], ' +
+  '[role=listbox]:not([aria-haspopup]), nav, [role=navigation], [role=search], [role=banner]';
+const TABLES = 'table, [role=grid], [role=table], [role=treegrid]';
+const BUTTONS = 'button, [role=button], input[type=button], input[type=submit], input[type=reset]';
+
+/** What holds a run, as `forms::reading` reads it. */
+function kindOf(el) {
+  if (el.matches(HEADINGS)) return 'heading';
+  if (el.matches(BUTTONS)) return 'button';
+  if (el.matches('a[href], [role=link]')) return 'link';
+  if (el.matches('dt, [role=term]')) return 'term';
+  if (el.matches('dd, [role=definition]')) return 'definition';
+  return '';
 }
 
-/** One piece of text: a text node, or an element whose text comes down one chain of children. */
-function simple(n) {
-  if (n.nodeType === Node.TEXT_NODE) return true;
-  const kids = textKids(/** @type {Element} */ (n));
-  return kids.length === 1 && simple(kids[0]);
-}
-
-const nodeText = (n) => (n.nodeType === Node.TEXT_NODE ? squash(n.data) : text(n));
-const blocky = (n) =>
-  n.nodeType === Node.ELEMENT_NODE &&
-  /** @type {Element} */ (n).querySelector(`${HEADINGS}, ${CONTROLS}, dl, table, [role=grid]`);
+const ownText = (el) => [...el.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.data.trim());
 
 /**
- * Read-only label/value pairs, in page order, in every shape: `<dl>`; a label element then a
- * value element (`div` pairs, "essentials", two-column rows, a caption beside a value); a
- * "Caption: value" line; read-only text boxes.
+ * The visible text, in reading order, as runs: an element's text when it has text of its own
+ * (inline parts included), a heading, a button's or a link's name. And the groups: each element
+ * holding two or more parts with text, as a range of runs, in pre-order. Which run is a label and which its
+ * value is the core's to say (`forms::reading`), from its label tables; nothing here guesses.
+ * Controls hold their values themselves; tables with headers are read as tables.
+ * @param {Document} doc
+ * @param {(el: Element) => number} regionOf
+ * @param {Set<Element>} namers the elements that name a control (its label, labelledby, caption)
  */
-function pairsOf(doc, regionOf, readonlyFields) {
-  const out = [];
-  const push = (at, label, value) => {
-    const l = cleanLabel(label);
-    if (l && out.length < MAX.texts)
-      out.push({ section: sectionOf(at), label: l, value: cap(squash(value), MAX.value), region: regionOf(at) });
-  };
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
-  let seen = 0;
-  for (let el = /** @type {Element|null} */ (walker.currentNode); el && seen < MAX.walk; seen++) {
-    let skip = false;
-    // The portal's own chrome (navigation, search, banner) holds no setup values.
-    if (
-      hiddenNode(el) ||
-      el.matches(
-        'script, style, svg, [role=option], [role=treeitem], [role=listbox]:not([aria-haspopup]), [role=tree], ' +
-          'nav, [role=navigation], [role=search], [role=banner]',
-      )
-    )
-      skip = true;
-    else if (el === doc.body) skip = false;
-    else if (readonlyFields.has(el)) push(el, readonlyFields.get(el).name, readonlyFields.get(el).value);
-    else if (el.tagName === 'DL') {
-      for (const dt of el.querySelectorAll(':scope > dt, :scope > div > dt')) {
-        for (let dd = dt.nextElementSibling; dd?.tagName === 'DD'; dd = dd.nextElementSibling)
-          if (shown(dt)) push(dt, text(dt), text(dd));
-      }
-      skip = true;
-    } else if (
-      !el.matches(
-        `${HEADINGS}, ${CONTROLS}, label, thead, [role=row]:has(> [role=columnheader]), tr:has(> th):not(:has(> td))`,
-      ) &&
-      shown(el)
-    ) {
-      const kids = textKids(el);
-      const [a, b] = kids;
-      const aText = a ? nodeText(a) : '';
-      if (
-        kids.length === 2 &&
-        aText.length <= 80 &&
-        simple(a) &&
-        !blocky(b) &&
-        !(a.nodeType === 1 && a.matches(HEADINGS))
-      ) {
-        const inHeadedTable = el
-          .closest('table, [role=grid], [role=table]')
-          ?.querySelector('thead, [role=columnheader]');
-        if (!inHeadedTable) {
-          push(el, aText, nodeText(b));
-          skip = true;
-        }
-      } else if (kids.length === 1 && a.nodeType === Node.TEXT_NODE && el.children.length === 0) {
-        const m = /^([^:/]{1,40}):\s+(\S.*)$/.exec(squash(a.data));
-        if (m) {
-          push(el, m[1], m[2]);
-          skip = true;
-        }
-      }
+function runsOf(doc, regionOf, namers) {
+  /** @type {{text: string, kind: string, section: string, region: number, namesControl: boolean}[]} */
+  const runs = [];
+  /** @type {({first: number, last: number} | null)[]} */
+  const groups = [];
+  let walked = 0;
+  /** @returns {boolean} whether `el` gave any run */
+  const visit = (el, naming) => {
+    if (walked++ > MAX.walk || runs.length >= MAX.runs) return false;
+    if (el.matches(NO_TEXT) || isControl(el) || hiddenNode(el)) return false;
+    if (el.matches(TABLES) && el.querySelector('thead, th, [role=columnheader]')) return false;
+    const names = naming || namers.has(el);
+    const kind = kindOf(el);
+    if (kind === 'heading' || kind === 'button' || kind === 'link' || ownText(el)) {
+      const t = kind === 'button' ? (ariaName(el)?.label ?? '') || text(el) : text(el);
+      if (!t || !shown(el)) return false;
+      runs.push({
+        text: cap(t, MAX.value),
+        kind,
+        section: kind === 'heading' ? '' : sectionOf(el),
+        region: regionOf(el),
+        namesControl: names,
+      });
+      return true;
     }
-    el = /** @type {Element|null} */ (skip ? nextSkipping(walker) : walker.nextNode());
-  }
-  return out;
-}
-
-function nextSkipping(walker) {
-  const n = walker.nextSibling();
-  if (n) return n;
-  while (walker.parentNode()) {
-    const s = walker.nextSibling();
-    if (s) return s;
-  }
-  return null;
+    // Its place is taken before its children's: the groups come in pre-order.
+    const first = runs.length;
+    const at = groups.length;
+    groups.push(null);
+    let parts = 0;
+    for (const c of el.children) if (visit(c, names)) parts++;
+    if (parts >= 2) groups[at] = { first, last: runs.length - 1 };
+    return runs.length > first;
+  };
+  if (doc.body) visit(doc.body, false);
+  return { runs, groups: groups.filter(Boolean).slice(0, MAX.runs) };
 }
 
 const cellsOf = (row) =>
@@ -511,9 +480,29 @@ function scrollerOf(t) {
   return null;
 }
 
-function field(el, key, role, regionOf) {
+/** Whether the control opens a list: a select-only drop-down, however it marks itself. */
+const opensList = (el) =>
+  el.tagName === 'SELECT' ||
+  (el.hasAttribute('aria-haspopup') && el.getAttribute('aria-haspopup') !== 'false') ||
+  el.hasAttribute('aria-expanded') ||
+  el.hasAttribute('aria-controls');
+
+/** The elements that give a control its name: its labels, its labelledby, the caption before it. */
+function namersOf(el, from) {
+  const doc = el.ownerDocument;
+  const by = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const out = by.map((id) => doc.getElementById(id)).filter((r) => r && r !== el && !el.contains(r));
+  out.push(.../** @type {any} */ (el.labels ?? []));
+  const wrap = el.parentElement?.closest('label');
+  if (wrap) out.push(wrap);
+  if (from === 'nearby') out.push(nearbyCaptionElement(el));
+  return out.filter(Boolean);
+}
+
+function field(el, key, role, regionOf, namers) {
   const checkable = role === 'checkbox' || role === 'radio';
-  const { label } = labelOf(el, role);
+  const { label, from } = labelOf(el, role);
+  for (const n of namersOf(el, from)) namers.add(n);
   return {
     key,
     name: label,
@@ -524,8 +513,10 @@ function field(el, key, role, regionOf) {
     disabled:
       Boolean(/** @type {any} */ (el).disabled) ||
       el.getAttribute('aria-disabled') === 'true' ||
+      Boolean(el.closest('[inert]')) ||
       Boolean(el.closest('fieldset[disabled]')),
     readonly: Boolean(/** @type {any} */ (el).readOnly) || el.getAttribute('aria-readonly') === 'true',
+    popup: role === 'combobox' && opensList(el),
     row: rowOf(el),
     region: regionOf(el),
   };
@@ -539,8 +530,8 @@ export async function collect(doc = document) {
   const { list: regions, regionOf } = regionsOf(doc);
   const elements = new Map();
   const fields = [];
-  /** @type {Map<Element, {name: string, value: string}>} */
-  const readonly = new Map();
+  /** @type {Set<Element>} */
+  const namers = new Set();
   for (const el of doc.querySelectorAll(CONTROLS)) {
     if (fields.length >= MAX.fields) break;
     if (el.tagName === 'INPUT' && SKIP_TYPES.has(/** @type {HTMLInputElement} */ (el).type)) continue;
@@ -550,10 +541,9 @@ export async function collect(doc = document) {
     if (el.parentElement?.closest('[role=listbox], [role=tree], [role=menu]')) continue;
     if (!shown(el)) continue;
     const key = `f${fields.length}`;
-    const f = field(el, key, roleOf(el), regionOf);
+    const f = field(el, key, roleOf(el), regionOf, namers);
     elements.set(key, el);
     fields.push(f);
-    if (f.readonly && f.role === 'textbox') readonly.set(el, { name: f.name, value: f.value });
   }
   const headingEls = [...doc.querySelectorAll(HEADINGS)].filter(shown);
   const headings = headingEls
@@ -574,7 +564,7 @@ export async function collect(doc = document) {
     title,
     headings,
     fields,
-    texts: pairsOf(doc, regionOf, readonly),
+    ...runsOf(doc, regionOf, namers),
     tables: await tables(doc, regionOf),
     notices,
     regions,
@@ -585,7 +575,8 @@ export async function collect(doc = document) {
     title,
     headings: [],
     fields: [],
-    texts: [],
+    runs: [],
+    groups: [],
     tables: [],
     notices: [],
     regions: [],

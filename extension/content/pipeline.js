@@ -30,7 +30,7 @@ export function start() {
     running = true;
     try {
       let { snapshot, elements } = await collect(document);
-      if (!snapshot.fields.length && !snapshot.texts.length && !snapshot.tables.length && !snapshot.headings.length)
+      if (!snapshot.fields.length && !snapshot.runs.length && !snapshot.tables.length && !snapshot.headings.length)
         return;
       const sig = JSON.stringify(snapshot);
       if (sig === last && !onDemand && !stuck.size) return;

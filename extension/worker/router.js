@@ -1,7 +1,7 @@
 // The message table: who may send what, the input checks, and the work. Every handler
 // validates its input's shape before the core sees it; the core validates again.
 import { certificateFromMetadata } from '../events.js';
-import { capSnapshot } from '../limits.js';
+import { capSnapshot, SNAPSHOT_LIMITS } from '../limits.js';
 import { MSG, PAGE_KEY_PREFIX } from '../messages.js';
 import { now } from './clock.js';
 import { loadCore } from './core.js';
@@ -31,7 +31,8 @@ const modeFor = (state, onDemand) => (onDemand ? 'onDemand' : state.prefs?.autoF
 function validSnapshot(s) {
   if (!s || typeof s !== 'object') return false;
   const arr = (a, max) => a === undefined || (Array.isArray(a) && a.length <= max);
-  const lists = arr(s.fields, 2000) && arr(s.texts, 2000) && arr(s.tables, 50) && arr(s.headings, 500);
+  const runs = arr(s.runs, SNAPSHOT_LIMITS.runs) && arr(s.groups, SNAPSHOT_LIMITS.runs);
+  const lists = arr(s.fields, 2000) && arr(s.texts, 2000) && runs && arr(s.tables, 50) && arr(s.headings, 500);
   return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && lists && arr(s.notices, 100) && arr(s.regions, 300);
 }
 

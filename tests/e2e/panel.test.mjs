@@ -83,6 +83,7 @@ test('Mark done, Undo and Start over work', async () => {
   const page = await freshPanel();
   await act(page, 'claims', 'Mark done');
   await page.locator('[data-step="claims"][data-status="done"]').waitFor();
+  assert.equal(await step(page, 'claims').locator('details').evaluate((d) => d.open), false, 'folded to its line');
   assert.equal(await page.locator('#progress-text').textContent(), '1 of 11 done');
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '1');
   await act(page, 'claims', 'Undo');

@@ -15,6 +15,9 @@ export function freshTenant() {
     dialect: 'fluent',
     /** The portal's language: 'en', or one of replica/_shared/i18n.js ('de', 'ja'). */
     lang: 'en',
+    /** '' or 'wrapped': sections with a head (number, heading, Edit) and a body, values beside
+     *  copy buttons, captions and values in sibling columns, Fx drop-downs marked aria-readonly. */
+    shape: '',
     tenant: TENANT,
     app: 'FrontlineSSO Setup',
     /** The enterprise app's ids, as the portal's URLs show them on its blades. */
@@ -42,12 +45,16 @@ export function freshTenant() {
       /** 'paste2022' (the 2022 screenshot: labels with "Required: ", captions) or 'today'
        *  ("Single Sign-On URL", "Identity Provider Issuer", a description list). */
       dialect: 'paste2022',
+      /** '' or 'card': the Realm SID and company name in a card (rows with a copy button in
+       *  paste2022, a flat two-column grid today). */
+      shape: '',
       saved: { workspaceId: '', issuer: '', ssoUrl: '', certificate: '' },
       /** Flex's single sign-on pages (issue 15): the connection they show, and the IdP values saved. */
       flex: {
         connectionSid: 'JQ0123456789abcdef0123456789abcdef',
         region: 'us1',
-        /** "Set up your identity provider": 'list' (a description list) or 'fields' (read-only boxes). */
+        /** "Set up your identity provider": 'list' (a description list), 'fields' (read-only boxes)
+         *  or 'card' (rows of caption, value and an icon copy button). */
         dialect: 'list',
         /** The IdP data page: 'legacy' (the legacy SSO form's names) or 'today' (short names). */
         idpDialect: 'today',

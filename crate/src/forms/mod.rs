@@ -4,6 +4,7 @@
 
 mod azure;
 mod clicks;
+mod reading;
 mod report;
 mod snapshot;
 mod twilio;
@@ -15,7 +16,7 @@ use serde::Serialize;
 
 pub use clicks::click_allowed;
 pub use report::{page_report, PageReport, ReportVersions, REPORT_FORMAT};
-pub use snapshot::{Field, Heading, Region, Snapshot, Table, TextPair};
+pub use snapshot::{Field, Group, Heading, Region, Snapshot, Table, TextPair, TextRun};
 
 use crate::checklist::{ChecklistEvent, Status};
 use crate::entra::links::{app_ids_in, AppIds};
@@ -103,6 +104,8 @@ pub fn observe_page(
     mode: FillMode,
     now: i64,
 ) -> Result<PageResult, CoreError> {
+    let read = snap.with_pairs(value_labels(console));
+    let snap = &read;
     let mut plans: Vec<Plan> = Vec::new();
     let mut found: Vec<u32> = Vec::new();
     for (region, part) in snap.scopes() {
@@ -196,6 +199,17 @@ fn recognise(setup: &Setup, part: &Snapshot, console: Console, now: i64) -> Opti
     }
 }
 
+/// The labels whose values a console's forms read, normalised once per worker run: the pair
+/// reader finds their values, and no value runs into one of them.
+pub(crate) fn value_labels(console: Console) -> &'static [String] {
+    static AZURE: OnceLock<Vec<String>> = OnceLock::new();
+    static TWILIO: OnceLock<Vec<String>> = OnceLock::new();
+    match console {
+        Console::Azure => AZURE.get_or_init(|| azure::VALUE_LABELS.iter().flat_map(|l| l.normed().to_vec()).collect()),
+        Console::Twilio => TWILIO.get_or_init(|| twilio::value_words().map(norm).collect()),
+    }
+}
+
 /// A plan's events, and its conflicts replacing the form's earlier ones.
 fn record(setup: Setup, plan: &Plan, now: i64) -> Result<Setup, CoreError> {
     let mut s = setup;
@@ -267,7 +281,7 @@ pub(crate) fn named(snap: &Snapshot, names: impl Wording) -> impl Iterator<Item 
 }
 
 pub(crate) fn editable(f: &&Field) -> bool {
-    !f.disabled && !f.readonly
+    f.operable()
 }
 
 /// Whether the region's title or one of its headings holds one of `texts`.

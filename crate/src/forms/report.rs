@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::snapshot::Snapshot;
+use super::{norm, value_labels, Console};
 use crate::entra::is_guid;
 use crate::entra::portal::is_portal_word;
 use crate::product::{self, Product};
@@ -68,7 +69,14 @@ pub fn page_report(
     .collect();
     let label = |t: &str| scrub(t, &secrets);
     let value = |t: &str| shape(t);
-    let mut s = snap.clone();
+    // The pairs as the core reads them; each run then keeps its words only if it is a label.
+    let known = value_labels(if console == "twilio" { Console::Twilio } else { Console::Azure });
+    let mut s = snap.with_pairs(known);
+    for r in &mut s.runs {
+        let words = known.contains(&norm(&r.text)) || is_portal_word(r.text.trim());
+        r.text = if words { label(&r.text) } else { value(&r.text) };
+        r.section = label(&r.section);
+    }
     s.url = host_of(&snap.url).unwrap_or_default();
     s.top_url = host_of(&snap.top_url).unwrap_or_default();
     s.title = label(&s.title);
@@ -249,5 +257,21 @@ mod tests {
         assert_eq!(r.host, "sandbox-1.reactblade.portal.azure.net");
         assert_eq!(r.snapshot.fields[0].name, "Login URL");
         assert_eq!(r.snapshot.fields[0].value, "‹url›");
+    }
+
+    #[test]
+    fn text_runs_keep_only_their_labels_words() {
+        use crate::forms::{Group, TextRun};
+        let run = |text: &str| TextRun { text: text.into(), ..TextRun::default() };
+        let snap = Snapshot {
+            runs: vec![run("Realm SID"), run("JB0123456789abcdef0123456789abcdef"), run("Acme Corp support desk")],
+            groups: vec![Group { first: 0, last: 1 }],
+            ..Snapshot::default()
+        };
+        let r = page_report(&snap, &new_setup("s", 0), "twilio", "asked", ReportVersions::default(), &[]);
+        let runs: Vec<&str> = r.snapshot.runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(runs, ["Realm SID", "‹text:34›", "‹text:22›"]);
+        let pairs: Vec<(&str, &str)> = r.snapshot.texts.iter().map(|t| (t.label.as_str(), t.value.as_str())).collect();
+        assert_eq!(pairs, [("Realm SID", "‹text:34›")], "the pairs as the core read them, by shape");
     }
 }

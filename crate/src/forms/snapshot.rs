@@ -21,11 +21,28 @@ pub struct Field {
     pub value: String,
     pub checked: bool,
     pub disabled: bool,
+    /// As the page marks it (`readonly`, `aria-readonly`); see `operable`.
     pub readonly: bool,
+    /// The control opens a list (`aria-haspopup`, `aria-expanded`, `aria-controls`, a `select`).
+    pub popup: bool,
     /// Position within a multi-row list, when it is one.
     pub row: Option<u32>,
     /// Index into `Snapshot::regions` (0: the frame itself).
     pub region: u32,
+}
+
+impl Field {
+    /// Whether the admin (and so the extension) can change it. Only `disabled`, `aria-disabled`,
+    /// `inert` or a hidden ancestor say no: ARIA 1.0 marked a select-only drop-down
+    /// `aria-readonly` to mean "no typed text", and such a drop-down still opens and chooses.
+    pub fn operable(&self) -> bool {
+        !self.disabled && (!self.readonly || (self.role == "combobox" && self.popup))
+    }
+
+    /// A read-only box that shows a value (the portal's copyable values), not a control to fill.
+    pub fn shows_value(&self) -> bool {
+        self.readonly && !self.operable()
+    }
 }
 
 /// A label/value pair from a read-only view (definition lists, `div` pairs, captions).
@@ -36,6 +53,32 @@ pub struct TextPair {
     pub label: String,
     pub value: String,
     pub region: u32,
+}
+
+/// One piece of visible text, in reading order, as a screen reader reads it: a text of its own
+/// (an element's text, inline parts included), a heading, or a button's or a link's name.
+/// `forms::reading` decides which runs are labels and which are their values.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TextRun {
+    pub text: String,
+    /// What holds it: "" (plain text), "heading", "button", "link", "term", "definition".
+    pub kind: String,
+    /// Nearest heading, legend or named group.
+    pub section: String,
+    pub region: u32,
+    /// Part of a control's label (its `<label>`, an `aria-labelledby` target, the caption that
+    /// names it): the control holds that label's value.
+    pub names_control: bool,
+}
+
+/// An element that holds two or more parts with text (runs or other groups): runs `first` to
+/// `last`, indices into `Snapshot::runs`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Group {
+    pub first: u32,
+    pub last: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -79,7 +122,11 @@ pub struct Snapshot {
     pub title: String,
     pub headings: Vec<Heading>,
     pub fields: Vec<Field>,
+    /// Label/value pairs: read from `runs` by `with_pairs`, or as a page report replayed gives them.
     pub texts: Vec<TextPair>,
+    /// The visible text, in reading order, and the elements that hold two or more parts of it.
+    pub runs: Vec<TextRun>,
+    pub groups: Vec<Group>,
     pub tables: Vec<Table>,
     /// Status and alert messages (role=status / role=alert).
     pub notices: Vec<String>,
@@ -88,6 +135,22 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The snapshot with its label/value pairs read from its runs, with `known` (the console's
+    /// value labels, normalised). A snapshot without runs (a replayed page report) keeps its own.
+    pub(crate) fn with_pairs(&self, known: &[String]) -> Snapshot {
+        if self.runs.is_empty() {
+            return self.clone();
+        }
+        Snapshot { texts: super::reading::pairs_of(&self.runs, &self.groups, known), ..self.clone() }
+    }
+
+    /// Every value the frame shows: read-only pairs' values, fields' values and text runs.
+    pub(crate) fn shown_values(&self) -> impl Iterator<Item = &str> {
+        let texts = self.texts.iter().map(|t| t.value.trim());
+        let fields = self.fields.iter().map(|f| f.value.trim());
+        texts.chain(fields).chain(self.runs.iter().map(|r| r.text.trim()))
+    }
+
     /// The regions to recognise a form in, deepest first, each with the part of the snapshot
     /// inside it. Region 0 (the whole frame) comes last.
     pub(crate) fn scopes(&self) -> Vec<(u32, Snapshot)> {
@@ -169,6 +232,9 @@ impl Snapshot {
             headings: self.headings.iter().filter(|h| keep(h.region)).cloned().collect(),
             fields: self.fields.iter().filter(|f| keep(f.region)).cloned().collect(),
             texts: self.texts.iter().filter(|t| keep(t.region)).cloned().collect(),
+            // Already read into pairs; the runs stay for values recognised by their shape alone.
+            runs: self.runs.iter().filter(|t| keep(t.region)).cloned().collect(),
+            groups: Vec::new(),
             tables: self.tables.iter().filter(|t| keep(t.region)).cloned().collect(),
             // Toasts render at the end of the page, outside every blade: all of them count.
             notices: self.notices.clone(),

@@ -189,6 +189,33 @@ fn signing_edit_chooses_options_replacing_entra_defaults_only() {
 }
 
 #[test]
+fn a_select_only_drop_down_marked_aria_readonly_is_still_chosen() {
+    // (name, role, readonly, popup, disabled) → whether the extension may operate it.
+    let cases = [
+        ("an Fx drop-down marked aria-readonly that pops up a tree", "combobox", true, true, false, true),
+        ("a drop-down with no popup marked read-only", "combobox", true, false, false, false),
+        ("a disabled drop-down", "combobox", false, true, true, false),
+        ("a read-only drop-down that is disabled too", "combobox", true, true, true, false),
+        ("a read-only text box with a popup attribute", "textbox", true, true, false, false),
+        ("a plain drop-down", "combobox", false, false, false, true),
+    ];
+    for (name, role, readonly, popup, disabled, want) in cases {
+        let f = Field { role: role.into(), readonly, popup, disabled, ..Field::default() };
+        assert_eq!(f.operable(), want, "{name}");
+    }
+    let page = Page::titled("SAML Signing Certificate")
+        .control("c0", "Signing Option", "combobox", "Sign SAML assertion")
+        .last(|f| (f.readonly, f.popup) = (true, true))
+        .control("c1", "Signing Algorithm", "combobox", "SHA-1")
+        .last(|f| (f.readonly, f.popup) = (true, true))
+        .build();
+    let r = observe_page(setup(), &page, Console::Azure, FillMode::Auto, 1).unwrap();
+    let fills: Vec<_> = r.fills.iter().map(|f| (f.key.as_str(), f.action, f.value.as_str())).collect();
+    assert_eq!(fills, [("c0", FillAction::Choose, "Sign SAML response and assertion")]);
+    assert_eq!(r.setup.conflicts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["signing/algorithm"]);
+}
+
+#[test]
 fn claims_table_and_claim_form() {
     let table = |claims: &[&[&str]]| {
         Page::titled("Attributes & Claims").table(&["Claim name", "Type", "Value"], &rows(claims)).build()

@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 
 use super::{bad, boolean, list, opt_int, string, strings, R};
 use crate::finding::CoreError;
-use crate::forms::{Field, Heading, Region, Snapshot, Table, TextPair};
+use crate::forms::{Field, Group, Heading, Region, Snapshot, Table, TextPair, TextRun};
 
 /// A region index; absent is the frame itself.
 fn region(o: &JsValue) -> R<u32> {
@@ -30,6 +30,7 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 checked: boolean(f, "checked"),
                 disabled: boolean(f, "disabled"),
                 readonly: boolean(f, "readonly"),
+                popup: boolean(f, "popup"),
                 row: opt_int(f, "row", W)?.and_then(|r| u32::try_from(r).ok()),
                 region: region(f)?,
             })
@@ -44,6 +45,25 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 value: string(t, "value", W)?,
                 region: region(t)?,
             })
+        })
+        .collect::<R<Vec<_>>>()?;
+    let runs = list(o, "runs", W)?
+        .iter()
+        .map(|r| {
+            Ok(TextRun {
+                text: string(r, "text", W)?,
+                kind: string(r, "kind", W)?,
+                section: string(r, "section", W)?,
+                region: region(r)?,
+                names_control: boolean(r, "namesControl"),
+            })
+        })
+        .collect::<R<Vec<_>>>()?;
+    let groups = list(o, "groups", W)?
+        .iter()
+        .map(|g| {
+            let at = |k| Ok(opt_int(g, k, W)?.and_then(|n| u32::try_from(n).ok()).unwrap_or(0));
+            Ok(Group { first: at("first")?, last: at("last")? })
         })
         .collect::<R<Vec<_>>>()?;
     let tables = list(o, "tables", W)?
@@ -90,6 +110,8 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
         headings,
         fields,
         texts,
+        runs,
+        groups,
         tables,
         notices: strings(o, "notices", W)?,
         regions,

@@ -1,4 +1,5 @@
-// The steps, one line each (icon, title, status or when it was done); a click opens one.
+// The steps, one line each (icon, title, status or when it was done); a click opens one, and
+// one that becomes done (Mark done, or the evidence) folds back to its line.
 // Each <li> carries data-step and data-status so tests (ours and others') can read the
 // checklist without knowing its markup. Which ones are open is the panel's own state: it
 // survives re-renders, not a reload.
@@ -7,10 +8,14 @@ import { ICON, evidence, pasteValues, stepActions, when } from './step-parts.js'
 
 /** @type {Set<string>} */
 const open = new Set();
+/** Each step's status at the last render: a step that has just become done folds to its line. */
+const seen = new Map();
 
 /** @param {any[]} steps step views @param {HTMLElement} list @param {(event: object) => void} emit */
 export function renderSteps(steps, list, emit) {
   const items = steps.map((s) => {
+    if (s.status === 'done' && seen.has(s.id) && seen.get(s.id) !== 'done') open.delete(s.id);
+    seen.set(s.id, s.status);
     const note = s.status === 'done' && s.doneAt ? `done ${when(s.doneAt)}` : s.statusLabel;
     const details = /** @type {HTMLDetailsElement} */ (
       h(

@@ -7,8 +7,24 @@ mod views;
 use std::sync::OnceLock;
 
 use super::{norm, Plan, Snapshot};
-use crate::entra::portal::{page_lang, wordings_in, Lang};
+use crate::entra::portal::{page_lang, wordings_in, Label, Lang};
 use crate::setup::{Setup, SetupEvent};
+
+/// The labels whose values the read-only views read (and the Sign on URL, which reads as the
+/// Login URL in some languages, and the certificate's status: values stop at them).
+pub(super) const VALUE_LABELS: [Label; 11] = [
+    Label::Identifier,
+    Label::ReplyUrl,
+    Label::SignOnUrl,
+    Label::SigningOption,
+    Label::SigningAlgorithm,
+    Label::Thumbprint,
+    Label::Expiration,
+    Label::MetadataUrl,
+    Label::CertStatus,
+    Label::LoginUrl,
+    Label::EntraIdentifier,
+];
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let mut plan = edit::plan(setup, snap).or_else(|| views::plan(setup, snap))?;

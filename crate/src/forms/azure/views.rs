@@ -27,7 +27,7 @@ fn pairs(snap: &Snapshot) -> Vec<(String, String, String)> {
     out.extend(
         snap.fields
             .iter()
-            .filter(|f| f.readonly)
+            .filter(|f| f.shows_value())
             .map(|f| (norm(&f.section), norm(&f.name), f.value.trim().to_string())),
     );
     out

@@ -3,7 +3,7 @@
 //! and the page that takes the identity provider's values back, recognised by its fields' names
 //! (`product::flex::console`), filled with the same refusals as Frontline's form.
 
-use super::super::{named, norm, observed, Plan, Snapshot};
+use super::super::{editable, named, norm, observed, Plan, Snapshot};
 use super::{conflict_fields, exact, refusal, same_pem, Filler};
 use crate::checklist::Status;
 use crate::ids::{FormId, Step};
@@ -15,8 +15,7 @@ use crate::setup::{Conflict, Setup, SetupEvent};
 /// Every value the page shows (read-only pairs and fields, and text boxes) that is one of Flex's
 /// URLs, with whether it is the ACS URL (which names the region; the Entity ID does not).
 fn shown(snap: &Snapshot) -> Vec<(String, SpUrls, bool)> {
-    let values = snap.texts.iter().map(|t| t.value.trim()).chain(snap.fields.iter().map(|f| f.value.trim()));
-    values
+    snap.shown_values()
         .filter_map(|v| shown_url(v).map(|u| (v.to_string(), u, v.to_ascii_lowercase().starts_with("https://"))))
         .collect()
 }
@@ -71,9 +70,9 @@ pub(super) fn sp_values(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 
 /// The page that takes the identity provider's values: SSO URL, issuer and certificate.
 pub(super) fn idp_data(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
-    let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;
-    let issuer = named(snap, l::ISSUER).find(|f| !f.readonly)?;
-    let cert = named(snap, l::CERTIFICATE).find(|f| !f.readonly)?;
+    let sso = named(snap, l::SSO_URL).find(editable)?;
+    let issuer = named(snap, l::ISSUER).find(editable)?;
+    let cert = named(snap, l::CERTIFICATE).find(editable)?;
     let mut plan = Plan { form: Some(FormId::FlexIdpData), ..Plan::default() };
     let problems = refusal(setup, now);
     if !problems.is_empty() {

@@ -2,7 +2,7 @@
 //! shows, fill the four fields from what Entra produced, refuse when those values are wrong,
 //! and prove the saved configuration.
 
-use super::super::{named, norm, observed, Plan, Snapshot};
+use super::super::{editable, named, norm, observed, Plan, Snapshot};
 use super::{conflict_fields, exact, refusal, same_pem, Filler};
 use crate::checklist::Status;
 use crate::ids::{FormId, Step};
@@ -12,9 +12,9 @@ use crate::setup::{Conflict, Setup, SetupEvent};
 use crate::product::frontline::console as l;
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
-    let sso = named(snap, l::SSO_URL).find(|f| !f.readonly)?;
-    let issuer = named(snap, l::ISSUER).find(|f| !f.readonly)?;
-    let cert = named(snap, l::CERTIFICATE).find(|f| !f.readonly)?;
+    let sso = named(snap, l::SSO_URL).find(editable)?;
+    let issuer = named(snap, l::ISSUER).find(editable)?;
+    let cert = named(snap, l::CERTIFICATE).find(editable)?;
     let mut plan = Plan { form: Some(FormId::TwilioSso), ..Plan::default() };
 
     // The Realm SID and company name the page shows (read-only text or fields).
@@ -27,7 +27,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             .or_else(|| {
                 snap.fields
                     .iter()
-                    .find(|f| f.readonly && labels.contains(&norm(&f.name)))
+                    .find(|f| f.shows_value() && labels.contains(&norm(&f.name)))
                     .map(|f| f.value.trim().to_string())
             })
             .filter(|v| !v.is_empty())
@@ -91,7 +91,7 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
         if setup.workspace_id.is_empty() { company.unwrap_or_default() } else { setup.workspace_id.clone() };
 
     let mut fill = Filler::new(setup, FormId::TwilioSso, "twilio-sso", plan);
-    if let Some(w) = named(snap, l::WORKSPACE_ID).find(|f| !f.readonly).filter(|_| !workspace.is_empty()) {
+    if let Some(w) = named(snap, l::WORKSPACE_ID).find(editable).filter(|_| !workspace.is_empty()) {
         fill.want(w, "workspace-id", &workspace, exact, true);
     }
     fill.want(sso, "sso-url", login, exact, false);

@@ -20,6 +20,25 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     })
 }
 
+/// Every label the console's pages name a value by, in both products' words.
+pub(super) fn value_words() -> impl Iterator<Item = &'static str> {
+    use crate::product::{flex::console as x, frontline::console as f};
+    [
+        f::SSO_URL,
+        f::ISSUER,
+        f::CERTIFICATE,
+        f::WORKSPACE_ID,
+        f::REALM_SID,
+        f::COMPANY,
+        x::SSO_URL,
+        x::ISSUER,
+        x::CERTIFICATE,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
 /// One console form's fills: a field that holds another value is a conflict until the admin's
 /// Replace; a field that holds the value counts as satisfied.
 struct Filler<'a> {

@@ -92,10 +92,20 @@
       e('button', { type: 'button', onClick: () => { replica.extend(w.add); set(w.key, [...rows, { value: '', isDefault: false }], false); } }, w.add));
   }
 
-  /** Read-only values: a label element beside its value (no `for`: nothing to focus). */
-  const Pairs = ({ w }) => e('div', { className: 'pairs' }, w.items.map(([k, v], i) => e('div', { className: 'pair', key: i }, e('label', null, k), e('div', null, v))));
+  /** A copy button: an icon with only an aria-label. */
+  const CopyButton = ({ value }) => e('button', { type: 'button', className: 'ms-Button--icon', 'aria-label': tr('Copy to clipboard'), onClick: () => navigator.clipboard?.writeText(value) },
+    e('i', { 'data-icon-name': 'Copy', 'aria-hidden': 'true' }, '⧉'));
+
+  /** Read-only values: a label element beside its value (no `for`: nothing to focus); wrapped,
+   *  each value beside a copy button. */
+  const Pairs = ({ w }) => e('div', { className: 'pairs' }, w.items.map(([k, v], i) => e('div', { className: 'pair', key: i }, e('label', null, k),
+    replica.shape() === 'wrapped' ? e('div', null, e('span', null, v), e(CopyButton, { value: v })) : e('div', null, v))));
 
   function Copy({ w }) {
+    // Wrapped: caption and value in sibling columns, the value as text beside its copy button.
+    if (replica.shape() === 'wrapped')
+      return e('div', { className: 'ms-Stack columns' }, e('div', { className: 'column' }, e('span', null, w.label)),
+        e('div', { className: 'column' }, e('div', null, w.value), e(CopyButton, { value: w.value })));
     const id = useId('cp');
     return e('div', { className: 'ms-TextField' },
       e(Label, { htmlFor: id, text: w.label }),
@@ -131,8 +141,15 @@
       case 'links': return e('p', null, w.items.map((l) => e('a', { href: '#', key: l, style: { marginRight: '8px' } }, l)));
       case 'button': return e('button', { type: 'button', 'aria-label': w.aria, onClick: () => act(w) }, w.label);
       case 'group': return e('div', { className: 'group' }, w.items.map((x, i) => e(Widget, { key: i, w: x, v, set, act })));
-      case 'section': return e('div', { className: 'section' }, e('h3', null, w.n ? `${w.n}. ${w.title}` : w.title),
-        w.body.map((x, i) => e(Widget, { key: i, w: x, v, set, act })), w.edit ? e('button', { type: 'button', onClick: () => replica.go(w.edit) }, tr('Edit')) : null);
+      case 'section': {
+        const body = w.body.map((x, i) => e(Widget, { key: i, w: x, v, set, act }));
+        const edit = w.edit ? e('button', { type: 'button', onClick: () => replica.go(w.edit) }, tr('Edit')) : null;
+        // Wrapped: a head (the step's number, the heading, Edit) and a body of values.
+        if (replica.shape() === 'wrapped')
+          return e('div', { className: 'section' }, e('div', { className: 'section-head' }, w.n ? e('span', { className: 'step' }, String(w.n)) : null, e('h3', null, w.title), edit),
+            e('div', { className: 'section-body' }, body));
+        return e('div', { className: 'section' }, e('h3', null, w.n ? `${w.n}. ${w.title}` : w.title), body, edit);
+      }
       case 'panel': return e('div', { role: 'dialog', 'aria-label': w.title, className: 'ms-Panel' }, e('h2', null, w.title),
         w.body.map((x, i) => e(Widget, { key: i, w: x, v, set, act })));
       default: return null;

@@ -65,7 +65,9 @@
   /** An Fx drop-down: opened on mousedown (or a key); an option is chosen by mousedown + mouseup. */
   function dropDown(w, model, edited) {
     const { lid, box } = labelBox(w.label, w.required);
-    const input = el('div', { role: 'combobox', tabindex: '0', class: 'fxc-dropdown-input', 'aria-labelledby': lid, 'aria-expanded': 'false', 'aria-haspopup': 'tree' });
+    // ARIA 1.0 widgets marked a select-only drop-down aria-readonly ("no typed text"): it still opens.
+    const readonly = replica.shape() === 'wrapped' ? 'true' : undefined;
+    const input = el('div', { role: 'combobox', tabindex: '0', class: 'fxc-dropdown-input', 'aria-labelledby': lid, 'aria-expanded': 'false', 'aria-haspopup': 'tree', 'aria-readonly': readonly });
     const show = () => { input.textContent = model[w.key]() || tr('Select an option'); };
     show();
     const open = () => {
@@ -149,12 +151,21 @@
     return el('div', { class: 'azc-form-element' }, box, grid, add);
   }
 
-  /** Essentials: label and value as a pair of divs. */
+  /** A copy button: an icon with only an aria-label. */
+  const copyButton = (value) => fxButton('', () => navigator.clipboard?.writeText(value), false, tr('Copy to clipboard'));
+
+  /** Essentials: label and value as a pair of divs; wrapped, each value beside a copy button. */
   const essentials = (w) => el('div', { class: 'fxc-essentials' }, ...w.items.map(([k, v]) => el('div', { class: 'fxc-essentials-item' },
     el('div', { class: 'fxc-essentials-label-container' }, el('span', { text: k }), el('span', { class: 'balloon', 'aria-hidden': 'true', text: 'Info' })),
-    el('div', { class: 'fxc-essentials-value', text: v ?? '' }))));
+    replica.shape() === 'wrapped'
+      ? el('div', { class: 'fxc-essentials-value' }, el('span', { text: v ?? '' }), copyButton(v ?? ''))
+      : el('div', { class: 'fxc-essentials-value', text: v ?? '' }))));
 
   function copyable(w) {
+    // Wrapped: caption and value in sibling columns, the value as text beside its copy button.
+    if (replica.shape() === 'wrapped')
+      return el('div', { class: 'fxc-columns' }, el('div', { class: 'fxc-column' }, el('span', { text: w.label })),
+        el('div', { class: 'fxc-column' }, el('div', { text: w.value }), copyButton(w.value)));
     const { lid, box } = labelBox(w.label, false);
     const input = el('input', { 'aria-labelledby': lid, readonly: true, class: 'azc-input' });
     input.value = w.value;
@@ -214,8 +225,15 @@
         case 'links': return el('p', {}, ...w.items.map((l) => el('a', { href: '#', text: l, style: 'margin-right:8px' })));
         case 'button': { const b = fxButton(w.label, () => act(w)); if (w.aria) b.setAttribute('aria-label', w.aria); return b; }
         case 'group': return el('div', { class: 'group' }, ...w.items.map(widget));
-        case 'section': return el('div', { class: 'fxc-section' }, el('h3', { text: w.n ? `${w.n}. ${w.title}` : w.title }), ...w.body.map(widget),
-          w.edit ? fxButton(tr('Edit'), () => shell.open(w.edit)) : null);
+        case 'section': {
+          const edit = w.edit ? fxButton(tr('Edit'), () => shell.open(w.edit)) : null;
+          // Wrapped: a head (the step's number, the heading, Edit) and a body of values.
+          if (replica.shape() === 'wrapped')
+            return el('div', { class: 'fxc-section' },
+              el('div', { class: 'fxc-section-head' }, w.n ? el('span', { class: 'fxc-step', text: String(w.n) }) : null, el('h3', { text: w.title }), edit),
+              el('div', { class: 'fxc-section-body' }, ...w.body.map(widget)));
+          return el('div', { class: 'fxc-section' }, el('h3', { text: w.n ? `${w.n}. ${w.title}` : w.title }), ...w.body.map(widget), edit);
+        }
         case 'panel': return el('div', { class: 'fxc-section' }, el('h3', { text: w.title }), ...w.body.map(widget));
         default: return null;
       }

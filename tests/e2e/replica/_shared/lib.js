@@ -34,6 +34,13 @@
       if (!this.langCache) this.langCache = this.load().lang ?? 'en';
       return this.langCache;
     },
+    /** How the tenant's blades wrap their values: 'wrapped' (sections with a head and a body,
+     *  values beside copy buttons, captions and values in sibling columns, select-only
+     *  drop-downs marked aria-readonly in Fx), else as they always were. Read once per page. */
+    shape() {
+      if (this.shapeCache === undefined) this.shapeCache = this.load().shape ?? '';
+      return this.shapeCache;
+    },
     /** Open another blade: in the portal's top page (Fx) or in this blade's frame (Fluent). */
     go(blade) {
       if (window.fxShell) window.fxShell.open(blade);
