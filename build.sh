@@ -4,7 +4,8 @@
 #   ./build.sh test     everything above, then fmt, clippy, native tests, wasm tests in Node, browser tests
 #   ./build.sh bench    build, then run the benchmark scripts (numbers, not pass/fail): Node, Chromium
 #                       (certificates beside @peculiar/x509, node-forge and pkijs; the worker's cold start;
-#                       the content script's collector pass on the largest replica pages)
+#                       the content script's collector pass on the largest replica pages; what the
+#                       extension costs the portal's busy page, idle and for one change)
 #   ./build.sh size     build, then attribute the worker's first module's bytes (twiggy)
 #   ./build.sh demo     build, then serve the replica pages and open Chromium with the extension
 #   ./build.sh fuzz [SECONDS [TARGET…]]  run the cargo-fuzz targets in fuzz/ (all by default) for
@@ -156,6 +157,7 @@ run_bench() {
   WASM_OPT="${WASM_OPT[*]}" node tests/bench/cold-floor.mjs
   node tests/bench/fill.mjs
   node tests/bench/collect.mjs
+  node tests/bench/busy.mjs
   cargo run --quiet --release --example selfsig_bench
 }
 

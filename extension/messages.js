@@ -43,9 +43,10 @@ export const MSG = Object.freeze({
   SIGN_IN_START: 'signin/start',
   /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open (top frame). */
   PAGE_HELLO: 'page/hello',
-  /** content → worker: `{snapshot, onDemand, verify?, stuck?: string[]}` → `Reply<{form, forms, fills}>`:
-   *  what a frame shows; the core records what it proves and plans the fills. `stuck` names
-   *  fills that did not stick after their retries. */
+  /** content → worker: `{snapshot, onDemand, verify?, stuck?: string[]}` → `Reply<{form, forms, regions,
+   *  fills}>`: what a frame shows; the core records what it proves and plans the fills. `stuck`
+   *  names fills that did not stick after their retries; `regions` are the snapshot's regions
+   *  that hold the recognised forms (what the content script watches). */
   PAGE_SNAPSHOT: 'page/snapshot',
   /** panel → worker: `{}` → `Reply<PageSeen | null>`: the latest page seen, with its page report
    *  (values replaced by their shapes) and why it needs one, if it does. */

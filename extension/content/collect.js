@@ -66,7 +66,7 @@ function shown(el) {
  * Per-pass memo: text and hidden-ness are asked for again and again while pairing. Valid only
  * while the DOM does not change: a new pass, a scrolled table or a later question starts anew.
  * @type {{hidden: WeakMap<Element, boolean>, text: WeakMap<Element, string>, inner: WeakMap<Element, string>,
- *   headings?: Element[]}}
+ *   headings?: Element[], rows?: Map<Element, Map<Element, number>>}}
  */
 let memo = freshMemo();
 
@@ -272,14 +272,22 @@ function sectionOf(el) {
   return h && !h.contains(el) ? cleanLabel(text(h)) : '';
 }
 
-/** Index of the element's row within its grid or table, for multi-row lists. */
+/** Index of the element's row within its grid or table, for multi-row lists. Each grid's rows
+ *  are indexed once a pass, not once per control (a resource grid has hundreds). */
 function rowOf(el) {
   const row = el.closest('[role=row], tr');
   const grid = row?.parentElement?.closest('[role=grid], [role=table], [role=treegrid], table');
   if (!row || !grid) return undefined;
-  return [...grid.querySelectorAll('[role=row], tr')]
-    .filter((r) => !r.querySelector('th, [role=columnheader]'))
-    .indexOf(row);
+  memo.rows ??= new Map();
+  let index = memo.rows.get(grid);
+  if (!index) {
+    const rows = [...grid.querySelectorAll('[role=row], tr')].filter(
+      (r) => !r.querySelector('th, [role=columnheader]'),
+    );
+    index = new Map(rows.map((r, i) => [r, i]));
+    memo.rows.set(grid, index);
+  }
+  return index.get(row) ?? -1;
 }
 
 const headingLevel = (h) =>
@@ -288,7 +296,8 @@ const headingLevel = (h) =>
 /**
  * Regions: landmarks, and blades side by side. Knockout blades share the portal's top page
  * with no landmark of their own; two or more top headings (level 1 or 2) whose widest
- * containers hold one each are blades. Returns the region list and a lookup.
+ * containers hold one each are blades. Returns the region list, each region's root element
+ * (index 0: the document) and a lookup.
  */
 function regionsOf(doc) {
   /** @type {Map<Element, number>} */
@@ -341,7 +350,9 @@ function regionsOf(doc) {
     return 0;
   };
   for (const [el, i] of index) list[i].parent = regionOf(el);
-  return { list, regionOf };
+  /** @type {(Element | Document)[]} */
+  const roots2 = [doc, ...index.keys()];
+  return { list, roots: roots2, regionOf };
 }
 
 /** Never read for text: code, icons, option lists, and the portal's own chrome (navigation,
@@ -370,11 +381,11 @@ const ownText = (el) => [...el.childNodes].some((c) => c.nodeType === Node.TEXT_
  * holding two or more parts with text, as a range of runs, in pre-order. Which run is a label and which its
  * value is the core's to say (`forms::reading`), from its label tables; nothing here guesses.
  * Controls hold their values themselves; tables with headers are read as tables.
- * @param {Document} doc
- * @param {(el: Element) => number} regionOf
+ * @param {Element} start where to walk from: a region's root, or the body for the frame
+ * @param {Set<Element | Document>} apart other regions' roots, each walked on its own
  * @param {Set<Element>} namers the elements that name a control (its label, labelledby, caption)
  */
-function runsOf(doc, regionOf, namers) {
+function runsOf(start, apart, namers) {
   /** @type {{text: string, kind: string, section: string, region: number, namesControl: boolean}[]} */
   const runs = [];
   /** @type {({first: number, last: number} | null)[]} */
@@ -382,7 +393,7 @@ function runsOf(doc, regionOf, namers) {
   let walked = 0;
   /** @returns {boolean} whether `el` gave any run */
   const visit = (el, naming) => {
-    if (walked++ > MAX.walk || runs.length >= MAX.runs) return false;
+    if (walked++ > MAX.walk || runs.length >= MAX.runs || (el !== start && apart.has(el))) return false;
     if (el.matches(NO_TEXT) || isControl(el) || hiddenNode(el)) return false;
     if (el.matches(TABLES) && el.querySelector('thead, th, [role=columnheader]')) return false;
     const names = naming || namers.has(el);
@@ -394,7 +405,7 @@ function runsOf(doc, regionOf, namers) {
         text: cap(t, MAX.value),
         kind,
         section: kind === 'heading' ? '' : sectionOf(el),
-        region: regionOf(el),
+        region: 0, // the part's region, set when the snapshot is put together
         namesControl: names,
       });
       return true;
@@ -408,8 +419,8 @@ function runsOf(doc, regionOf, namers) {
     if (parts >= 2) groups[at] = { first, last: runs.length - 1 };
     return runs.length > first;
   };
-  if (doc.body) visit(doc.body, false);
-  return { runs, groups: groups.filter(Boolean).slice(0, MAX.runs) };
+  visit(start, false);
+  return { runs, groups: /** @type {{first: number, last: number}[]} */ (groups.filter(Boolean).slice(0, MAX.runs)) };
 }
 
 const cellsOf = (row) =>
@@ -425,10 +436,16 @@ const cellsOf = (row) =>
  * Tables and grids. Virtualized ones (aria-rowcount above the rows in the DOM) are
  * scrolled through, collecting rows by aria-rowindex, then scrolled back.
  */
-async function tables(doc, regionOf) {
+async function tables(scope, mine) {
   const out = [];
-  for (const t of doc.querySelectorAll('table, [role=grid], [role=table], [role=treegrid]')) {
-    if (out.length >= MAX.tables || !shown(t) || t.parentElement?.closest('table, [role=grid], [role=table]')) continue;
+  for (const t of scope.querySelectorAll(TABLES)) {
+    if (
+      out.length >= MAX.tables ||
+      !mine(t) ||
+      !shown(t) ||
+      t.parentElement?.closest('table, [role=grid], [role=table]')
+    )
+      continue;
     const headerRow = t.querySelector('thead tr, [role=row]:has(> [role=columnheader]), tr:has(> th)');
     const headers = headerRow ? cellsOf(headerRow).map(cleanLabel) : [];
     const rows = new Map();
@@ -463,7 +480,7 @@ async function tables(doc, regionOf) {
       name,
       headers,
       rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r),
-      region: regionOf(t),
+      region: 0,
     });
   }
   return out;
@@ -499,12 +516,12 @@ function namersOf(el, from) {
   return out.filter(Boolean);
 }
 
-function field(el, key, role, regionOf, namers) {
+function field(el, role, namers) {
   const checkable = role === 'checkbox' || role === 'radio';
   const { label, from } = labelOf(el, role);
-  for (const n of namersOf(el, from)) namers.add(n);
+  namers.push(...namersOf(el, from));
   return {
-    key,
+    key: '',
     name: label,
     section: sectionOf(el),
     role,
@@ -518,57 +535,131 @@ function field(el, key, role, regionOf, namers) {
     readonly: Boolean(/** @type {any} */ (el).readOnly) || el.getAttribute('aria-readonly') === 'true',
     popup: role === 'combobox' && opensList(el),
     row: rowOf(el),
-    region: regionOf(el),
+    region: 0,
   };
 }
 
 /**
- * @returns {Promise<{snapshot: object, elements: Map<string, Element>}>}
+ * What one region shows, apart from the regions inside it: kept per root element between passes,
+ * so a change in one blade re-reads that blade and not the busy page around it.
+ * @typedef {{fields: {el: Element, desc: any}[], namers: Element[], runs: any[],
+ *   groups: {first: number, last: number}[], tables: any[], headings: any[], notices: string[], sig: string}} Part
+ * @type {WeakMap<Element | Document, Part>}
  */
-export async function collect(doc = document) {
-  memo = freshMemo();
-  const { list: regions, regionOf } = regionsOf(doc);
-  const elements = new Map();
+let parts = new WeakMap();
+/** @type {(Element | Document)[]} the last pass's region roots, in region order */
+let lastRoots = [];
+
+/** A control the snapshot lists: not an option, nor anything inside an open list, tree or menu. */
+function listed(el) {
+  if (el.tagName === 'INPUT' && SKIP_TYPES.has(/** @type {HTMLInputElement} */ (el).type)) return false;
+  if (/^(option|treeitem|menuitem|menuitemradio|menuitemcheckbox|tab|link)$/.test(el.getAttribute('role') ?? ''))
+    return false;
+  return !el.parentElement?.closest('[role=listbox], [role=tree], [role=menu]') && shown(el);
+}
+
+/** The controls, tables, headings and notices of region `i` (not of the regions inside it). */
+async function partOf(doc, root, i, regionOf) {
+  const scope = root === doc ? doc : /** @type {Element} */ (root);
+  const mine = (el) => regionOf(el) === i;
+  /** @type {Element[]} */
+  const namers = [];
   const fields = [];
-  /** @type {Set<Element>} */
-  const namers = new Set();
-  for (const el of doc.querySelectorAll(CONTROLS)) {
+  for (const el of scope.querySelectorAll(CONTROLS)) {
     if (fields.length >= MAX.fields) break;
-    if (el.tagName === 'INPUT' && SKIP_TYPES.has(/** @type {HTMLInputElement} */ (el).type)) continue;
-    // Options, and anything inside an open list, tree or menu, are not controls of their own.
-    if (/^(option|treeitem|menuitem|menuitemradio|menuitemcheckbox|tab|link)$/.test(el.getAttribute('role') ?? ''))
-      continue;
-    if (el.parentElement?.closest('[role=listbox], [role=tree], [role=menu]')) continue;
-    if (!shown(el)) continue;
-    const key = `f${fields.length}`;
-    const f = field(el, key, roleOf(el), regionOf, namers);
-    elements.set(key, el);
-    fields.push(f);
+    if (mine(el) && listed(el)) fields.push({ el, desc: field(el, roleOf(el), namers) });
+  }
+  const headings = [...scope.querySelectorAll(HEADINGS)]
+    .filter((h) => mine(h) && shown(h))
+    .map((h) => ({ text: cap(cleanLabel(text(h)), MAX.label), level: headingLevel(h), region: 0 }))
+    .filter((h) => h.text);
+  const notices = [...scope.querySelectorAll('[role=status], [role=alert]')]
+    .filter((n) => mine(n) && shown(n))
+    .map(text)
+    .filter(Boolean)
+    .map((n) => cap(n, MAX.label));
+  return { fields, namers, runs: [], groups: [], tables: await tables(scope, mine), headings, notices, sig: '' };
+}
+
+/** Give the page its turn when a pass has run long: no task of ours holds the main thread for a frame. */
+async function breathe(since) {
+  if (performance.now() - since < 8) return performance.now();
+  const s = /** @type {any} */ (globalThis).scheduler;
+  await (s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0)));
+  return performance.now();
+}
+
+/**
+ * What the frame shows. `dirty` names the region roots (or the document) that changed since the
+ * last pass; the others are taken from the last pass as they were. Without it, or when the
+ * regions themselves changed, everything is read anew.
+ * When the result would read as `unless` (the last pass's `sig`), no snapshot is put together.
+ * @param {Document} [doc]
+ * @param {Set<Element | Document> | null} [dirty]
+ * @param {string} [unless]
+ * @returns {Promise<{snapshot: any, elements: Map<string, Element>, roots: (Element | Document)[], sig: string}>}
+ */
+export async function collect(doc = document, dirty = null, unless = undefined) {
+  memo = freshMemo();
+  let since = performance.now();
+  const { list: regions, roots, regionOf } = regionsOf(doc);
+  const same = roots.length === lastRoots.length && roots.every((r, i) => r === lastRoots[i]);
+  if (!same || !dirty) parts = new WeakMap();
+  lastRoots = roots;
+  const fresh = roots.filter((r) => !parts.has(r) || dirty?.has(r));
+  for (const root of fresh) {
+    parts.set(root, await partOf(doc, root, roots.indexOf(root), regionOf));
+    since = await breathe(since);
+  }
+  // Runs after every part's controls: a label in one region may name a control in another.
+  const namers = new Set(roots.flatMap((r) => parts.get(r)?.namers ?? []));
+  const apart = new Set(roots);
+  for (const root of fresh) {
+    const part = /** @type {Part} */ (parts.get(root));
+    const start = root === doc ? doc.body : /** @type {Element} */ (root);
+    if (start) Object.assign(part, runsOf(start, apart, namers));
+    const { fields, ...rest } = part;
+    part.sig = JSON.stringify({ ...rest, namers: undefined, fields: fields.map((f) => f.desc) });
+    since = await breathe(since);
   }
   const headingEls = [...doc.querySelectorAll(HEADINGS)].filter(shown);
-  const headings = headingEls
-    .slice(0, MAX.headings)
-    .map((h) => ({ text: cap(cleanLabel(text(h)), MAX.label), level: headingLevel(h), region: regionOf(h) }))
-    .filter((h) => h.text);
   const top = headingEls.find((h) => headingLevel(h) === 1);
   const title = cap(top ? cleanLabel(text(top)) : squash(doc.title), MAX.label);
   regions[0].name = title;
-  const notices = [...doc.querySelectorAll('[role=status], [role=alert]')]
-    .filter(shown)
-    .map(text)
-    .filter(Boolean)
-    .slice(0, MAX.notices)
-    .map((n) => cap(n, MAX.label));
+  const sig = [JSON.stringify(regions), ...roots.map((r) => /** @type {Part} */ (parts.get(r)).sig)].join('\n');
+  if (sig === unless) return { snapshot: null, elements: new Map(), roots, sig };
+  const elements = new Map();
+  /** @type {any} */
   const whole = {
     url: location.href,
     title,
-    headings,
-    fields,
-    ...runsOf(doc, regionOf, namers),
-    tables: await tables(doc, regionOf),
-    notices,
+    headings: [],
+    fields: [],
+    runs: [],
+    groups: [],
+    tables: [],
+    notices: [],
     regions,
   };
+  roots.forEach((root, region) => {
+    const part = /** @type {Part} */ (parts.get(root));
+    const offset = whole.runs.length;
+    for (const { el, desc } of part.fields) {
+      if (whole.fields.length >= MAX.fields) break;
+      const key = `f${whole.fields.length}`;
+      elements.set(key, el);
+      whole.fields.push({ ...desc, key, region });
+    }
+    whole.runs.push(...part.runs.map((r) => ({ ...r, region })));
+    whole.groups.push(...part.groups.map((g) => ({ first: g.first + offset, last: g.last + offset })));
+    whole.tables.push(...part.tables.map((t) => ({ ...t, region })));
+    whole.headings.push(...part.headings.map((h) => ({ ...h, region })));
+    whole.notices.push(...part.notices);
+  });
+  whole.headings = whole.headings.slice(0, MAX.headings);
+  whole.notices = whole.notices.slice(0, MAX.notices);
+  whole.runs = whole.runs.slice(0, MAX.runs);
+  whole.groups = whole.groups.filter((g) => g.last < whole.runs.length).slice(0, MAX.runs);
   // Over the limits as a whole: say nothing rather than something cut short.
   const snapshot = capSnapshot(whole) ?? {
     url: location.href,
@@ -581,5 +672,5 @@ export async function collect(doc = document) {
     notices: [],
     regions: [],
   };
-  return { snapshot, elements };
+  return { snapshot, elements, roots, sig };
 }

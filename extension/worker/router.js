@@ -351,7 +351,13 @@ const ROUTES = {
       // The latest look at the frame (a later round may already show another blade) is kept
       // after the reply has gone: it never slows a fill.
       setTimeout(() => withVerdicts(() => rememberPage(core, setup, m, s, sender, result)).catch(() => {}), 0);
-      return ok({ form: result.form, forms: result.forms, fills: result.fills, console: s.console });
+      return ok({
+        form: result.form,
+        forms: result.forms,
+        regions: result.regions,
+        fills: result.fills,
+        console: s.console,
+      });
     },
   },
 };

@@ -72,6 +72,9 @@ pub struct PageResult {
     pub form: Option<FormId>,
     /// Every form recognised, one per region (Knockout blades share the portal's top page).
     pub forms: Vec<FormId>,
+    /// The regions (indices into the snapshot's regions) that hold them: the content script
+    /// watches what changes there, and lets the rest of a busy page tick unseen.
+    pub regions: Vec<u32>,
     pub fills: Vec<Fill>,
     /// True when the setup changed and should be stored.
     pub changed: bool,
@@ -139,7 +142,17 @@ pub fn observe_page(
     let forms: Vec<FormId> = plans.iter().filter_map(|p| p.form).collect();
     let unrecognised = forms.is_empty() && snap.looks_like_a_form();
     let fetch_metadata = metadata_has_news(&s, now);
-    Ok(PageResult { form: forms.first().copied(), forms, fills, changed, unrecognised, fetch_metadata, setup: s })
+    let regions = found;
+    Ok(PageResult {
+        form: forms.first().copied(),
+        forms,
+        regions,
+        fills,
+        changed,
+        unrecognised,
+        fetch_metadata,
+        setup: s,
+    })
 }
 
 fn metadata_has_news(s: &Setup, now: i64) -> bool {
