@@ -629,8 +629,8 @@ export async function collect(doc = document, dirty = null, unless = undefined) 
   const sig = [JSON.stringify(regions), ...roots.map((r) => /** @type {Part} */ (parts.get(r)).sig)].join('\n');
   if (sig === unless) return { snapshot: null, elements: new Map(), roots, sig };
   const elements = new Map();
-  /** @type {any} */
-  const whole = {
+  /** An empty snapshot of this frame: filled from the parts, or sent as it is when over the limits. */
+  const empty = () => ({
     url: location.href,
     title,
     headings: [],
@@ -639,8 +639,10 @@ export async function collect(doc = document, dirty = null, unless = undefined) 
     groups: [],
     tables: [],
     notices: [],
-    regions,
-  };
+    regions: [],
+  });
+  /** @type {any} */
+  const whole = { ...empty(), regions };
   roots.forEach((root, region) => {
     const part = /** @type {Part} */ (parts.get(root));
     const offset = whole.runs.length;
@@ -661,16 +663,5 @@ export async function collect(doc = document, dirty = null, unless = undefined) 
   whole.runs = whole.runs.slice(0, MAX.runs);
   whole.groups = whole.groups.filter((g) => g.last < whole.runs.length).slice(0, MAX.runs);
   // Over the limits as a whole: say nothing rather than something cut short.
-  const snapshot = capSnapshot(whole) ?? {
-    url: location.href,
-    title,
-    headings: [],
-    fields: [],
-    runs: [],
-    groups: [],
-    tables: [],
-    notices: [],
-    regions: [],
-  };
-  return { snapshot, elements, roots, sig };
+  return { snapshot: capSnapshot(whole) ?? empty(), elements, roots, sig };
 }
