@@ -32,6 +32,18 @@ const active = async () => {
   const state = await storedState(panel);
   return state.setups[state.activeId];
 };
+/** The rest Twilio needs, as the Azure portal and the certificate card would give it. */
+async function readyInPanel() {
+  const pem = readFileSync(resolve(import.meta.dirname, '../fixtures/generated/responses/test-signing-cert.pem'), 'utf8');
+  await panel.evaluate(
+    async (events) => { for (const event of events) await chrome.runtime.sendMessage({ type: 'setup/event', event }); },
+    [
+      { type: 'setIdpValues', loginUrl: `https://login.microsoftonline.com/${TENANT}/saml2`, entraIdentifier: `https://sts.windows.net/${TENANT}/`, where: 'test' },
+      { type: 'setCertificate', text: pem, source: 'paste' },
+    ],
+  );
+  await waitStep(panel, 'certificate', 'done');
+}
 /** The clicks that commit: only the admin's ever appear. */
 const commits = (tenant) => tenant.clicks.map((c) => c.name);
 
@@ -82,16 +94,7 @@ for (const twilio of TWILIO_DIALECTS) {
     const page = await ext.context.newPage();
     await page.goto('https://console.twilio.com/frontline/sso');
     await until(async () => (await active()).realmSidInput === SID, { what: 'Realm SID captured from the card' });
-    // The rest Twilio needs, as the Azure portal and the certificate card would give it.
-    const pem = readFileSync(resolve(import.meta.dirname, '../fixtures/generated/responses/test-signing-cert.pem'), 'utf8');
-    await panel.evaluate(
-      async (events) => { for (const event of events) await chrome.runtime.sendMessage({ type: 'setup/event', event }); },
-      [
-        { type: 'setIdpValues', loginUrl: `https://login.microsoftonline.com/${TENANT}/saml2`, entraIdentifier: `https://sts.windows.net/${TENANT}/`, where: 'test' },
-        { type: 'setCertificate', text: pem, source: 'paste' },
-      ],
-    );
-    await waitStep(panel, 'certificate', 'done');
+    await readyInPanel();
     await page.reload(); // the admin comes back to the page with everything ready
     const box = (name) => page.getByRole('textbox', { name });
     const sso = twilio === 'today' ? 'Single Sign-On URL' : 'SSO URL';
@@ -102,7 +105,7 @@ for (const twilio of TWILIO_DIALECTS) {
   });
 }
 
-test("Flex's page in a card: the SSO connection SID is captured from rows of caption, value and copy button", async () => {
+test("Flex's page in a card: the SSO connection SID is captured from rows of caption, value and copy button, then the IdP values are filled", async () => {
   const fresh = freshTenant();
   server.seed({ ...fresh, twilio: { ...fresh.twilio, flex: { ...fresh.twilio.flex, dialect: 'card' } } });
   await emptySetup();
@@ -110,4 +113,10 @@ test("Flex's page in a card: the SSO connection SID is captured from rows of cap
   await page.goto('https://console.twilio.com/flex/sso/setup');
   await until(async () => (await panel.locator('#entity-id').textContent()) === `urn:flex:${FLEX_SID}`, { what: 'connection captured' });
   assert.deepEqual([(await active()).product, (await active()).realmSidInput], ['flex', FLEX_SID]);
+  // Then the IdP values go into Flex's other page.
+  await readyInPanel();
+  await page.goto('https://console.twilio.com/flex/sso/idp');
+  const login = `https://login.microsoftonline.com/${TENANT}/saml2`;
+  await until(async () => (await page.getByRole('textbox', { name: 'SSO URL' }).inputValue()) === login, { what: 'SSO URL filled' });
+  assert.deepEqual(commits(server.tenant()), [], 'nothing saved');
 });
