@@ -11,6 +11,15 @@ export const SNAPSHOT_LIMITS = Object.freeze({
   depth: 8,
   /** Text runs in one snapshot, and groups of them (the collector stops there). */
   runs: 3000,
+  /** The most of each list one snapshot holds: the collector stops there, the worker refuses more,
+   *  and the core (`forms::SNAPSHOT_LIMITS`, held equal by tests/e2e/core.test.mjs) refuses a
+   *  replayed page report over them. */
+  fields: 2000,
+  texts: 2000,
+  tables: 50,
+  headings: 500,
+  notices: 100,
+  regions: 300,
 });
 
 /**

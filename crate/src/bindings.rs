@@ -33,6 +33,12 @@ pub fn portal_label(name: &str, lang: &str) -> Option<String> {
     portal::wording(name, lang).map(str::to_string)
 }
 
+/// `snapshotLimits()` → how much of a page snapshot is ever handled (limits.js says the same).
+#[wasm_bindgen(js_name = snapshotLimits)]
+pub fn snapshot_limits() -> Result<JsValue, JsValue> {
+    to_js(&forms::SNAPSHOT_LIMITS)
+}
+
 /// `signInHosts()` → Microsoft's sign-in host names, as the core knows them (hosts.js lists the same).
 #[wasm_bindgen(js_name = signInHosts)]
 pub fn sign_in_hosts() -> Vec<String> {

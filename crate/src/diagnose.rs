@@ -65,7 +65,9 @@ pub struct Known {
 /// The AADSTS code and its message, and the troubleshooting details, from an error page's text
 /// or a pasted block. None when the text names no AADSTS code.
 pub fn read_error(text: &str) -> Option<EntraError> {
-    let text = text.get(..MAX_ERROR_TEXT).unwrap_or(text);
+    // Cut on a character boundary: a cut inside one would otherwise read the whole text.
+    let end = (0..=MAX_ERROR_TEXT.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+    let text = text.get(..end).unwrap_or_default();
     let at = text.find("AADSTS")?;
     let rest = text.get(at + 6..)?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).take(9).collect();

@@ -328,3 +328,32 @@ fn flex_commands_follow_the_sid() {
     assert_eq!(code, 1);
     assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "audience_mismatch"));
 }
+
+/// Inputs that would take all memory or minutes are refused at once (issue 27: the CLI reads
+/// anything whole). Each case names the attack it stops.
+#[test]
+fn oversized_inputs_are_refused_with_too_large() {
+    let dir = std::env::temp_dir().join(format!("fsa-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, body: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, body).unwrap();
+        file.to_string_lossy().into_owned()
+    };
+    let report = |snapshot: serde_json::Value| {
+        serde_json::json!({"format": 1, "console": "azure", "snapshot": snapshot}).to_string()
+    };
+    // 3,000 regions nested one in another: the worker's limits stop at 300.
+    let nested: Vec<_> = (0..3000).map(|i| serde_json::json!({"name": "r", "role": "region", "parent": i})).collect();
+    let nested = write("nested.json", &report(serde_json::json!({"regions": nested})));
+    let long = write("long.json", &report(serde_json::json!({"headings": [{"text": "x".repeat(5000), "level": 2}]})));
+    let cases = [
+        ("a file that never ends (page /dev/zero) is read to 16 MB and no further", "/dev/zero"),
+        ("a page report with 3,000 nested regions (once 99 s and 1.7 GB)", nested.as_str()),
+        ("a page report with a text longer than the worker reads", long.as_str()),
+    ];
+    for (name, file) in cases {
+        let (status, v) = json(&["page", file]);
+        assert_eq!((status, v["error"]["code"].as_str()), (2, Some("too_large")), "{name}: {v}");
+    }
+}

@@ -163,3 +163,16 @@ fn a_flex_request_is_judged_by_flex_urls() {
     let d = diagnose(read_error(&page(50011, "The redirect URI does not match.")).as_ref(), Some(&issuer), &known);
     assert!(d.values.iter().any(|v| v.expected.contains("login.flex.ie1.twilio.com")), "{:?}", d.values);
 }
+
+#[test]
+fn the_error_text_is_cut_at_16_kb_even_inside_a_character() {
+    // Byte 16,384 falls inside "é": the cut must not give up and read all of it (issue 27).
+    let filler = format!("{}é", "x".repeat(16 * 1024 - 1));
+    let cases = [
+        ("a code past the cut, the cut inside a character", format!("{filler}AADSTS50011"), None),
+        ("a code before the cut", format!("AADSTS50011 {filler}"), Some(50011)),
+    ];
+    for (name, text, want) in cases {
+        assert_eq!(read_error(&text).map(|e| e.code), want, "{name}");
+    }
+}

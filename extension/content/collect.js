@@ -38,12 +38,12 @@ const NAME_FROM_CONTENT = new Set(
 );
 /** Caps: page data is hostile. The worker checks them again. */
 const MAX = {
-  fields: 1500,
+  fields: SNAPSHOT_LIMITS.fields,
   runs: SNAPSHOT_LIMITS.runs,
-  tables: 40,
-  headings: 400,
-  notices: 80,
-  regions: 200,
+  tables: SNAPSHOT_LIMITS.tables,
+  headings: SNAPSHOT_LIMITS.headings,
+  notices: SNAPSHOT_LIMITS.notices,
+  regions: SNAPSHOT_LIMITS.regions - 1, // the frame is the first
   value: SNAPSHOT_LIMITS.string,
   label: 400,
   walk: 30000,

@@ -31,9 +31,12 @@ const modeFor = (state, onDemand) => (onDemand ? 'onDemand' : state.prefs?.autoF
 function validSnapshot(s) {
   if (!s || typeof s !== 'object') return false;
   const arr = (a, max) => a === undefined || (Array.isArray(a) && a.length <= max);
-  const runs = arr(s.runs, SNAPSHOT_LIMITS.runs) && arr(s.groups, SNAPSHOT_LIMITS.runs);
-  const lists = arr(s.fields, 2000) && arr(s.texts, 2000) && runs && arr(s.tables, 50) && arr(s.headings, 500);
-  return isStr(s.url ?? '', 4000) && isStr(s.title ?? '', 1000) && lists && arr(s.notices, 100) && arr(s.regions, 300);
+  const L = SNAPSHOT_LIMITS;
+  const lists =
+    arr(s.runs, L.runs) &&
+    arr(s.groups, L.runs) &&
+    ['fields', 'texts', 'tables', 'headings', 'notices', 'regions'].every((k) => arr(s[k], L[k]));
+  return isStr(s.url ?? '', L.string) && isStr(s.title ?? '', L.string) && lists;
 }
 
 const validStuck = (a) => a === undefined || (Array.isArray(a) && a.length <= 50 && a.every((x) => isStr(x, 400)));

@@ -2,7 +2,7 @@
 // ./build.sh's wasm, so it runs with the browser tests): every event events.js builds is one
 // the core applies; a stored setup goes out to JS and back unchanged; a setup stored by the
 // previous version still loads; the core and hosts.js know the same sign-in hosts, and the same
-// Flex ACS hosts.
+// Flex ACS hosts; the core and limits.js hold a snapshot to the same limits.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as ev from '../../extension/events.js';
 import { FLEX_LOGIN_HOSTS, SIGN_IN_HOSTS } from '../../extension/hosts.js';
+import { SNAPSHOT_LIMITS } from '../../extension/limits.js';
 import { migrate } from '../../extension/worker/schema.js';
 import { freshGoodResponse } from '../fixtures/saml-responses.mjs';
 
@@ -123,4 +124,11 @@ test("hosts.js's Flex ACS hosts are the ones the core's URL template makes, regi
     const urls = core.spUrls('JQ0123456789abcdef0123456789abcdef', 'flex', region);
     assert.equal(new URL(urls.replyUrl).hostname, host, region);
   }
+});
+
+test("the core's snapshot limits are limits.js's: a replayed page report is held to what the worker takes", () => {
+  const limits = core.snapshotLimits();
+  const shared = Object.keys(limits).filter((k) => k in SNAPSHOT_LIMITS);
+  assert.deepEqual(shared.sort(), ['fields', 'headings', 'notices', 'regions', 'runs', 'string', 'tables', 'texts', 'total']);
+  for (const k of shared) assert.equal(limits[k], SNAPSHOT_LIMITS[k], k);
 });

@@ -440,6 +440,8 @@ fn replay_page(text: &str, realm: Option<&str>, json: bool, now_ms: i64) -> Resu
         "twilio" => Console::Twilio,
         other => return Err(CoreError::new("not_page_report", format!("Unknown console \"{other}\" in the report."))),
     };
+    // The worker's limits: a report over them is refused, never run for minutes.
+    report.snapshot.within_limits()?;
     let sid = realm.unwrap_or("JB00000000000000000000000000000000");
     let setup = apply_event(new_setup("replay", now_ms), &SetupEvent::SetRealmSid { value: sid.into() }, now_ms)?;
     let r = observe_page(setup, &report.snapshot, console, FillMode::OnDemand, now_ms)?;
@@ -486,17 +488,35 @@ fn status(findings: &[Finding]) -> u8 {
     u8::from(has_errors(findings))
 }
 
+/// The most any input is read: far more than a metadata document, a response or a page report.
+const MAX_INPUT: u64 = 16 * 1024 * 1024;
+
+/// At most `MAX_INPUT` bytes from a file or stdin; `too_large` beyond it (`/dev/zero` ends at once).
+fn read_limited(from: impl std::io::Read, name: &str) -> Result<Vec<u8>, CoreError> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(from, MAX_INPUT + 1), &mut bytes)
+        .map_err(|e| CoreError::new("unreadable_file", format!("Cannot read {name}: {e}.")))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        let mb = MAX_INPUT / (1024 * 1024);
+        return Err(CoreError::new(
+            "too_large",
+            format!("{name} is larger than {mb} MB: that is not an input to check."),
+        ));
+    }
+    Ok(bytes)
+}
+
 fn read(path: &str) -> Result<Vec<u8>, CoreError> {
-    std::fs::read(path).map_err(|e| CoreError::new("unreadable_file", format!("Cannot read {path}: {e}.")))
+    let file = std::fs::File::open(path)
+        .map_err(|e| CoreError::new("unreadable_file", format!("Cannot read {path}: {e}.")))?;
+    read_limited(file, path)
 }
 
 /// A value given on the command line (a URL, a SAMLRequest, an error text), "-" for stdin, or a file.
 fn text_or_file(arg: &str) -> Result<String, CoreError> {
     if arg == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| CoreError::new("unreadable_file", format!("Cannot read stdin: {e}.")))?;
-        return Ok(s);
+        let bytes = read_limited(std::io::stdin(), "stdin")?;
+        return String::from_utf8(bytes).map_err(|_| CoreError::new("not_text", "stdin is not UTF-8 text."));
     }
     match std::fs::metadata(arg) {
         Ok(m) if m.is_file() => read_text(arg),

@@ -16,7 +16,9 @@ use serde::Serialize;
 
 pub use clicks::click_allowed;
 pub use report::{page_report, PageReport, ReportVersions, REPORT_FORMAT};
-pub use snapshot::{Field, Group, Heading, Region, Snapshot, Table, TextPair, TextRun};
+pub use snapshot::{
+    Field, Group, Heading, Region, Snapshot, SnapshotLimits, Table, TextPair, TextRun, SNAPSHOT_LIMITS,
+};
 
 use crate::checklist::{ChecklistEvent, Status};
 use crate::entra::links::{app_ids_in, AppIds};

@@ -5,6 +5,42 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::finding::CoreError;
+
+/// How much of one snapshot is ever handled: the numbers of `extension/limits.js` and the
+/// worker's check (`tests/e2e/core.test.mjs` holds them equal). A replayed page report over
+/// any of them is refused, as the worker refuses such a snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotLimits {
+    /// Characters in one string.
+    pub string: usize,
+    /// Characters in all the strings together.
+    pub total: usize,
+    pub runs: usize,
+    pub fields: usize,
+    pub texts: usize,
+    pub tables: usize,
+    pub headings: usize,
+    pub notices: usize,
+    pub regions: usize,
+    /// Table cells in all the tables together (the limits' node count bounds them in JS).
+    pub cells: usize,
+}
+
+pub const SNAPSHOT_LIMITS: SnapshotLimits = SnapshotLimits {
+    string: 4096,
+    total: 1024 * 1024,
+    runs: 3000,
+    fields: 2000,
+    texts: 2000,
+    tables: 50,
+    headings: 500,
+    notices: 100,
+    regions: 300,
+    cells: 100_000,
+};
+
 /// One control, as the content script saw it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -43,6 +79,10 @@ impl Field {
     pub fn shows_value(&self) -> bool {
         self.readonly && !self.operable()
     }
+}
+
+fn too_large(why: String) -> CoreError {
+    CoreError::new("too_large", format!("This page snapshot is too large: {why}."))
 }
 
 /// A label/value pair from a read-only view (definition lists, `div` pairs, captions).
@@ -135,6 +175,53 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// Within `SNAPSHOT_LIMITS`, or `too_large` naming the first list or string over them.
+    pub fn within_limits(&self) -> Result<(), CoreError> {
+        let l = SNAPSHOT_LIMITS;
+        let lists = [
+            ("runs", self.runs.len(), l.runs),
+            ("groups", self.groups.len(), l.runs),
+            ("fields", self.fields.len(), l.fields),
+            ("texts", self.texts.len(), l.texts),
+            ("tables", self.tables.len(), l.tables),
+            ("headings", self.headings.len(), l.headings),
+            ("notices", self.notices.len(), l.notices),
+            ("regions", self.regions.len(), l.regions),
+            ("table cells", self.tables.iter().flat_map(|t| &t.rows).map(Vec::len).sum(), l.cells),
+        ];
+        if let Some((what, n, max)) = lists.into_iter().find(|(_, n, max)| n > max) {
+            return Err(too_large(format!("it has {n} {what}, and a page snapshot holds at most {max}")));
+        }
+        let strings = self.strings();
+        if let Some(long) = strings.iter().find(|s| s.chars().count() > l.string) {
+            let n = long.chars().count();
+            return Err(too_large(format!("one of its texts has {n} characters, and at most {} are read", l.string)));
+        }
+        let total: usize = strings.iter().map(|s| s.chars().count()).sum();
+        if total > l.total {
+            return Err(too_large(format!("its texts hold {total} characters, and at most {} are read", l.total)));
+        }
+        Ok(())
+    }
+
+    /// Every string the snapshot holds.
+    fn strings(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = vec![&self.url, &self.top_url, &self.title];
+        out.extend(self.headings.iter().map(|h| h.text.as_str()));
+        out.extend(
+            self.fields.iter().flat_map(|f| [&f.key, &f.name, &f.section, &f.role, &f.value]).map(String::as_str),
+        );
+        out.extend(self.texts.iter().flat_map(|t| [&t.section, &t.label, &t.value]).map(String::as_str));
+        out.extend(self.runs.iter().flat_map(|r| [&r.text, &r.kind, &r.section]).map(String::as_str));
+        for t in &self.tables {
+            out.push(&t.name);
+            out.extend(t.headers.iter().chain(t.rows.iter().flatten()).map(String::as_str));
+        }
+        out.extend(self.notices.iter().map(String::as_str));
+        out.extend(self.regions.iter().flat_map(|r| [&r.name, &r.role]).map(String::as_str));
+        out
+    }
+
     /// The snapshot with its label/value pairs read from its runs, with `known` (the console's
     /// value labels, normalised). A snapshot without runs (a replayed page report) keeps its own.
     pub(crate) fn with_pairs(&self, known: &[String]) -> Snapshot {
