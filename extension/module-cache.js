@@ -4,7 +4,7 @@
 // (docs/size-and-speed.md). So a module is read from the package once per build and from the
 // cache after. Only the extension's origin can read or write that cache: pages and content
 // scripts cannot reach it.
-import { DIGESTS } from './wasm/digests.js';
+import { DIGESTS, SHA256 } from './wasm/digests.js';
 
 const CACHE = 'wasm-modules';
 
@@ -41,7 +41,12 @@ export async function moduleSource(file) {
   try {
     // One round trip to the browser for the usual hit (caches.open, then match, takes two).
     const hit = await caches.match(cacheKey(file), { cacheName: CACHE });
-    if (hit) return hit;
+    if (hit) {
+      // A copy counts only when its bytes are this build's: a changed entry never runs as the core.
+      const bytes = await hit.arrayBuffer();
+      if (await isThisBuild(file, bytes)) return wasmResponse(bytes);
+      await caches.delete(CACHE);
+    }
     const bytes = await (await packaged(file)).arrayBuffer();
     caches
       .open(CACHE)
@@ -51,6 +56,16 @@ export async function moduleSource(file) {
   } catch {
     return packaged(file);
   }
+}
+
+/**
+ * Whether `bytes` are the module this build shipped: their SHA-256 is the one the build wrote.
+ * @param {string} file
+ * @param {ArrayBuffer} bytes
+ */
+async function isThisBuild(file, bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('') === SHA256[file];
 }
 
 /**

@@ -115,9 +115,23 @@ test('a damaged copy is dropped, and the packaged file is used', async () => {
   await cache.put(cacheKey(FIRST), new Response(packaged(FIRST).subarray(0, 1000)));
   const { init, got } = fakeInit((bytes) => bytes.length === 1000);
   await initModule(init, FIRST);
+  await settle();
   assert.deepEqual(reads, [FIRST]);
   assert.ok(got[0].equals(packaged(FIRST)));
-  assert.deepEqual(await cached(), []);
+  // Its digest gives it away before it is compiled: the packaged copy takes its place.
+  assert.deepEqual(await cached(), [cacheKey(FIRST)]);
+});
+
+test("a changed copy that still compiles never runs as the core: its bytes are not this build's", async () => {
+  // Whatever could write the extension's cache puts other bytes under this build's name.
+  const cache = await caches.open('wasm-modules');
+  await cache.put(cacheKey(FIRST), new Response(packaged('frontline_sso_full_bg.wasm')));
+  const { init, got } = fakeInit();
+  await initModule(init, FIRST);
+  await settle();
+  assert.deepEqual(reads, [FIRST]);
+  assert.ok(got[0].equals(packaged(FIRST)), 'the packaged module ran, not the cached bytes');
+  assert.deepEqual(await cached(), [cacheKey(FIRST)], 'and the right copy is kept in its place');
 });
 
 test('at install, both modules are kept ahead of the first message', async () => {
