@@ -475,6 +475,8 @@ async function tables(scope, mine) {
       }
       scroller.scrollTop = start;
     }
+    // A grid that says it has rows and shows none is still drawing them: not an empty list.
+    if (!rows.size && total > 0) continue;
     const name = ariaName(t)?.label || text(t.querySelector(':scope > caption')) || sectionOf(t);
     out.push({
       name,
