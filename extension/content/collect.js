@@ -297,15 +297,17 @@ const headingLevel = (h) =>
  * Regions: landmarks, and blades side by side. Knockout blades share the portal's top page
  * with no landmark of their own; two or more top headings (level 1 or 2) whose widest
  * containers hold one each are blades. Returns the region list, each region's root element
- * (index 0: the document) and a lookup.
+ * (index 0: the document), the visible headings and a lookup.
  */
 function regionsOf(doc) {
   /** @type {Map<Element, number>} */
   const index = new Map();
   /** @type {{ name: string, role: string, parent: number | null }[]} */
   const list = [{ name: '', role: 'frame', parent: null }];
-  const roots = new Set([...doc.querySelectorAll(LANDMARKS)].filter((e) => shown(e)));
+  const landmarks = new Set([...doc.querySelectorAll(LANDMARKS)].filter((e) => shown(e)));
+  // The visible headings, once a pass: sectionOf and the frame's title read them too.
   const headings = [...doc.querySelectorAll(HEADINGS)].filter(shown);
+  memo.headings = headings;
   /** @type {Map<Element, string>} */
   const blades = new Map();
   // Only the page's topmost heading level can title blades: lower ones title sections.
@@ -324,8 +326,10 @@ function regionsOf(doc) {
     }
     if (blades.size < 2) blades.clear();
   }
-  for (const b of blades.keys()) roots.add(b);
-  const ordered = [...roots].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  for (const b of blades.keys()) landmarks.add(b);
+  const ordered = [...landmarks].sort((a, b) =>
+    a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+  );
   for (const el of ordered.slice(0, MAX.regions)) {
     const role =
       blades.has(el) && !el.matches(LANDMARKS)
@@ -351,8 +355,8 @@ function regionsOf(doc) {
   };
   for (const [el, i] of index) list[i].parent = regionOf(el);
   /** @type {(Element | Document)[]} */
-  const roots2 = [doc, ...index.keys()];
-  return { list, roots: roots2, regionOf };
+  const roots = [doc, ...index.keys()];
+  return { list, roots, headings, regionOf };
 }
 
 /** Never read for text: code, icons, option lists, and the portal's own chrome (navigation,
@@ -604,7 +608,7 @@ async function breathe(since) {
 export async function collect(doc = document, dirty = null, unless = undefined) {
   memo = freshMemo();
   let since = performance.now();
-  const { list: regions, roots, regionOf } = regionsOf(doc);
+  const { list: regions, roots, headings, regionOf } = regionsOf(doc);
   const same = roots.length === lastRoots.length && roots.every((r, i) => r === lastRoots[i]);
   if (!same || !dirty) parts = new WeakMap();
   lastRoots = roots;
@@ -624,8 +628,7 @@ export async function collect(doc = document, dirty = null, unless = undefined) 
     part.sig = JSON.stringify({ ...rest, namers: undefined, fields: fields.map((f) => f.desc) });
     since = await breathe(since);
   }
-  const headingEls = [...doc.querySelectorAll(HEADINGS)].filter(shown);
-  const top = headingEls.find((h) => headingLevel(h) === 1);
+  const top = headings.find((h) => headingLevel(h) === 1);
   const title = cap(top ? cleanLabel(text(top)) : squash(doc.title), MAX.label);
   regions[0].name = title;
   const sig = [JSON.stringify(regions), ...roots.map((r) => /** @type {Part} */ (parts.get(r)).sig)].join('\n');
