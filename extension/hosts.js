@@ -106,6 +106,27 @@ export function isSignInOrigin(origin) {
   }
 }
 
+/** The hosts a link in the panel may open: the portals, Microsoft's sign-in hosts (its error
+ *  lookup) and the Twilio Console. Exact names only. */
+export const LINK_HOSTS = Object.freeze([
+  ...AZURE_HOSTS.filter((h) => !h.startsWith('*.')),
+  ...SIGN_IN_HOSTS,
+  ...TWILIO_HOSTS,
+]);
+
+/**
+ * Whether the panel may show a link to `url`: https, no port, on LINK_HOSTS.
+ * @param {string | undefined} url
+ */
+export function isLinkUrl(url) {
+  try {
+    const u = new URL(url ?? '');
+    return u.protocol === 'https:' && u.port === '' && LINK_HOSTS.includes(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** The manifest's content-script matches: every console host, the older console by its path. */
 export function contentScriptMatches() {
   const pattern = (h) => (h === 'www.twilio.com' ? `https://${h}${TWILIO_OLD_CONSOLE_PATH}*` : `https://${h}/*`);

@@ -45,6 +45,12 @@ pub fn sign_in_hosts() -> Vec<String> {
     entra::LOGIN_HOSTS.iter().map(|(h, _)| h.to_string()).collect()
 }
 
+/// `portalHosts()` → the portals a link may open (hosts.js's AZURE_HOSTS hold them too).
+#[wasm_bindgen(js_name = portalHosts)]
+pub fn portal_hosts() -> Vec<String> {
+    entra::links::PORTAL_HOSTS.iter().map(|h| h.to_string()).collect()
+}
+
 /// `realmUrls(sid)` → `{realmSid, spEntityId, replyUrl, normalized}`.
 #[wasm_bindgen(js_name = realmUrls)]
 pub fn realm_urls(sid: &str) -> Result<JsValue, JsValue> {

@@ -436,11 +436,14 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
         ));
     }
     if r.self_signed && r.self_signature_valid.is_none() && alg.is_some() {
-        f.push(Finding::info(
+        // Unverified is not verified: a damaged certificate in a scheme the core cannot check
+        // would otherwise pass quietly.
+        f.push(Finding::warning(
             "self_signature_not_checked",
             format!(
-                "The certificate's own {} signature was not checked: the assistant verifies RSA PKCS #1 v1.5 \
-                signatures with SHA-1 and SHA-2 only. Entra's certificates use sha256WithRSAEncryption.",
+                "The certificate's own {} signature was not checked: the assistant verifies RSA signatures \
+                (PKCS #1 v1.5 and RSASSA-PSS) with SHA-1 and SHA-2 only. Entra's certificates use \
+                sha256WithRSAEncryption; make sure this file is the one Entra gave.",
                 r.signature_algorithm
             ),
         ));

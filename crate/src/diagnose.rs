@@ -7,13 +7,12 @@
 
 use serde::Serialize;
 
+use crate::entra::lookup_url;
 use crate::entra::portal::{with_labels, Lang};
 use crate::ids::Step;
 use crate::product::sp_urls;
 use crate::request::RequestReport;
 
-/// Where Microsoft looks up any code it has.
-pub const LOOKUP_URL: &str = "https://login.microsoftonline.com/error?code=";
 /// Error pages and pasted details are short; the cap keeps hostile input cheap.
 const MAX_ERROR_TEXT: usize = 16 * 1024;
 
@@ -207,5 +206,5 @@ pub fn diagnose(error: Option<&EntraError>, request: Option<&RequestReport>, kno
         },
     };
     let values = values.into_iter().filter(|c| !c.actual.is_empty() && c.actual != c.expected).collect();
-    Diagnosis { code, step, summary, values, fix: l(fix), lookup_url: code.map(|c| format!("{LOOKUP_URL}{c}")) }
+    Diagnosis { code, step, summary, values, fix: l(fix), lookup_url: code.map(lookup_url) }
 }

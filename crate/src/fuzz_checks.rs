@@ -9,11 +9,12 @@
 use sha1::{Digest, Sha1};
 
 use crate::certificate::{decode, hex_upper, inspect_certificate, CertInput};
-use crate::forms::{observe_page, Console, FillMode, Snapshot};
+use crate::forms::{observe_page, page_report, Console, FillMode, ReportVersions, Snapshot};
 use crate::idp::{check_idp_values, IdpInput};
 use crate::metadata::parse_metadata;
 use crate::product::frontline::{is_invisible, realm_urls};
 use crate::product::{sp_urls, Product};
+use crate::request::{check_request, decode_request};
 use crate::response::{check_response, Expectations};
 use crate::setup::{apply_event, new_setup, SetupEvent};
 use crate::timefmt::parse_rfc3339_ms;
@@ -184,6 +185,52 @@ pub fn page(data: &[u8], console: Console) {
     }
 }
 
+/// A page report of a hostile snapshot, for a setup with its own values: none of them, in any
+/// case, and no URL or e-mail address reaches the report; every text is known wording or a shape.
+pub fn page_report_of(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(snap) = serde_json::from_str::<Snapshot>(text) else { return };
+    if snap.within_limits().is_err() {
+        return; // the worker and the CLI refuse it before a report is made
+    }
+    let mut setup = new_setup("fuzz", now());
+    setup.app_name = "Contoso Frontline".into();
+    setup.realm_sid_input = SID.into();
+    setup.login_url = format!("https://login.microsoftonline.com/{TENANT}/saml2");
+    for console in ["azure", "twilio"] {
+        let r = page_report(&snap, &setup, console, "asked for by the admin", ReportVersions::default(), &[]);
+        let mut held = String::new();
+        strings(&serde_json::to_value(&r.snapshot).unwrap_or_default(), &mut held);
+        let held = held.to_lowercase();
+        for secret in ["contoso frontline", &SID.to_lowercase(), TENANT, "://"] {
+            if held.contains(secret) {
+                panic!("{secret:?} reached a report");
+            }
+        }
+        if held.lines().any(|l| l.contains('@') && l.rsplit('@').next().is_some_and(|d| d.contains('.'))) {
+            panic!("an e-mail address reached a report");
+        }
+    }
+}
+
+/// Twilio's AuthnRequest, in any binding: what the check reports (the Issuer, the ACS URL, the
+/// destination) is in the decoded request.
+pub fn request(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(r) = check_request(text, SID, None) else { return };
+    let Ok((xml, _)) = decode_request(text) else { panic!("a request checked but not decoded") };
+    for (what, v) in [
+        ("Issuer", &r.issuer),
+        ("ACS URL", &r.assertion_consumer_service_url),
+        ("Destination", &r.destination),
+        ("ID", &r.id),
+    ] {
+        if let Some(v) = v {
+            holds(&xml, v, what);
+        }
+    }
+}
+
 /// Every string in a JSON value, one per line.
 fn strings(v: &serde_json::Value, out: &mut String) {
     match v {
@@ -198,6 +245,7 @@ fn strings(v: &serde_json::Value, out: &mut String) {
 }
 
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
+const TENANT: &str = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
 
 /// The certificate the generated responses are signed with, to pin in `response_pinned`.
 pub fn test_signing_der() -> Vec<u8> {

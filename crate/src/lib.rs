@@ -25,6 +25,8 @@ pub mod request;
 pub mod response;
 #[cfg(feature = "rust-verify")]
 pub mod rsa_pkcs1;
+#[cfg(feature = "rust-verify")]
+pub mod rsa_pss;
 pub mod samlxml;
 pub mod selfsig;
 pub mod setup;

@@ -26,24 +26,13 @@ const MAX_EXPONENT: u64 = (1 << 33) - 1;
 pub fn verify(hash: Hash, spki: &[u8], signed: &[u8], signature: &[u8]) -> Option<bool> {
     let prefix = hash.pkcs1_prefix()?;
     let digest = digest(hash, signed)?;
-    let Ok((_, info)) = SubjectPublicKeyInfo::from_der(spki) else {
+    let Some((recovered, _)) = recover(spki, signature)? else {
         return Some(false);
     };
-    let Ok(PublicKey::RSA(key)) = info.parsed() else {
-        return None;
-    };
-    let (n, e) = (der::unsigned(key.modulus), der::unsigned(key.exponent));
-    let k = n.len();
-    let exponent = e.iter().try_fold(0u64, |acc, b| acc.checked_mul(256).map(|a| a | u64::from(*b)));
-    let Some(exponent) = exponent.filter(|x| (2..=MAX_EXPONENT).contains(x)) else {
-        return Some(false);
-    };
-    if k > MAX_MODULUS_BYTES || signature.len() != k || k < prefix.len() + digest.len() + 11 {
+    let k = recovered.len();
+    if k < prefix.len() + digest.len() + 11 {
         return Some(false);
     }
-    let Some(recovered) = rsa_public(n, exponent, signature) else {
-        return Some(false);
-    };
     // EM = 0x00 0x01 PS(0xff…) 0x00 DigestInfo, k bytes.
     let pad = k - prefix.len() - digest.len() - 3;
     let expected: Vec<u8> = [0x00, 0x01]
@@ -54,6 +43,29 @@ pub fn verify(hash: Hash, spki: &[u8], signed: &[u8], signature: &[u8]) -> Optio
         .chain(digest)
         .collect();
     Some(recovered == expected)
+}
+
+/// The RSA public operation on `signature` with the key in `spki` (RSAVP1): the k bytes it
+/// recovers and the modulus's bit length. `None` when the key is not RSA; `Some(None)` for a
+/// key or a signature no RSA implementation would take.
+pub(crate) fn recover(spki: &[u8], signature: &[u8]) -> Option<Option<(Vec<u8>, usize)>> {
+    let Ok((_, info)) = SubjectPublicKeyInfo::from_der(spki) else {
+        return Some(None);
+    };
+    let Ok(PublicKey::RSA(key)) = info.parsed() else {
+        return None;
+    };
+    let (n, e) = (der::unsigned(key.modulus), der::unsigned(key.exponent));
+    let k = n.len();
+    let exponent = e.iter().try_fold(0u64, |acc, b| acc.checked_mul(256).map(|a| a | u64::from(*b)));
+    let Some(exponent) = exponent.filter(|x| (2..=MAX_EXPONENT).contains(x)) else {
+        return Some(None);
+    };
+    if k == 0 || k > MAX_MODULUS_BYTES || signature.len() != k {
+        return Some(None);
+    }
+    let bits = 8 * k - n.first().map_or(8, |b| b.leading_zeros() as usize);
+    Some(rsa_public(n, exponent, signature).map(|m| (m, bits)))
 }
 
 /// `signature`^e mod n as k big-endian bytes; `None` when n is even or the signature not below n.
@@ -72,7 +84,7 @@ fn rsa_public(n: &[u8], exponent: u64, signature: &[u8]) -> Option<Vec<u8>> {
     bytes.get(lead..).map(<[u8]>::to_vec)
 }
 
-fn digest(hash: Hash, data: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn digest(hash: Hash, data: &[u8]) -> Option<Vec<u8>> {
     Some(match hash {
         Hash::Sha1 => Sha1::digest(data).to_vec(),
         Hash::Sha224 => Sha224::digest(data).to_vec(),

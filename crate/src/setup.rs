@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
 use crate::checklist::{self, Checklist, ChecklistEvent, Status};
 use crate::entra::links::{self, AppIds};
+use crate::entra::lookup_url;
 use crate::entra::portal::{with_labels, Label, Lang};
 use crate::finding::{CoreError, Finding, Severity};
 use crate::guide::{self, Badge, Known, RenewalView, StepView};
@@ -209,6 +210,12 @@ impl Setup {
         self.urls().map(|u| u.reply_url).unwrap_or_else(|_| self.realm_sid_input.clone())
     }
 
+    /// Whether a checked response made the test sign-in done: every check passed.
+    pub fn signed_in_verified(&self) -> bool {
+        let done = self.checklist.status_of(Step::TestSignIn) == Status::Done;
+        done && self.sign_in.as_ref().is_some_and(|i| i.findings.iter().all(|f| f.severity != Severity::Error.label()))
+    }
+
     /// The app's name: the admin's choice, else the product's default.
     pub fn app_name(&self) -> &str {
         if self.app_name.is_empty() {
@@ -349,8 +356,9 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         SetupEvent::SignInRequest { text, source } => {
             let (request, problem) = crate::signin_failure::captured(text, source, &s.sid_ref(), now)?;
             s.sign_in_request = Some(request);
-            // A wrong Issuer or Reply URL is named before Entra answers.
-            if let Some(p) = problem {
+            // A wrong Reply URL is named before Entra answers; never over a sign-in a verified
+            // response already proved.
+            if let Some(p) = problem.filter(|_| !s.signed_in_verified()) {
                 let what = format!("Twilio's request: {p}");
                 s = observe_main(s, observed(Step::TestSignIn, Status::Attention, what, source), now)?;
             }
@@ -583,6 +591,8 @@ pub struct SetupView {
     pub portal: PortalCapture,
     pub conflicts: Vec<Conflict>,
     pub sign_in: Option<SignIn>,
+    /// A checked response made the test sign-in done: the watch has nothing more to wait for.
+    pub signed_in_verified: bool,
     pub sign_in_failure: Option<SignInFailure>,
     pub steps: Vec<StepView>,
     /// The step the panel opens on: the renewal's while one is under way.
@@ -695,7 +705,12 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         portal: setup.portal.clone(),
         conflicts: setup.conflicts.clone(),
         sign_in: setup.sign_in.clone(),
-        sign_in_failure: setup.sign_in_failure.clone(),
+        signed_in_verified: setup.signed_in_verified(),
+        // Its lookup link is made again from the code: a stored link is never shown as it is.
+        sign_in_failure: setup
+            .sign_in_failure
+            .clone()
+            .map(|f| SignInFailure { lookup_url: f.code.map(lookup_url), ..f }),
         steps,
         next,
         attention,

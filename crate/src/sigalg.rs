@@ -53,7 +53,21 @@ impl Hash {
         CHECKED.iter().copied().find(|h| h.name() == Some(name))
     }
 
-    /// WebCrypto's RSASSA-PKCS1-v1_5 takes these; the others (SHA-224, SHA-512/t) are left to
+    /// The hash an AlgorithmIdentifier's OID (content bytes) names, among those verified: how
+    /// RSASSA-PSS parameters name theirs.
+    pub fn from_oid(oid: &[u8]) -> Option<Hash> {
+        const SHA1: &[u8] = &[0x2b, 0x0e, 0x03, 0x02, 0x1a];
+        const NIST: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02];
+        if oid == SHA1 {
+            return Some(Hash::Sha1);
+        }
+        let id = oid.strip_prefix(NIST).filter(|rest| rest.len() == 1)?.first()?;
+        [Hash::Sha256, Hash::Sha384, Hash::Sha512, Hash::Sha224, Hash::Sha512_224, Hash::Sha512_256]
+            .get(usize::from(*id).checked_sub(1)?)
+            .copied()
+    }
+
+    /// WebCrypto's RSASSA-PKCS1-v1_5 and RSA-PSS take these; the others (SHA-224, SHA-512/t) are left to
     /// the full module's pure-Rust verifier.
     pub fn in_web_crypto(self) -> bool {
         matches!(self, Hash::Sha1 | Hash::Sha256 | Hash::Sha384 | Hash::Sha512)

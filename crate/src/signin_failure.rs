@@ -54,6 +54,17 @@ pub fn captured(
 ) -> Result<(CapturedRequest, Option<String>), CoreError> {
     use crate::finding::Severity;
     let r = crate::request::check_request(text, realm_sid, None)?;
+    // Another service provider's sign-in (or one a page forged for another realm) says
+    // nothing about this setup: it is refused, and the watch keeps nothing of it.
+    let ours = crate::product::sp_urls(realm_sid, None, None)
+        .is_ok_and(|u| r.issuer.as_deref() == Some(u.sp_entity_id.as_str()));
+    if !ours {
+        return Err(CoreError::new(
+            "request_not_this_setup",
+            "This SAMLRequest's Issuer is not this setup's Identifier (Entity ID): it is another sign-in, \
+            and is not kept. Start the test sign-in from this setup's Twilio page.",
+        ));
+    }
     let problem = r.findings.iter().find(|f| f.severity == Severity::Error).map(|f| f.message.clone());
     Ok((CapturedRequest { at: now, source: source.to_string(), text: text.to_string() }, problem))
 }

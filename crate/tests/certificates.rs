@@ -169,11 +169,19 @@ fn signature_algorithms_verified_or_said_not_checked() {
         ("generated/sha512_256_signed.pem", &[], Some(true)),
         ("generated/sha1_signed.pem", &["weak_signature_algorithm"], Some(true)),
         ("generated/sha3_256_signed.pem", &["self_signature_not_checked"], None),
-        ("generated/rsa_pss.pem", &["self_signature_not_checked"], None),
+        ("generated/rsa_pss.pem", &[], Some(true)),
+        ("generated/rsa_pss_mgf1_sha1.pem", &[], Some(true)),
+        ("generated/rsa_pss_sha384_salt0.pem", &[], Some(true)),
+        // Issue 27: a damaged RSASSA-PSS signature passed as "not checked", at info level.
+        ("generated/rsa_pss_bad_signature.pem", &["bad_self_signature"], Some(false)),
     ] {
         let r = inspect_certificate(CertInput::Bytes(&bytes(rel)), now()).unwrap();
         assert_eq!(r.findings.iter().map(|f| f.code).collect::<Vec<_>>(), want, "{rel}");
         assert_eq!(r.self_signature_valid, valid, "{rel}");
+        // What could not be verified is never quietly fine.
+        for f in r.findings.iter().filter(|f| f.code == "self_signature_not_checked") {
+            assert_eq!(f.severity, frontline_sso::finding::Severity::Warning, "{rel}");
+        }
     }
 }
 

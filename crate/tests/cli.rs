@@ -61,7 +61,8 @@ fn cert_security_cases() {
         ("generated/key_and_cert.p12", 2, "private_key"),
         ("generated/good_with_private_key.pem", 1, "private_key_included"),
         ("generated/good_trailing_data.cer", 0, "trailing_data"),
-        ("generated/rsa_pss.pem", 0, "self_signature_not_checked"),
+        ("generated/sha3_256_signed.pem", 0, "self_signature_not_checked"),
+        ("generated/rsa_pss_bad_signature.pem", 1, "bad_self_signature"),
     ] {
         let (code, v) = json(&["cert", &path(rel), "--at", at]);
         assert_eq!(code, want_code, "{rel}");

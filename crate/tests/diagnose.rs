@@ -176,3 +176,40 @@ fn the_error_text_is_cut_at_16_kb_even_inside_a_character() {
         assert_eq!(read_error(&text).map(|e| e.code), want, "{name}");
     }
 }
+
+/// What the sign-in watch may believe of a request (issue 27: a forged request replaced the
+/// captured one and turned a verified sign-in to "attention").
+#[test]
+fn a_request_never_undoes_a_verified_sign_in_and_another_issuer_is_refused() {
+    use frontline_sso::checklist::Status;
+    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/generated");
+    let read = |rel: &str| std::fs::read_to_string(fixtures.join(rel)).unwrap().trim().to_string();
+    let now = frontline_sso::timefmt::parse_rfc3339_ms("2026-11-29T00:00:00Z").unwrap();
+    let mut s = new_setup("a", now);
+    for e in [
+        SetupEvent::SetRealmSid { value: SID.into() },
+        SetupEvent::SetCertificate {
+            text: Some(read("responses/test-signing-cert.pem")),
+            bytes: None,
+            source: "test".into(),
+        },
+        SetupEvent::SetIdpValues {
+            login_url: None,
+            entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
+            place: None,
+        },
+    ] {
+        s = apply_event(s, &e, now).unwrap();
+    }
+    // A page forged a request for another service provider: refused, nothing kept.
+    let forged = SetupEvent::SignInRequest { text: read("requests/wrong_issuer.redirect-url.txt"), source: "x".into() };
+    assert_eq!(apply_event(s.clone(), &forged, now).unwrap_err().code, "request_not_this_setup");
+    // A verified sign-in, then a request that would have named a problem: the step stays done.
+    let good = SetupEvent::SignInResponse { text: read("responses/good.b64.txt"), source: "captured".into() };
+    let s = apply_event(s, &good, now).unwrap();
+    assert!(s.signed_in_verified(), "{:?}", s.sign_in);
+    let late = SetupEvent::SignInRequest { text: read("requests/wrong_acs.redirect-url.txt"), source: "x".into() };
+    let s = apply_event(s, &late, now).unwrap();
+    assert_eq!(s.checklist.step(Step::TestSignIn).unwrap().status(), Status::Done);
+}

@@ -35,6 +35,8 @@ fn every_corpus_file_keeps_every_invariant() {
         ("idp", &fc::idp),
         ("page_azure", &|d| fc::page(d, Console::Azure)),
         ("page_twilio", &|d| fc::page(d, Console::Twilio)),
+        ("page_report", &fc::page_report_of),
+        ("request", &fc::request),
     ];
     for (target, run) in targets {
         for (path, data) in corpus(target) {

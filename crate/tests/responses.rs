@@ -96,6 +96,8 @@ fn every_check_has_a_response_that_fails_it_and_a_correct_one_passes() {
         ("unreadable_time", &["unreadable_time"]),
         ("two_assertions", &["multiple_assertions"]),
         ("assertion_signature_invalid", &["signature_invalid"]),
+        // Issue 27: a response with no Issuer at all was not named as such.
+        ("no_issuer", &["no_issuer"]),
     ] {
         assert_eq!(codes(name), want, "{name}");
     }

@@ -6,35 +6,48 @@
 mod common;
 
 use frontline_sso::certificate::{decode, decode_base64, CertInput};
-use frontline_sso::selfsig::{check_for, SignatureCheck};
+use frontline_sso::selfsig::{check_for, Padding, SignatureCheck};
 use frontline_sso::sigalg::{self, Hash};
 use frontline_sso::{rsa_pkcs1, selfsig};
-use rsa::{BigUint, Pkcs1v15Sign, RsaPublicKey};
+use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
 use sha2::Digest;
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-/// `rsa` 0.9's verdict, as the core gave it before this verifier.
+/// `rsa` 0.9's verdict, as the core gave it before this verifier (PKCS #1 v1.5), and its RSASSA-PSS
+/// verifier's where its MGF1 uses the message's hash, as WebCrypto's does. `None` where it cannot judge.
 fn rsa09(c: &SignatureCheck) -> Option<bool> {
     let (_, info) = SubjectPublicKeyInfo::from_der(&c.spki).unwrap();
     let Ok(PublicKey::RSA(k)) = info.parsed() else { return None };
-    let (scheme, hashed) = match c.hash {
-        Hash::Sha1 => (Pkcs1v15Sign::new::<sha1::Sha1>(), sha1::Sha1::digest(&c.tbs).to_vec()),
-        Hash::Sha224 => (Pkcs1v15Sign::new::<sha2::Sha224>(), sha2::Sha224::digest(&c.tbs).to_vec()),
-        Hash::Sha256 => (Pkcs1v15Sign::new::<sha2::Sha256>(), sha2::Sha256::digest(&c.tbs).to_vec()),
-        Hash::Sha384 => (Pkcs1v15Sign::new::<sha2::Sha384>(), sha2::Sha384::digest(&c.tbs).to_vec()),
-        Hash::Sha512 => (Pkcs1v15Sign::new::<sha2::Sha512>(), sha2::Sha512::digest(&c.tbs).to_vec()),
-        Hash::Sha512_224 => (Pkcs1v15Sign::new::<sha2::Sha512_224>(), sha2::Sha512_224::digest(&c.tbs).to_vec()),
-        Hash::Sha512_256 => (Pkcs1v15Sign::new::<sha2::Sha512_256>(), sha2::Sha512_256::digest(&c.tbs).to_vec()),
-        _ => return None,
-    };
     let Ok(key) =
         RsaPublicKey::new_with_max_size(BigUint::from_bytes_be(k.modulus), BigUint::from_bytes_be(k.exponent), 16384)
     else {
         return Some(false);
     };
-    Some(key.verify(scheme, &hashed, &c.signature).is_ok())
+    macro_rules! scheme {
+        ($d:ty) => {
+            match c.padding {
+                Padding::Pkcs1 => key.verify(Pkcs1v15Sign::new::<$d>(), &<$d>::digest(&c.tbs), &c.signature),
+                Padding::Pss { mgf_hash, salt_len } if mgf_hash == c.hash => {
+                    let pss = Pss::new_with_salt::<$d>(salt_len as usize);
+                    key.verify(pss, &<$d>::digest(&c.tbs), &c.signature)
+                }
+                Padding::Pss { .. } => return None,
+            }
+        };
+    }
+    let verified = match c.hash {
+        Hash::Sha1 => scheme!(sha1::Sha1),
+        Hash::Sha224 => scheme!(sha2::Sha224),
+        Hash::Sha256 => scheme!(sha2::Sha256),
+        Hash::Sha384 => scheme!(sha2::Sha384),
+        Hash::Sha512 => scheme!(sha2::Sha512),
+        Hash::Sha512_224 => scheme!(sha2::Sha512_224),
+        Hash::Sha512_256 => scheme!(sha2::Sha512_256),
+        _ => return None,
+    };
+    Some(verified.is_ok())
 }
 
 /// Every certificate the fixtures hold: certificate files, and the base64 inside
@@ -78,9 +91,16 @@ fn the_rust_verifier_agrees_with_rsa_0_9_on_every_certificate_and_its_alteration
             *b ^= 1;
         }
         for (case, c) in [("as is", &c), ("signature reversed", &altered_signature), ("TBS altered", &altered_tbs)] {
-            let ours = rsa_pkcs1::verify(c.hash, &c.spki, &c.tbs, &c.signature);
-            assert_eq!(ours, rsa09(c), "{name}, {case}");
-            assert_eq!(selfsig::verdict(c.clone()), ours, "{name}, {case}: the verdict the core uses");
+            let ours = selfsig::verdict(c.clone());
+            if c.padding == Padding::Pkcs1 {
+                let direct = rsa_pkcs1::verify(c.hash, &c.spki, &c.tbs, &c.signature);
+                assert_eq!(direct, ours, "{name}, {case}: the verdict the core uses");
+            }
+            match rsa09(c) {
+                Some(theirs) => assert_eq!(ours, Some(theirs), "{name}, {case}"),
+                // RSASSA-PSS with MGF1 over another hash: `rsa` has no such verifier.
+                None => assert!(matches!(c.padding, Padding::Pss { .. }), "{name}, {case}"),
+            }
             compared += 1;
         }
     }
@@ -103,8 +123,21 @@ fn verdicts_on_named_certificates() {
         let c = check(&der).unwrap();
         assert_eq!(rsa_pkcs1::verify(c.hash, &c.spki, &c.tbs, &c.signature), *want, "{file}");
     }
-    for file in ["generated/rsa_pss.pem", "generated/ec_p256.pem", "generated/sha3_256_signed.pem"] {
+    // RSASSA-PSS with its parameters from the certificate (issue 27: a damaged one passed as
+    // "not checked", at info level).
+    for (file, want) in [
+        ("generated/rsa_pss.pem", Some(true)),
+        ("generated/rsa_pss_mgf1_sha1.pem", Some(true)),
+        ("generated/rsa_pss_sha384_salt0.pem", Some(true)),
+        ("generated/rsa_pss_bad_signature.pem", Some(false)),
+    ] {
         let der = decode(CertInput::Bytes(&common::bytes(file))).unwrap().remove(0);
-        assert_eq!(check(&der), None, "{file}: not an RSA PKCS #1 v1.5 signature with a SHA-1 or SHA-2 hash");
+        let c = check(&der).unwrap();
+        assert!(matches!(c.padding, Padding::Pss { .. }), "{file}");
+        assert_eq!(selfsig::verdict(c), want, "{file}");
+    }
+    for file in ["generated/ec_p256.pem", "generated/sha3_256_signed.pem"] {
+        let der = decode(CertInput::Bytes(&common::bytes(file))).unwrap().remove(0);
+        assert_eq!(check(&der), None, "{file}: not an RSA signature with a SHA-1 or SHA-2 hash");
     }
 }

@@ -16,6 +16,10 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // the reply is async
 });
 
+// The stored setups are for the extension's own pages and worker: content scripts never need
+// storage, and Chrome then refuses them any access (local storage is open to them by default).
+chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => {});
+
 // The toolbar button opens the side panel. Set on every start: it is cheap and idempotent.
 chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 

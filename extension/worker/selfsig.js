@@ -78,7 +78,8 @@ export async function sessionVerdicts() {
 }
 
 /**
- * RSASSA-PKCS1-v1_5 over the TBS bytes. A hash WebCrypto lacks (SHA-224, SHA-512/t) or a key it
+ * RSASSA-PKCS1-v1_5 or RSA-PSS (with the certificate's salt length) over the TBS bytes. A hash
+ * WebCrypto lacks (SHA-224, SHA-512/t), PSS whose MGF1 uses another hash, or a key WebCrypto
  * refuses goes to the full module's pure-Rust verifier, so every verdict is the core's rule.
  * @param {SignatureCheck} check
  * @returns {Promise<boolean | null>}
@@ -86,9 +87,11 @@ export async function sessionVerdicts() {
 export async function verify(check) {
   if (check.webCrypto) {
     try {
-      const alg = { name: 'RSASSA-PKCS1-v1_5', hash: check.hash };
+      const pss = check.padding === 'pss';
+      const alg = { name: pss ? 'RSA-PSS' : 'RSASSA-PKCS1-v1_5', hash: check.hash };
       const key = await crypto.subtle.importKey('spki', check.spki, alg, false, ['verify']);
-      return await crypto.subtle.verify(alg, key, check.signature, check.tbs);
+      const params = pss ? { name: 'RSA-PSS', saltLength: check.saltLength } : alg;
+      return await crypto.subtle.verify(params, key, check.signature, check.tbs);
     } catch {
       // below
     }
@@ -98,7 +101,8 @@ export async function verify(check) {
 
 /** @typedef {Uint8Array<ArrayBuffer>} Bytes */
 /**
- * What the core's `takePendingSignatures` gives: one RSA PKCS #1 v1.5 self-signature to verify.
- * @typedef {{fingerprintSha256: string, hash: string, webCrypto: boolean, spki: Bytes, tbs: Bytes,
- *   signature: Bytes}} SignatureCheck
+ * What the core's `takePendingSignatures` gives: one RSA self-signature to verify, PKCS #1 v1.5
+ * or RSASSA-PSS.
+ * @typedef {{fingerprintSha256: string, hash: string, padding: 'pkcs1' | 'pss', mgfHash: string | null,
+ *   saltLength: number, webCrypto: boolean, spki: Bytes, tbs: Bytes, signature: Bytes}} SignatureCheck
  */

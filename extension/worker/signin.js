@@ -1,14 +1,15 @@
 // Test sign-in capture. A SAMLResponse posted to Twilio's ACS is read as it passes, and only
 // when all of these hold: the admin pressed "Start test sign-in" in the last 10 minutes (and
 // granted the optional webRequest permission and the ACS host: iam.twilio.com, or Flex's
-// regional login host); the post is a top-level navigation in a tab, submitted by a
-// page on Microsoft's sign-in hosts; it is to the Reply URL of the setup that started it, still
-// the active one. Anything else is ignored and leaves no
-// trace. Nothing is blocked or changed. Listeners must be added at the worker's start to
-// survive its restarts.
+// regional login host); the post is a top-level navigation in a tab, submitted by a page on
+// Microsoft's sign-in hosts; it is to the Reply URL of the setup that started it, still the
+// active one. Anything else is ignored and leaves no trace. A response that passes every check
+// ends the watch. Nothing is blocked or changed. Listeners must be added at the worker's start
+// to survive its restarts.
 import { signInResponse } from '../events.js';
 import { FLEX_LOGIN_HOSTS, TWILIO_IAM_HOST, isAcsHost, isSignInOrigin } from '../hosts.js';
 import { SIGN_IN_WATCH_KEY, SIGN_IN_WATCH_MS } from '../messages.js';
+import { now } from './clock.js';
 import { loadCore } from './core.js';
 import { applyToActive } from './setup-events.js';
 import { read } from './store.js';
@@ -48,7 +49,7 @@ function onRequest(details) {
 export async function activeWatch() {
   const stored = await chrome.storage.session.get(SIGN_IN_WATCH_KEY);
   const watch = /** @type {import('../messages.js').SignInWatch | undefined} */ (stored[SIGN_IN_WATCH_KEY]);
-  if (!watch || Date.now() > watch.until) return null; // not started by the admin, or too late
+  if (!watch || (await now()) > watch.until) return null; // not started by the admin, or too late
   const state = await read();
   return state.activeId === watch.setupId ? watch : null;
 }
@@ -67,6 +68,12 @@ async function capture(url, text) {
   // Not this setup's Reply URL, or the SID changed since the start: not ours to keep.
   if (!isReplyUrl(posted, new URL(realm.replyUrl)) || realm.sid !== watch.realmSid) return;
   await applyToActive(signInResponse(text, `captured sign-in (${posted.hostname})`));
+  // A verified response ends the watch: nothing after it (a request, an error page) is read.
+  const after = await read();
+  const setup = after.setups[watch.setupId];
+  if (setup && core.setupView(setup, await now()).signedInVerified) {
+    await chrome.storage.session.remove(SIGN_IN_WATCH_KEY);
+  }
 }
 
 /**
@@ -88,7 +95,7 @@ export async function startWatch() {
   const [core, state] = await Promise.all([loadCore(), read()]);
   const setup = state.setups[state.activeId];
   const realmSid = core.setupUrls(setup).sid; // throws a typed error without a valid SID
-  const startedAt = Date.now();
+  const startedAt = await now();
   const watch = { setupId: state.activeId, realmSid, startedAt, until: startedAt + SIGN_IN_WATCH_MS };
   await chrome.storage.session.set({ [SIGN_IN_WATCH_KEY]: watch });
   watchSignIns();

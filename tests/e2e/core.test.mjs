@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as ev from '../../extension/events.js';
-import { FLEX_LOGIN_HOSTS, SIGN_IN_HOSTS } from '../../extension/hosts.js';
+import { FLEX_LOGIN_HOSTS, LINK_HOSTS, SIGN_IN_HOSTS } from '../../extension/hosts.js';
 import { SNAPSHOT_LIMITS } from '../../extension/limits.js';
 import { migrate } from '../../extension/worker/schema.js';
 import { freshGoodResponse } from '../fixtures/saml-responses.mjs';
@@ -116,6 +116,12 @@ test('a setup stored by the previous version (0.1.0) still loads, in English', (
 
 test('the core and hosts.js know the same Microsoft sign-in hosts', () => {
   assert.deepEqual(core.signInHosts(), [...SIGN_IN_HOSTS]);
+});
+
+test("the portals the core's links open are hosts the panel may link to, and no others", () => {
+  const portals = core.portalHosts();
+  assert.deepEqual(portals, ['portal.azure.com', 'entra.microsoft.com']);
+  for (const h of portals) assert.ok(LINK_HOSTS.includes(h), h);
 });
 
 test("hosts.js's Flex ACS hosts are the ones the core's URL template makes, region by region", () => {

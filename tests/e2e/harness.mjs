@@ -13,7 +13,8 @@ export const OUTPUT = resolve(import.meta.dirname, '../output');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * A copy of dist/ whose optional host permissions are granted up front. Chrome's
+ * A copy of dist/ whose optional host permissions are granted up front, with the test clock
+ * on (the store build has none). Chrome's
  * permission prompt cannot be answered by automation (microsoft/playwright#32755); with the
  * permission already held, chrome.permissions.request() resolves at once, so the panel's and
  * the worker's code paths are the same ones an admin runs after clicking "Allow".
@@ -25,6 +26,9 @@ function distWithOptionalGranted() {
   manifest.host_permissions = manifest.optional_host_permissions;
   manifest.permissions = [...manifest.permissions, ...(manifest.optional_permissions ?? [])];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  // The test clock, which the store build leaves out (extension/worker/build-kind.js).
+  const kind = join(dir, 'extension/worker/build-kind.js');
+  writeFileSync(kind, readFileSync(kind, 'utf8').replace('TEST_CLOCK = false', 'TEST_CLOCK = true'));
   return dir;
 }
 

@@ -74,3 +74,54 @@ test('no file of the extension can be loaded by a page', async () => {
     assert.equal(loaded, false, path);
   }
 });
+
+test('content scripts get no storage, and the panel links only to Microsoft and Twilio, whatever is stored', async () => {
+  // Its own browser: the scripting permission (granted up front) runs code in the content
+  // scripts' world, as a page that got hold of it would.
+  const own = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
+  try {
+    const p = await openPanel(own);
+    await readyForTwilio(p, TENANT); // a setup stored
+    const page = await own.context.newPage();
+    // A host the test copy may script (its optional hosts are granted): the world is the same.
+    await page.goto('https://login.microsoftonline.com/x/federationmetadata/2007-06/federationmetadata.xml');
+    const tried = await p.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://login.microsoftonline.com/*' });
+      const [done] = await chrome.scripting.executeScript({
+        target: { tabId: /** @type {number} */ (tab.id) },
+        world: 'ISOLATED',
+        func: async () => {
+          try {
+            await chrome.storage.local.set({ frontlineSso: { forged: true } });
+            return 'written';
+          } catch (e) {
+            return `refused: ${e instanceof Error ? e.message : e}`;
+          }
+        },
+      });
+      return done.result;
+    });
+    assert.match(String(tried), /^refused/, 'a content script wrote the stored setups');
+    // What a content script could once have stored: a look-alike portal as the app's origin,
+    // and a lookup link to anywhere. The panel shows neither.
+    await p.evaluate(async () => {
+      const { frontlineSso: state } = await chrome.storage.local.get('frontlineSso');
+      const setup = state.setups[state.activeId];
+      const guid = '6b1a2b3c-0000-4000-8000-00000000000b';
+      setup.portal.app = { origin: 'https://portal.azure.com.evil.test', objectId: guid, appId: guid };
+      setup.signInFailure = { at: 1, source: 'x', code: 50011, lookupUrl: 'https://evil.test/', values: [] };
+      await chrome.storage.local.set({ frontlineSso: { ...state, revision: state.revision + 1 } });
+    });
+    await p.reload();
+    await p.locator('#signin-failure-lookup').waitFor({ state: 'attached' });
+    const hrefs = await p.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 0);
+    for (const href of hrefs) {
+      const host = new URL(String(href)).hostname;
+      assert.ok(!host.includes('evil'), `${href} is shown`);
+    }
+    assert.equal(await p.locator('#signin-failure-lookup').getAttribute('href'), 'https://login.microsoftonline.com/error?code=50011');
+  } finally {
+    await own.close();
+  }
+});

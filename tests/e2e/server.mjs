@@ -99,7 +99,9 @@ function entraAnswer(samlRequest, tenant, forced) {
   if (AADSTS[forced]) return errorPage(Number(forced), AADSTS[forced]);
   let xml;
   try {
-    xml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
+    const bytes = Buffer.from(samlRequest, 'base64');
+    // HTTP-POST carries the XML as it is; HTTP-Redirect deflates it.
+    xml = bytes.subarray(0, 1).toString() === '<' ? bytes.toString('utf8') : inflateRawSync(bytes).toString('utf8');
   } catch {
     return errorPage(750054, 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.');
   }
@@ -204,7 +206,13 @@ export async function startServer() {
     const q = new URL(req.url ?? '/', 'https://x').searchParams;
     // Entra's sign-in endpoint: posts a chosen SAMLResponse to Twilio's ACS, as Entra does.
     if (host.startsWith('login.microsoftonline.') && path.endsWith('/saml2')) {
-      const refused = q.get('SAMLRequest') ? entraAnswer(q.get('SAMLRequest'), tenant, q.get('aadsts')) : null;
+      let request = q.get('SAMLRequest');
+      if (req.method === 'POST') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        request = new URLSearchParams(body).get('SAMLRequest');
+      }
+      const refused = request ? entraAnswer(request, tenant, q.get('aadsts')) : null;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(refused ?? autoPost(q));
       return;
     }
@@ -224,6 +232,21 @@ export async function startServer() {
         .end(
           `<!doctype html><title>Framed</title><h1>Look-alike</h1><iframe title="console" src="${src}" width="1100" height="900"></iframe>`,
         );
+      return;
+    }
+    // Twilio starting a sign-in (SP-initiated), as its hosts do: a redirect to Entra with the
+    // SAMLRequest in the URL (HTTP-Redirect), or a form that posts it (HTTP-POST). A look-alike
+    // host does the same, to prove that only Twilio's own start counts.
+    if (path === '/_start' && (isTwilioAcsHost(host) || host.endsWith('.example.test'))) {
+      const to = String(q.get('to') ?? '');
+      if (!/^https:\/\/login\.microsoftonline\.com\//.test(to)) return void res.writeHead(400).end('bad target');
+      if (q.get('post') === null) return void res.writeHead(302, { location: to }).end();
+      const target = new URL(to);
+      const request = target.searchParams.get('SAMLRequest') ?? '';
+      target.searchParams.delete('SAMLRequest');
+      const page = `<!doctype html><title>Working...</title><form method="POST" action="${target.href.replaceAll('&', '&amp;')}">
+<input type="hidden" name="SAMLRequest" value="${request.replaceAll('"', '&quot;')}"></form><script>document.forms[0].submit()</script>`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
       return;
     }
     // Flex's ACS: accepts the post, as Flex's login does.
@@ -293,6 +316,17 @@ export async function startServer() {
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }
+
+/** @param {string} host */
+const isTwilioAcsHost = (host) => host === 'iam.twilio.com' || /^login\.flex\.[a-z0-9]+\.twilio\.com$/.test(host);
+
+/**
+ * The URL that has Twilio start a sign-in to `loginUrl` (a sign-in URL with its SAMLRequest):
+ * from `host` (Twilio's by default), by redirect or, with `post`, by a posted form.
+ * @param {string} loginUrl @param {{ host?: string, post?: boolean }} [how]
+ */
+export const startedBy = (loginUrl, { host = 'iam.twilio.com', post = false } = {}) =>
+  `https://${host}/_start?${new URLSearchParams({ to: loginUrl, ...(post && { post: '1' }) })}`;
 
 /** Every hostname the replicas answer for (look-alikes included, to prove nothing runs there). */
 export const REPLICA_HOSTS = [

@@ -27,6 +27,8 @@ test('a sign-in posted to Twilio is captured and checked, and the result survive
   assert.match(details, /NameIDagent@owlpress\.test/);
   assert.match(details, new RegExp(`Audiencehttps://iam.twilio.com/v2/saml2/metadata/${SID}`));
   assert.match(details, /Verified \(response and assertion\) with the pinned certificate/);
+  // A verified response ends the watch: nothing more is read until the admin starts again.
+  await again.locator('#signin-watch', { hasText: 'Not waiting for a sign-in' }).waitFor();
   assert.equal(
     await again.locator('#signin-attributes tr', { hasText: 'roles' }).locator('td').nth(1).textContent(),
     'agent',
@@ -39,6 +41,8 @@ test('a sign-in posted to Twilio is captured and checked, and the result survive
 });
 
 test('a failing sign-in names each failed check; a pasted response works too', async () => {
+  await panel.getByRole('button', { name: 'Start test sign-in' }).click(); // the last verified one ended the watch
+  await panel.locator('#signin-watch', { hasText: 'Waiting for a sign-in until' }).waitFor();
   const page = await ext.context.newPage();
   await page.goto(`https://login.microsoftonline.com/${TENANT}/saml2?fixture=missing_roles`);
   await waitStep(panel, 'test-sign-in', 'attention');

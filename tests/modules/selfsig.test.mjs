@@ -91,7 +91,12 @@ test('named verdicts, through WebCrypto or the full module', async () => {
     ['generated/sha1_signed.pem', true],
     ['generated/weak_key_1024.pem', true],
     ['generated/sha512_256_signed.pem', true], // WebCrypto has no SHA-512/256: the full module's verifier
-    ['generated/rsa_pss.pem', null],
+    // RSASSA-PSS: WebCrypto with the certificate's salt, or (MGF1 over another hash) the full module.
+    ['generated/rsa_pss.pem', true],
+    ['generated/rsa_pss_sha384_salt0.pem', true],
+    ['generated/rsa_pss_mgf1_sha1.pem', true],
+    ['generated/rsa_pss_bad_signature.pem', false],
+    ['generated/sha3_256_signed.pem', null],
     ['realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem', true],
   ];
   for (const [file, want] of cases) {

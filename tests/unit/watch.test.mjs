@@ -32,7 +32,20 @@ test('no worker file keeps the worker alive with an interval', () => {
     const source = readFileSync(join(WORKER, name), 'utf8');
     assert.doesNotMatch(source, /setInterval\s*\(/, `${name} uses setInterval`);
   }
-  // The only timer is the metadata fetch's one-shot retry, seconds long.
+  // The only timers: the metadata fetch's one-shot retry, seconds long, and the sign-in
+  // watch's wait (at most 5 s) for the core to take a request before its tab's page is read.
   const timers = readdirSync(WORKER).filter((n) => /setTimeout\s*\(/.test(readFileSync(join(WORKER, n), 'utf8')));
-  assert.deepEqual(timers, ['router.js']);
+  assert.deepEqual(timers.sort(), ['router.js', 'signin-failure.js']);
+});
+
+test('the store build has no test clock: an offset in session storage moves nothing', async () => {
+  const { CLOCK_OFFSET_KEY } = await import('../../extension/messages.js');
+  const tenYears = 10 * 365 * 24 * 3600 * 1000;
+  globalThis.chrome = /** @type {any} */ ({
+    storage: { session: { get: async () => ({ [CLOCK_OFFSET_KEY]: tenYears }) } },
+  });
+  const { now } = await import('../../extension/worker/clock.js');
+  const { TEST_CLOCK } = await import('../../extension/worker/build-kind.js');
+  assert.equal(TEST_CLOCK, false, 'only the test harness copy turns it on');
+  assert.ok(Math.abs((await now()) - Date.now()) < 60_000);
 });

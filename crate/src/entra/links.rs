@@ -20,6 +20,9 @@ use super::is_guid;
 
 /// The portal links open when no page has shown where the admin works.
 pub const DEFAULT_PORTAL: &str = "https://portal.azure.com";
+/// The portals a link may open: the Azure portal and the Entra admin center (the extension's
+/// `AZURE_HOSTS` hold them too). Any other origin, whatever stored or shown it, is not used.
+pub const PORTAL_HOSTS: [&str; 2] = ["portal.azure.com", "entra.microsoft.com"];
 const APPS_LIST: &str = "#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AppAppsPreview";
 const REGISTRATIONS_LIST: &str = "#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade";
 const ENTERPRISE_APP: &str = "#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/";
@@ -54,7 +57,7 @@ pub enum Place {
 /// the portal's: the caller only passes URLs of pages it has recognised as the portal.
 pub fn app_ids_in(url: &str) -> Option<AppIds> {
     let (base, fragment) = url.split_once('#')?;
-    let origin = base.strip_prefix("https://")?.split('/').next().filter(|h| !h.is_empty())?;
+    let origin = base.strip_prefix("https://")?.split('/').next().filter(|h| is_portal_host(h))?;
     let segments: Vec<&str> = fragment.split(['/', '?', '&']).collect();
     let after =
         |key: &str| segments.windows(2).find(|w| w.first() == Some(&key)).and_then(|w| w.get(1)).filter(|v| is_guid(v));
@@ -65,6 +68,10 @@ pub fn app_ids_in(url: &str) -> Option<AppIds> {
     let app_id = after("appId")?.to_ascii_lowercase();
     let object_id = if blade(ENTERPRISE_BLADE) { after("objectId").map(|o| o.to_ascii_lowercase()) } else { None };
     Some(AppIds { origin: format!("https://{}", origin.to_ascii_lowercase()), object_id, app_id })
+}
+
+fn is_portal_host(host: &str) -> bool {
+    PORTAL_HOSTS.iter().any(|h| h.eq_ignore_ascii_case(host))
 }
 
 /// The ids known after seeing `new`: a different app replaces them, the same app keeps the
@@ -79,7 +86,8 @@ pub fn merge(old: Option<&AppIds>, new: AppIds) -> AppIds {
 /// The link for a place, and whether it opens this app's own blade (true) or a list the admin
 /// picks the app from (false, until the ids are known).
 pub fn portal_link(place: Place, ids: Option<&AppIds>) -> (String, bool) {
-    let origin = ids.map(|i| i.origin.as_str()).filter(|o| !o.is_empty()).unwrap_or(DEFAULT_PORTAL);
+    let known = |o: &&str| o.strip_prefix("https://").is_some_and(is_portal_host);
+    let origin = ids.map(|i| i.origin.as_str()).filter(known).unwrap_or(DEFAULT_PORTAL);
     let enterprise = |section: &str| {
         let i = ids?;
         let object = i.object_id.as_deref()?;
@@ -132,6 +140,12 @@ mod tests {
             ("another blade with an appId", format!("{portal}/#view/Other/~/x/appId/{A}"), None),
             ("not https", sso("http://portal.azure.com"), None),
             ("no fragment", format!("{portal}/"), None),
+            (
+                "a look-alike origin (issue 27: it became the links' origin)",
+                sso("https://portal.azure.com.evil.test"),
+                None,
+            ),
+            ("a blade frame's own origin", sso("https://sandbox-1.reactblade.portal.azure.net"), None),
         ] {
             assert_eq!(app_ids_in(&url), want, "{name}");
         }
@@ -161,6 +175,10 @@ mod tests {
         ] {
             assert_eq!(portal_link(place, ids), (url, exact), "{name}");
         }
+        // Stored ids are the worker's to validate: an origin no portal has is never a link's.
+        let forged = AppIds { origin: "https://portal.azure.com.evil.test".into(), ..both };
+        let (url, _) = portal_link(Place::SingleSignOn, Some(&forged));
+        assert!(url.starts_with(&format!("{DEFAULT_PORTAL}/")), "{url}");
     }
 
     #[test]

@@ -54,6 +54,14 @@ const ISSUER_HOSTS: &[(&str, Cloud)] = &[
     ("sts.chinacloudapi.cn", Cloud::China),
 ];
 
+/// Microsoft's error lookup page (on the global sign-in host), which takes an AADSTS code.
+pub const LOOKUP_URL: &str = "https://login.microsoftonline.com/error?code=";
+
+/// Microsoft's page for one AADSTS code.
+pub fn lookup_url(code: u32) -> String {
+    format!("{LOOKUP_URL}{code}")
+}
+
 /// The Login URL Entra gives a tenant in a cloud.
 pub fn login_url_for(cloud: Cloud, tenant: &str) -> String {
     format!("https://{}/{}/saml2", cloud.login_host(), tenant)

@@ -97,6 +97,21 @@ struct Plan {
     conflicts: Vec<Conflict>,
     /// Conflict ids this form resolved (the field now holds the wanted value).
     resolved: Vec<String>,
+    /// Which app the form belongs to, when it can tell: the portal's URL then names the
+    /// setup's app (its ids are kept) or another one (they are not).
+    app: AppClaim,
+}
+
+/// What a form says of the app whose blade it is.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum AppClaim {
+    /// Nothing (an edit blade shows no identity of its own).
+    #[default]
+    Unknown,
+    /// The setup's app: its saved Identifier is the product's, or the admin said so (Replace).
+    Own,
+    /// Another app: its values are never taken.
+    Other,
 }
 
 /// Recognize the forms in the frame, region by region, plan fills, and record what they
@@ -126,7 +141,13 @@ pub fn observe_page(
     let before = setup.clone();
     let mut s = setup;
     if let Some(ids) = app_ids(&plans, snap, console).filter(|i| Some(i) != s.portal.app.as_ref()) {
-        s = apply_event(s, &SetupEvent::SetPortalApp(ids), now)?;
+        // The first app seen, the same app again, or one a form proved the setup's: never
+        // another app's ids over the setup's own.
+        let same = s.portal.app.as_ref().is_none_or(|a| a.app_id == ids.app_id);
+        let claims: Vec<AppClaim> = plans.iter().map(|p| p.app).collect();
+        if !claims.contains(&AppClaim::Other) && (same || claims.contains(&AppClaim::Own)) {
+            s = apply_event(s, &SetupEvent::SetPortalApp(ids), now)?;
+        }
     }
     let mut fills = Vec::new();
     for plan in &plans {
@@ -168,13 +189,13 @@ fn metadata_has_news(s: &Setup, now: i64) -> bool {
     }
 }
 
-/// The app's ids, from the portal's URL while one of the app's forms shows: the top page's
-/// (React blades draw in frames that do not carry them), else the frame's own.
+/// The app's ids, from the portal's URL while one of the app's forms shows: the top page's,
+/// as Chrome gives it to the worker. Never the frame's own URL, which a page could word.
 fn app_ids(plans: &[Plan], snap: &Snapshot, console: Console) -> Option<AppIds> {
     if console != Console::Azure || plans.is_empty() {
         return None;
     }
-    app_ids_in(&snap.top_url).or_else(|| app_ids_in(&snap.url))
+    app_ids_in(&snap.top_url)
 }
 
 /// Two blades side by side may both speak of a step (the SAML pane says "not filled in yet"

@@ -1,24 +1,25 @@
 //! The page report: what a page showed, for a bug report, with nothing of the tenant in it.
-//! It is the collected snapshot with every value replaced by its shape (empty, URL, GUID,
-//! e-mail, text of N characters); labels, roles, sections, regions and table headers stay,
-//! scrubbed of anything that looks like a value. The portal's and Frontline's own words
-//! (a signing option, a source attribute) stay as they are: they say what a control showed
-//! without saying anything about the tenant. `frontline-sso page` replays a report.
+//! Only the portal's and Twilio's own wording stays as it is (the label tables, the portal's
+//! vocabulary, the products' claim and role words); every other text, whether a value, a
+//! heading, a title, a notice, a region's name or a table's caption, becomes its shape (empty,
+//! URL, GUID, e-mail, text of N characters). Banner and navigation regions, where the portal
+//! shows the signed-in user and their organisation, are left out. `frontline-sso page` replays
+//! a report.
+
+mod keep;
 
 use serde::{Deserialize, Serialize};
 
 use super::snapshot::Snapshot;
-use super::{norm, value_labels, Console};
-use crate::entra::is_guid;
-use crate::entra::portal::is_portal_word;
-use crate::product::{self, Product};
+use super::{value_labels, Console};
+use crate::product::Product;
 use crate::setup::Setup;
+use keep::{role, Keeper};
 
 /// The format of this report; a replay refuses others.
 pub const REPORT_FORMAT: u32 = 1;
-/// Longest label kept, in characters.
-const MAX_LABEL: usize = 200;
-
+/// Regions a report leaves out with all they hold: the signed-in user and their organisation.
+const LEFT_OUT: [&str; 2] = ["banner", "navigation"];
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReportVersions {
@@ -43,8 +44,8 @@ pub struct PageReport {
     pub snapshot: Snapshot,
 }
 
-/// The report of one snapshot. `setup` names values to hide wherever they appear (the app's
-/// name in a blade title, the Realm SID in a heading).
+/// The report of one snapshot. `setup` names values to hide wherever they appear, in any case
+/// (the app's name in a blade title, the Realm SID in a heading).
 pub fn page_report(
     snap: &Snapshot,
     setup: &Setup,
@@ -64,61 +65,102 @@ pub fn page_report(
     ]
     .into_iter()
     .chain(defaults)
-    .map(str::trim)
-    .filter(|s| s.chars().count() >= 3)
     .collect();
-    let label = |t: &str| scrub(t, &secrets);
-    let value = |t: &str| shape(t);
-    // The pairs as the core reads them; each run then keeps its words only if it is a label.
-    let known = value_labels(if console == "twilio" { Console::Twilio } else { Console::Azure });
-    let mut s = snap.with_pairs(known);
-    for r in &mut s.runs {
-        let words = known.contains(&norm(&r.text)) || is_portal_word(r.text.trim());
-        r.text = if words { label(&r.text) } else { value(&r.text) };
-        r.section = label(&r.section);
-    }
+    let console_kind = if console == "twilio" { Console::Twilio } else { Console::Azure };
+    let keep = Keeper::new(&secrets, console_kind);
+    // The pairs as the core reads them, before anything is shaped.
+    let mut s = without_left_out(&snap.with_pairs(value_labels(console_kind)));
     s.url = host_of(&snap.url).unwrap_or_default();
     s.top_url = host_of(&snap.top_url).unwrap_or_default();
-    s.title = label(&s.title);
-    for h in &mut s.headings {
-        h.text = label(&h.text);
-    }
-    for f in &mut s.fields {
-        f.name = label(&f.name);
-        f.section = label(&f.section);
-        f.value = value(&f.value);
-    }
-    for t in &mut s.texts {
-        t.section = label(&t.section);
-        t.label = label(&t.label);
-        t.value = value(&t.value);
-    }
-    for t in &mut s.tables {
-        t.name = label(&t.name);
-        for h in &mut t.headers {
-            *h = label(h);
-        }
-        for row in &mut t.rows {
-            for c in row.iter_mut() {
-                *c = value(c);
-            }
-        }
-    }
-    for n in &mut s.notices {
-        *n = label(n);
-    }
-    for r in &mut s.regions {
-        r.name = label(&r.name);
-    }
+    shape_all(&mut s, &keep);
     PageReport {
         format: REPORT_FORMAT,
         console: console.into(),
-        reason: label(reason),
+        reason: keep.words(reason),
         host: host_of(&snap.url).unwrap_or_default(),
         versions,
         forms: forms.iter().map(|f| f.to_string()).collect(),
         snapshot: s,
     }
+}
+
+/// Every text of the snapshot as a report may hold it.
+fn shape_all(s: &mut Snapshot, keep: &Keeper) {
+    s.title = keep.words(&s.title);
+    for r in &mut s.runs {
+        r.text = keep.words(&r.text);
+        r.section = keep.words(&r.section);
+        r.kind = role(&r.kind);
+    }
+    for h in &mut s.headings {
+        h.text = keep.words(&h.text);
+    }
+    for (i, f) in s.fields.iter_mut().enumerate() {
+        // The collector's handles are short ("f12"); anything else a page put there is replaced.
+        if f.key.len() > 12 || !f.key.chars().all(|c| c.is_ascii_alphanumeric()) {
+            f.key = format!("f{i}");
+        }
+        f.name = keep.words(&f.name);
+        f.section = keep.words(&f.section);
+        f.role = role(&f.role);
+        f.value = keep.value(&f.value);
+    }
+    for t in &mut s.texts {
+        t.section = keep.words(&t.section);
+        t.label = keep.words(&t.label);
+        t.value = keep.value(&t.value);
+    }
+    for t in &mut s.tables {
+        t.name = keep.words(&t.name);
+        t.headers.iter_mut().for_each(|h| *h = keep.words(h));
+        t.rows.iter_mut().flatten().for_each(|c| *c = keep.value(c));
+    }
+    s.notices.iter_mut().for_each(|n| *n = keep.words(n));
+    for r in &mut s.regions {
+        r.name = keep.words(&r.name);
+        r.role = role(&r.role);
+    }
+}
+
+/// The snapshot without anything in a banner or navigation region (or a region within one).
+/// The regions stay, nameless, so every index still points where it did.
+fn without_left_out(snap: &Snapshot) -> Snapshot {
+    let out: Vec<u32> = (0..snap.regions.len())
+        .filter_map(|i| u32::try_from(i).ok())
+        .filter(|&i| snap.regions.get(i as usize).is_some_and(|r| LEFT_OUT.contains(&r.role.as_str())))
+        .collect();
+    let gone = |region: u32| out.iter().any(|&o| snap.inside(region, o));
+    let mut s = snap.clone();
+    s.headings.retain(|h| !gone(h.region));
+    s.fields.retain(|f| !gone(f.region));
+    s.texts.retain(|t| !gone(t.region));
+    s.tables.retain(|t| !gone(t.region));
+    for (i, r) in s.regions.iter_mut().enumerate() {
+        if u32::try_from(i).is_ok_and(|i| i != 0 && gone(i)) {
+            r.name.clear();
+        }
+    }
+    // Runs go too; each group then spans the runs that stayed in its range, or goes.
+    let mut kept = Vec::with_capacity(s.runs.len());
+    let mut index = Vec::with_capacity(s.runs.len());
+    for r in s.runs.drain(..) {
+        index.push(u32::try_from(kept.len()).unwrap_or(u32::MAX));
+        if !gone(r.region) {
+            kept.push(r);
+        }
+    }
+    let total = u32::try_from(kept.len()).unwrap_or(u32::MAX);
+    s.groups = s
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let first = *index.get(g.first as usize)?;
+            let after = index.get((g.last as usize).saturating_add(1)).copied().unwrap_or(total);
+            (after > first + 1).then(|| super::Group { first, last: after - 1 })
+        })
+        .collect();
+    s.runs = kept;
+    s
 }
 
 fn host_of(url: &str) -> Option<String> {
@@ -128,150 +170,5 @@ fn host_of(url: &str) -> Option<String> {
     ok.then(|| host.to_ascii_lowercase())
 }
 
-/// A value's shape; the portal's and the products' own words stay as they are.
-fn shape(v: &str) -> String {
-    let v = v.trim();
-    if v.is_empty() {
-        return "‹empty›".into();
-    }
-    let is_algorithm = Product::ALL.iter().any(|p| p.facts().signing_algorithm == v);
-    if is_portal_word(v) || product::words().any(|w| w == v) || is_algorithm {
-        return v.into();
-    }
-    token_shape(v).unwrap_or_else(|| format!("‹text:{}›", v.chars().count()))
-}
-
-/// The shape of a token that is a value by its look, or None for an ordinary word.
-fn token_shape(t: &str) -> Option<String> {
-    let t = t.trim_matches(|c: char| matches!(c, '"' | '\'' | '(' | ')' | ',' | ';' | '[' | ']'));
-    if t.contains("://") {
-        return Some("‹url›".into());
-    }
-    if t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.')) {
-        return Some("‹email›".into());
-    }
-    if is_guid(t) {
-        return Some("‹guid›".into());
-    }
-    if contains_guid(t) {
-        return Some(format!("‹text:{}›", t.chars().count()));
-    }
-    // SIDs, thumbprints, keys: long runs of letters and digits with digits among them.
-    let alnum = t.chars().filter(char::is_ascii_alphanumeric).count();
-    if alnum >= 16 && t.chars().filter(char::is_ascii_digit).count() >= 4 {
-        return Some(format!("‹text:{}›", t.chars().count()));
-    }
-    None
-}
-
-fn contains_guid(t: &str) -> bool {
-    let b = t.as_bytes();
-    (0..b.len().saturating_sub(35)).any(|i| t.get(i..i + 36).is_some_and(is_guid))
-}
-
-/// A label kept as words, with the setup's own values and anything value-like replaced.
-fn scrub(text: &str, secrets: &[&str]) -> String {
-    let mut t: String = text.chars().take(MAX_LABEL * 2).collect();
-    for s in secrets {
-        if t.contains(s) {
-            t = t.replace(s, "‹value›");
-        }
-    }
-    let words: Vec<String> = t.split_whitespace().map(|w| token_shape(w).unwrap_or_else(|| w.to_string())).collect();
-    let out = words.join(" ");
-    if out.chars().count() > MAX_LABEL {
-        format!("{}…", out.chars().take(MAX_LABEL).collect::<String>())
-    } else {
-        out
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::forms::{Field, Heading, TextPair};
-    use crate::setup::new_setup;
-
-    #[test]
-    fn values_become_shapes() {
-        for (value, want) in [
-            ("", "‹empty›"),
-            ("   ", "‹empty›"),
-            ("https://iam.twilio.com/v2/saml2/metadata/JB0123456789abcdef0123456789abcdef", "‹url›"),
-            ("a9054a0f-2011-4e31-b3ac-fd8c354146ec", "‹guid›"),
-            ("admin@contoso.test", "‹email›"),
-            ("owlpress", "‹text:8›"),
-            ("JB0123456789abcdef0123456789abcdef", "‹text:34›"),
-            ("A3 35 33 A8 6D 69", "‹text:17›"),
-            ("Sign SAML assertion", "Sign SAML assertion"),
-            ("user.assignedroles", "user.assignedroles"),
-            ("agent", "agent"),
-        ] {
-            assert_eq!(shape(value), want, "{value:?}");
-        }
-    }
-
-    #[test]
-    fn labels_keep_words_and_lose_values() {
-        let mut setup = new_setup("s", 0);
-        setup.app_name = "Contoso Frontline".into();
-        for (label, want) in [
-            ("Identifier (Entity ID)", "Identifier (Entity ID)"),
-            ("Contoso Frontline | SAML-based Sign-on", "‹value› | SAML-based Sign-on"),
-            ("Set up FrontlineSSO Setup", "Set up ‹value›"),
-            ("Mail admin@contoso.test now", "Mail ‹email› now"),
-            ("objectId/a9054a0f-2011-4e31-b3ac-fd8c354146ec/appId", "‹text:51›"),
-        ] {
-            let secrets = [setup.app_name.as_str(), Product::Frontline.facts().default_app_name];
-            assert_eq!(scrub(label, &secrets), want, "{label:?}");
-        }
-    }
-
-    #[test]
-    fn a_report_holds_no_value() {
-        let t = "a9054a0f-2011-4e31-b3ac-fd8c354146ec";
-        let snap = Snapshot {
-            url: format!("https://sandbox-1.reactblade.portal.azure.net/saml.html?tenant={t}#x"),
-            title: "FrontlineSSO Setup | SAML-based Sign-on".into(),
-            headings: vec![Heading { text: "Set up FrontlineSSO Setup".into(), level: 2, region: 0 }],
-            fields: vec![Field {
-                key: "f0".into(),
-                name: "Login URL".into(),
-                role: "textbox".into(),
-                value: format!("https://login.microsoftonline.com/{t}/saml2"),
-                readonly: true,
-                ..Field::default()
-            }],
-            texts: vec![TextPair {
-                label: "Notification Email".into(),
-                value: "admin@contoso.test".into(),
-                ..TextPair::default()
-            }],
-            ..Snapshot::default()
-        };
-        let r = page_report(&snap, &new_setup("s", 0), "azure", "no form recognised", ReportVersions::default(), &[]);
-        let json = serde_json::to_string(&r).unwrap_or_default();
-        for secret in [t, "admin@contoso", "login.microsoftonline.com", "FrontlineSSO Setup", "tenant="] {
-            assert!(!json.contains(secret), "{secret} in {json}");
-        }
-        assert_eq!(r.host, "sandbox-1.reactblade.portal.azure.net");
-        assert_eq!(r.snapshot.fields[0].name, "Login URL");
-        assert_eq!(r.snapshot.fields[0].value, "‹url›");
-    }
-
-    #[test]
-    fn text_runs_keep_only_their_labels_words() {
-        use crate::forms::{Group, TextRun};
-        let run = |text: &str| TextRun { text: text.into(), ..TextRun::default() };
-        let snap = Snapshot {
-            runs: vec![run("Realm SID"), run("JB0123456789abcdef0123456789abcdef"), run("Acme Corp support desk")],
-            groups: vec![Group { first: 0, last: 1 }],
-            ..Snapshot::default()
-        };
-        let r = page_report(&snap, &new_setup("s", 0), "twilio", "asked", ReportVersions::default(), &[]);
-        let runs: Vec<&str> = r.snapshot.runs.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(runs, ["Realm SID", "‹text:34›", "‹text:22›"]);
-        let pairs: Vec<(&str, &str)> = r.snapshot.texts.iter().map(|t| (t.label.as_str(), t.value.as_str())).collect();
-        assert_eq!(pairs, [("Realm SID", "‹text:34›")], "the pairs as the core read them, by shape");
-    }
-}
+mod tests;

@@ -2,6 +2,7 @@
 
 mod flex;
 mod page;
+mod pane_owner;
 
 use page::{rows, Page};
 

@@ -44,14 +44,24 @@ mod read_verdicts {
 mod read_check {
     use wasm_bindgen::{JsCast, JsValue};
 
-    use super::super::{bad, get, string, R};
-    use crate::selfsig::SignatureCheck;
+    use super::super::{bad, get, int, opt_str, string, R};
+    use crate::selfsig::{Padding, SignatureCheck};
     use crate::sigalg::Hash;
 
-    /// `{hash, spki, tbs, signature}`, as `takePendingSignatures` gave it.
+    /// `{hash, padding, mgfHash, saltLength, spki, tbs, signature}`, as `takePendingSignatures` gave it.
     pub fn signature_check(v: &JsValue) -> R<SignatureCheck> {
         const WHAT: &str = "a signature check";
-        let hash = Hash::named(&string(v, "hash", WHAT)?).ok_or_else(|| bad(WHAT, "hash", "a SHA-1 or SHA-2 name"))?;
+        let named = |k: &str| Hash::named(&string(v, k, WHAT)?).ok_or_else(|| bad(WHAT, k, "a SHA-1 or SHA-2 name"));
+        let hash = named("hash")?;
+        let padding = match opt_str(v, "padding", WHAT)?.as_deref() {
+            None | Some("pkcs1") => Padding::Pkcs1,
+            Some("pss") => {
+                let salt =
+                    u32::try_from(int(v, "saltLength", WHAT)?).map_err(|_| bad(WHAT, "saltLength", "a length"))?;
+                Padding::Pss { mgf_hash: named("mgfHash")?, salt_len: salt }
+            }
+            Some(_) => return Err(bad(WHAT, "padding", "\"pkcs1\" or \"pss\"")),
+        };
         let bytes = |k: &str| {
             let b = get(v, k);
             b.is_instance_of::<js_sys::Uint8Array>()
@@ -61,6 +71,7 @@ mod read_check {
         Ok(SignatureCheck {
             fingerprint_sha256: string(v, "fingerprintSha256", WHAT)?,
             hash,
+            padding,
             spki: bytes("spki")?,
             tbs: bytes("tbs")?,
             signature: bytes("signature")?,

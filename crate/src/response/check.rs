@@ -178,6 +178,21 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     }
     let text_of = |n: Option<Node<'_, '_>>| n.and_then(value_text);
     let issuer = text_of(assertion.and_then(|a| child(a, SAML, "Issuer")).or_else(|| child(resp, SAML, "Issuer")));
+    // SAML requires the assertion's Issuer; Twilio finds the identity provider by it.
+    let assertion_issuer = assertion.and_then(|a| child(a, SAML, "Issuer")).and_then(value_text);
+    if (assertion.is_some() && assertion_issuer.is_none()) || issuer.is_none() {
+        let whose = if assertion.is_some() { "assertion" } else { "response" };
+        let text = format!(
+            "The {whose} names no Issuer, so Twilio cannot tell which identity provider sent it. Entra always names \
+            itself: this response was not made by Entra as it is, or was altered on the way."
+        );
+        // A failed sign-in's response may leave it out; an assertion never may.
+        f.push(if assertion.is_some() {
+            Finding::error("no_issuer", text)
+        } else {
+            Finding::warning("no_issuer", text)
+        });
+    }
     if let (Some(want), Some(got)) = (&expect.entra_identifier, &issuer) {
         if want != got {
             f.push(Finding::error(

@@ -1,5 +1,6 @@
 // A sign-in Entra refused: the AADSTS code, what it means for this app, the values side by
 // side, where to fix them, and "Mark as fixed, try again". All of it is the core's diagnosis.
+import { isLinkUrl } from '../../hosts.js';
 import { byId, h } from '../dom.js';
 
 export function renderSignInFailure(state) {
@@ -36,6 +37,7 @@ export function renderSignInFailure(state) {
   ].filter(([, v]) => v);
   byId('signin-failure-details').textContent = ids.map(([k, v]) => `${k}: ${v}`).join(' · ');
   const lookup = /** @type {HTMLAnchorElement} */ (byId('signin-failure-lookup'));
-  lookup.hidden = !f.lookupUrl;
-  lookup.href = f.lookupUrl ?? '#';
+  const safe = isLinkUrl(f.lookupUrl);
+  lookup.hidden = !safe;
+  lookup.href = safe ? f.lookupUrl : '#';
 }

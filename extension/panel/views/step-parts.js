@@ -1,6 +1,7 @@
 // Pieces every rendering of a step shares: the values to paste with Copy, the link into the
 // portal, Mark done / Undo, and the latest evidence.
 import * as ev from '../../events.js';
+import { isLinkUrl } from '../../hosts.js';
 import { h, toast } from '../dom.js';
 
 const MARKED = ' · marked by you';
@@ -27,7 +28,8 @@ export function pasteValues(values) {
 /** @param {any} s a step view @param {(event: object) => void} emit */
 export function stepActions(s, emit) {
   const actions = h('div', { class: 'actions' });
-  if (s.link) {
+  // The core made the link from its templates; a host that is not Microsoft's or Twilio's is never shown.
+  if (s.link && isLinkUrl(s.link.url)) {
     const a = h('a', { href: s.link.url, target: '_blank', rel: 'noopener noreferrer', text: s.link.label });
     if (s.link.exact) a.dataset.exact = '';
     actions.append(a);

@@ -234,6 +234,11 @@ pub fn page_lang<'w>(texts: &[String], words: impl Fn(Lang) -> &'w [String]) -> 
 /// The controls that only add an empty row to the unsaved form: the only ones ever clicked.
 pub const ROW_ADDERS: [Label; 2] = [Label::AddIdentifier, Label::AddReplyUrl];
 
+/// Every portal word: each label's wordings in every language, and the vocabulary.
+pub fn all_words() -> impl Iterator<Item = &'static str> {
+    Lang::ALL.into_iter().flat_map(wordings_in).chain(vocabulary::VOCABULARY.iter().copied())
+}
+
 /// Whether `word` is one of the portal's own words in any language (a page report may keep it).
 pub fn is_portal_word(word: &str) -> bool {
     vocabulary::VOCABULARY.contains(&word)

@@ -1,16 +1,17 @@
 //! Read-only views: the SAML pane's sections, the claims, roles and assignments tables.
 //! They prove what was saved, and hold the values Twilio needs.
 
-use super::super::{has_heading, norm, observed, place, Plan, Snapshot, Table, Wording};
+use super::super::{has_heading, norm, observed, place, AppClaim, Plan, Snapshot, Table, Wording};
 use super::lang_of;
 use crate::certificate::thumbprint_in;
 use crate::checklist::{ChecklistEvent, Status};
+use crate::entra::links::app_ids_in;
 use crate::entra::portal::{with_labels, Label as L};
 use crate::ids::{FormId, Step};
 use crate::product::frontline::LONG_EMAIL_CLAIM;
 use crate::product::{AppRole, Facts};
 use crate::renewal::ListedCert;
-use crate::setup::{Setup, SetupEvent};
+use crate::setup::{Conflict, Setup, SetupEvent};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     saml_pane(setup, snap)
@@ -59,6 +60,10 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let p = pairs(snap);
     let lang = lang_of(snap, setup);
     let facts = setup.product().facts();
+    let app = whose_pane(setup, snap, &p);
+    if app != AppClaim::Own {
+        return Some(another_app(setup, &p));
+    }
     let mut events = vec![
         observed(Step::CreateApp, Status::Done, "The application exists (its single sign-on page is open)", &at),
         observed(Step::ChooseSaml, Status::Done, "SAML is the single sign-on method", &at),
@@ -137,7 +142,46 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     if !claims.is_empty() {
         events.push(claims_event(facts, &claims, &at));
     }
-    Some(Plan { form: Some(FormId::SamlPane), events, ..Plan::default() })
+    let resolved = vec![OTHER_APP.to_string()];
+    Some(Plan { form: Some(FormId::SamlPane), events, resolved, app, ..Plan::default() })
+}
+
+/// The conflict raised by another app's SAML pane; Replace makes it the setup's app.
+const OTHER_APP: &str = "saml-pane/app";
+
+/// Whether the pane is the setup's own app's: its saved Identifier is the product's Entity ID,
+/// or the portal's URL (Chrome's, never the page's word) names the app the setup stored, or the
+/// admin said so (Replace). A pane with no Identifier saved yet is the setup's while it has
+/// none stored (the app just created).
+fn whose_pane(setup: &Setup, snap: &Snapshot, p: &[(String, String, String)]) -> AppClaim {
+    let identifier = saved(value(p, L::Identifier));
+    let by_identifier = setup.urls().is_ok_and(|u| identifier == Some(u.sp_entity_id.as_str()));
+    let shown = app_ids_in(&snap.top_url);
+    let stored = setup.portal.app.as_ref();
+    let by_ids = matches!((&shown, stored), (Some(a), Some(b)) if a.app_id == b.app_id);
+    let fresh = identifier.is_none() && stored.is_none();
+    if by_identifier || by_ids || fresh || setup.replace.iter().any(|r| r == OTHER_APP) {
+        AppClaim::Own
+    } else {
+        AppClaim::Other
+    }
+}
+
+/// Another app's pane (another app of the tenant, or another tenant's): nothing of it is taken
+/// (no IdP values, no thumbprint, no metadata URL to fetch), only a conflict the admin can Replace.
+fn another_app(setup: &Setup, p: &[(String, String, String)]) -> Plan {
+    let mine = setup.urls().map(|u| u.sp_entity_id).unwrap_or_default();
+    let theirs = saved(value(p, L::Identifier)).unwrap_or("none saved");
+    let conflict = Conflict {
+        id: OTHER_APP.into(),
+        form: FormId::SamlPane,
+        step: Step::BasicSaml,
+        field: "App whose single sign-on page is open (Identifier)".into(),
+        current: if mine.is_empty() { "this setup's app".into() } else { mine },
+        wanted: theirs.to_string(),
+        at: 0,
+    };
+    Plan { form: Some(FormId::SamlPane), conflicts: vec![conflict], app: AppClaim::Other, ..Plan::default() }
 }
 
 /// The certificate list of the SAML Certificates edit blade: each row's thumbprint, status and
