@@ -9,7 +9,7 @@ use crate::entra::links::app_ids_in;
 use crate::entra::portal::{with_labels, Label as L};
 use crate::ids::{FormId, Step};
 use crate::product::frontline::LONG_EMAIL_CLAIM;
-use crate::product::{AppRole, Facts};
+use crate::product::{sp_urls, AppRole, Facts};
 use crate::renewal::ListedCert;
 use crate::setup::{Conflict, Setup, SetupEvent};
 
@@ -149,18 +149,26 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
 /// The conflict raised by another app's SAML pane; Replace makes it the setup's app.
 const OTHER_APP: &str = "saml-pane/app";
 
-/// Whether the pane is the setup's own app's: its saved Identifier is the product's Entity ID,
-/// or the portal's URL (Chrome's, never the page's word) names the app the setup stored, or the
-/// admin said so (Replace). A pane with no Identifier saved yet is the setup's while it has
-/// none stored (the app just created).
+/// Whether the pane is the setup's own app's. Yes when its saved Identifier is this setup's
+/// Entity ID, or the admin said so (Replace). Else the portal's address (Chrome's, never the
+/// page's word) decides when both it and the setup name an app: the same app or not. Where no
+/// app is known yet, only an Identifier of another Twilio realm or connection makes it another
+/// app's: none saved (the app just created), a typo of ours or an old value being replaced are
+/// the setup's app being configured.
 fn whose_pane(setup: &Setup, snap: &Snapshot, p: &[(String, String, String)]) -> AppClaim {
     let identifier = saved(value(p, L::Identifier));
-    let by_identifier = setup.urls().is_ok_and(|u| identifier == Some(u.sp_entity_id.as_str()));
-    let shown = app_ids_in(&snap.top_url);
-    let stored = setup.portal.app.as_ref();
-    let by_ids = matches!((&shown, stored), (Some(a), Some(b)) if a.app_id == b.app_id);
-    let fresh = identifier.is_none() && stored.is_none();
-    if by_identifier || by_ids || fresh || setup.replace.iter().any(|r| r == OTHER_APP) {
+    let ours = setup.urls().ok();
+    let by_identifier = ours.as_ref().is_some_and(|u| identifier == Some(u.sp_entity_id.as_str()));
+    let ids_say = match (app_ids_in(&snap.top_url), setup.portal.app.as_ref()) {
+        (Some(shown), Some(stored)) => Some(shown.app_id == stored.app_id),
+        _ => None,
+    };
+    let another_realm = || {
+        let theirs = identifier.and_then(|i| sp_urls(i, None, None).ok());
+        matches!((theirs, &ours), (Some(t), Some(o)) if t.sid != o.sid || t.product != o.product)
+    };
+    let own = by_identifier || setup.replace.iter().any(|r| r == OTHER_APP) || ids_say.unwrap_or(!another_realm());
+    if own {
         AppClaim::Own
     } else {
         AppClaim::Other

@@ -22,6 +22,10 @@ fn pane_of(identifier: &str, app: &str, frame_app: &str) -> Snapshot {
     s
 }
 
+fn flex() -> String {
+    "urn:flex:JQ0123456789abcdef0123456789abcdef".into()
+}
+
 /// The setup, having seen its own app's pane once (its ids are stored).
 fn seen_own() -> Setup {
     observe_page(setup(), &pane_of(&entity(SID), OURS, ""), Console::Azure, FillMode::Auto, 1).unwrap().setup
@@ -38,6 +42,10 @@ fn only_the_setups_own_app_gives_idp_values() {
         ("another app with no Identifier saved", seen_own(), pane_of("", THEIRS, ""), false),
         ("another tenant's app, nothing stored yet", setup(), pane_of(&entity(other_sid), THEIRS, ""), false),
         ("a frame's own URL claiming the setup's app", seen_own(), pane_of("", THEIRS, OURS), false),
+        ("no app known: a typo of ours is the setup's app", setup(), pane_of(&entity(&SID[..33]), "", ""), true),
+        ("no app known: an old value being replaced", setup(), pane_of("https://example.test/old", "", ""), true),
+        ("no app known: another realm's Identifier", setup(), pane_of(&entity(other_sid), "", ""), false),
+        ("no app known: a Flex connection's, for a Frontline setup", setup(), pane_of(&flex(), "", ""), false),
     ] {
         let mut before = before;
         before.login_url.clear();
