@@ -60,7 +60,7 @@ ensure_chromium() {
 build_wasm() {
   local name=$1 pkg=target/wasm-pkg
   shift
-  log "building $name (release, opt-level s, LTO) for $TARGET"
+  log "building $name (release, opt-level z with s and 3 for some crates, LTO) for $TARGET"
   cargo build --lib --release --target "$TARGET" --target-dir "target/$name" "$@"
   mkdir -p "$pkg"
   wasm-bindgen --target web --out-name "$name" --out-dir "$pkg" "target/$name/$TARGET/release/frontline_sso.wasm"
@@ -118,11 +118,11 @@ run_tests() {
   log "cargo fmt --check"
   cargo fmt --all -- --check
   log "cargo clippy (native, all targets; wasm32 bindings)"
-  cargo clippy --all-targets -- -D warnings
+  cargo clippy --all-targets --features fuzzing -- -D warnings
   cargo clippy --all-targets --target "$TARGET" -- -D warnings
   cargo clippy --lib --no-default-features --target "$TARGET" -- -D warnings # the worker's small module
   log "native tests"
-  cargo test
+  cargo test --features fuzzing # the corpus replay runs the fuzz targets' bodies
   log "wasm tests in Node (wasm-bindgen-test)"
   cargo test --target "$TARGET" --test wasm
   log "extension unit tests (Node)"

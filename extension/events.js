@@ -1,6 +1,6 @@
 // The core's setup events, one constructor each: the panel, the router and the sign-in code
-// build events only here, so a name is typed once on this side. The core (bindings.rs,
-// event_from) reads them; a test feeds each constructor's output to applySetupEvent.
+// build events only here, so a name is typed once on this side. The core reads them
+// (crate/src/js_read/inputs.rs, `event`); a test feeds each constructor's output to applySetupEvent.
 
 /** @typedef {'todo' | 'in-progress' | 'done' | 'attention'} StepStatus */
 

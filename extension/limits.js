@@ -22,6 +22,14 @@ export const SNAPSHOT_LIMITS = Object.freeze({
   regions: 300,
 });
 
+/** How much of a page the collector reads in one pass before it stops: a label's characters,
+ *  the elements one pass walks, a grid's rows, and the scroll steps it takes to draw them. The
+ *  worker never sees more than SNAPSHOT_LIMITS either way. */
+export const COLLECT_LIMITS = Object.freeze({ label: 400, walk: 30000, rows: 2000, scrolls: 1000 });
+
+/** The fills a page pass may report as not sticking, and each one's name. */
+export const STUCK_LIMITS = Object.freeze({ fills: 50, name: 400 });
+
 /**
  * A copy of `snapshot` with every string cut to SNAPSHOT_LIMITS.string, or null when it is over
  * any other limit as a whole: a hostile page then gets no answer, never a partial one that

@@ -5,10 +5,10 @@
 
 use std::time::Instant;
 
-use frontline_sso::certificate::{decode, CertInput};
-use frontline_sso::rsa_pkcs1;
-use frontline_sso::selfsig::{check_for, SignatureCheck};
-use frontline_sso::sigalg;
+use frontline_sso::cert::certificate::{decode, CertInput};
+use frontline_sso::cert::rsa_pkcs1;
+use frontline_sso::cert::selfsig::{check_for, SignatureCheck};
+use frontline_sso::cert::sigalg;
 use rsa::{BigUint, Pkcs1v15Sign, RsaPublicKey};
 use sha2::{Digest, Sha256};
 use x509_parser::prelude::{FromDer, X509Certificate};

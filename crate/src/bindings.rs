@@ -5,11 +5,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::cert::{certificate, selfsig};
+use crate::common::finding::CoreError;
 use crate::entra::{self, portal};
-use crate::finding::CoreError;
 use crate::js_read as read;
 use crate::product::{self, frontline};
-use crate::{certificate, forms, idp, metadata, response, selfsig, setup};
+use crate::saml::{metadata, response};
+use crate::setup::idp;
+use crate::{forms, setup};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // json_compatible: Option::None → null and maps → plain objects, as the panel expects.
@@ -146,7 +149,7 @@ pub fn check_idp_values(input: JsValue, now_ms: f64) -> Result<JsValue, JsValue>
 #[cfg(feature = "xmldsig")]
 #[wasm_bindgen(js_name = setupPlan)]
 pub fn setup_plan(input: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&js(crate::plan::setup_plan(&js(read::plan_input(&input))?))?)
+    to_js(&js(crate::setup::plan::setup_plan(&js(read::plan_input(&input))?))?)
 }
 
 /// The core's version, to show in the panel and to check the glue matches.
@@ -169,13 +172,13 @@ pub fn apply_setup_event(setup: JsValue, event: JsValue, now_ms: f64) -> Result<
     to_js(&js(setup::apply_event(s, &e, now))?)
 }
 
-/// `setupView(setup, nowMs)` → everything the panel renders.
 /// `setupUrls(setup)` → the setup's `{product, sid, spEntityId, replyUrl, region, …}`, in its product and region.
 #[wasm_bindgen(js_name = setupUrls)]
 pub fn setup_urls(setup: JsValue) -> Result<JsValue, JsValue> {
     to_js(&js(js(read::setup(&setup))?.urls())?)
 }
 
+/// `setupView(setup, nowMs)` → everything the panel renders.
 #[wasm_bindgen(js_name = setupView)]
 pub fn setup_view(setup: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
     to_js(&setup::view(&js(read::setup(&setup))?, js(read::now(now_ms))?))
@@ -224,7 +227,7 @@ pub fn page_report(
 #[cfg(feature = "xmldsig")]
 #[wasm_bindgen(js_name = checkRequest)]
 pub fn check_request(input: &str, realm_sid: &str) -> Result<JsValue, JsValue> {
-    to_js(&js(crate::request::check_request(input, realm_sid, None))?)
+    to_js(&js(crate::saml::request::check_request(input, realm_sid, None))?)
 }
 
 /// `checkResponse(input, {realmSid, entraIdentifier?, certificate?}, nowMs)` → response report.

@@ -8,16 +8,16 @@
 
 use sha1::{Digest, Sha1};
 
-use crate::certificate::{decode, hex_upper, inspect_certificate, CertInput};
+use crate::cert::certificate::{decode, hex_upper, inspect_certificate, CertInput};
+use crate::common::timefmt::parse_rfc3339_ms;
 use crate::forms::{observe_page, page_report, Console, FillMode, ReportVersions, Snapshot};
-use crate::idp::{check_idp_values, IdpInput};
-use crate::metadata::parse_metadata;
 use crate::product::frontline::{is_invisible, realm_urls};
 use crate::product::{sp_urls, Product};
-use crate::request::{check_request, decode_request};
-use crate::response::{check_response, Expectations};
+use crate::saml::metadata::parse_metadata;
+use crate::saml::request::{check_request, decode_request};
+use crate::saml::response::{check_response, Expectations};
+use crate::setup::idp::{check_idp_values, IdpInput};
 use crate::setup::{apply_event, new_setup, SetupEvent};
-use crate::timefmt::parse_rfc3339_ms;
 
 /// The fixed "now" of every target, as in the tests.
 fn now() -> i64 {
@@ -94,7 +94,7 @@ pub fn response(data: &[u8], pinned: Option<&[u8]>) {
     if pinned.is_none() && (r.signature_verified == Some(true) || r.ok) {
         panic!("verified without a pinned certificate");
     }
-    let Ok(xml) = crate::response::decode_response(text) else { panic!("checked, but does not decode") };
+    let Ok(xml) = crate::saml::response::decode_response(text) else { panic!("checked, but does not decode") };
     for (what, v) in [("Issuer", &r.issuer), ("Audience", &r.audience), ("NameID", &r.name_id)] {
         if let Some(v) = v {
             holds(&xml, v, what);

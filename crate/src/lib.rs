@@ -1,40 +1,23 @@
-//! Frontline SSO Assistant core: everything about Entra ID ↔ Twilio Frontline SAML SSO
-//! that can be decided without touching a page. Domain modules know nothing of wasm-bindgen;
-//! `bindings` is the single door to JavaScript.
+//! Frontline SSO Assistant core: everything about Entra ID ↔ Twilio SAML SSO that can be
+//! decided without touching a page. Domain modules know nothing of wasm-bindgen; `bindings` is
+//! the single door to JavaScript. The layers, each a folder:
+//! - `common`: findings and errors, time;
+//! - `entra`, `product`: Microsoft's facts and Twilio's products' facts;
+//! - `cert`: certificates and their signatures;
+//! - `saml`: SAML XML, XML signatures, metadata, requests and responses;
+//! - `setup`: one setup, its checklist, guide, renewal and sign-in diagnosis;
+//! - `forms`: the consoles' pages, recognised and planned.
 
-pub mod certificate;
-pub mod checklist;
-pub mod der;
-#[cfg(feature = "xmldsig")]
-pub mod diagnose;
+pub mod cert;
+pub mod common;
 pub mod entra;
-pub mod finding;
 pub mod forms;
-
-#[cfg(all(not(target_arch = "wasm32"), feature = "xmldsig"))]
-pub mod fuzz_checks;
-pub mod guide;
-pub mod idp;
-pub mod ids;
-pub mod metadata;
-pub mod plan;
 pub mod product;
-pub mod renewal;
-#[cfg(feature = "xmldsig")]
-pub mod request;
-pub mod response;
-#[cfg(feature = "rust-verify")]
-pub mod rsa_pkcs1;
-#[cfg(feature = "rust-verify")]
-pub mod rsa_pss;
-pub mod samlxml;
-pub mod selfsig;
+pub mod saml;
 pub mod setup;
-pub mod sigalg;
-pub mod signin_failure;
-pub mod timefmt;
-#[cfg(feature = "xmldsig")]
-pub mod xmldsig;
+
+#[cfg(all(not(target_arch = "wasm32"), feature = "fuzzing"))]
+pub mod fuzz_checks;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

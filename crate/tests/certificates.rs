@@ -4,8 +4,8 @@
 
 mod common;
 use common::*;
-use frontline_sso::certificate::{inspect_certificate, CertInput};
-use frontline_sso::finding::has_errors;
+use frontline_sso::cert::certificate::{inspect_certificate, CertInput};
+use frontline_sso::common::finding::has_errors;
 
 fn codes(rel: &str) -> Vec<&'static str> {
     let r = inspect_certificate(CertInput::Bytes(&bytes(rel)), now()).unwrap_or_else(|e| panic!("{rel}: {e}"));
@@ -180,7 +180,7 @@ fn signature_algorithms_verified_or_said_not_checked() {
         assert_eq!(r.self_signature_valid, valid, "{rel}");
         // What could not be verified is never quietly fine.
         for f in r.findings.iter().filter(|f| f.code == "self_signature_not_checked") {
-            assert_eq!(f.severity, frontline_sso::finding::Severity::Warning, "{rel}");
+            assert_eq!(f.severity, frontline_sso::common::finding::Severity::Warning, "{rel}");
         }
     }
 }
@@ -189,8 +189,9 @@ fn signature_algorithms_verified_or_said_not_checked() {
 /// part), is named and judged; an identifier outside it is a warning, never a pass.
 #[test]
 fn every_signature_identifier_is_recognised_and_judged() {
-    use frontline_sso::sigalg::{Hash, Scheme, ALGORITHMS};
-    let der = frontline_sso::certificate::decode(CertInput::Bytes(&bytes("generated/good.pem"))).unwrap().remove(0);
+    use frontline_sso::cert::sigalg::{Hash, Scheme, ALGORITHMS};
+    let der =
+        frontline_sso::cert::certificate::decode(CertInput::Bytes(&bytes("generated/good.pem"))).unwrap().remove(0);
     for a in ALGORITHMS {
         let r = inspect_certificate(CertInput::Bytes(&with_signature_oid(&der, a.oid)), now()).unwrap();
         let c: Vec<_> = r.findings.iter().map(|f| f.code).collect();
@@ -219,12 +220,13 @@ fn every_signature_identifier_is_recognised_and_judged() {
     let c: Vec<_> = unknown.findings.iter().map(|f| f.code).collect();
     assert_eq!(c, ["unknown_signature_algorithm"]);
     let sev = unknown.findings[0].severity;
-    assert_eq!(sev, frontline_sso::finding::Severity::Warning);
+    assert_eq!(sev, frontline_sso::common::finding::Severity::Warning);
 }
 
 #[test]
 fn an_algorithm_named_twice_differently_is_an_edit() {
-    let der = frontline_sso::certificate::decode(CertInput::Bytes(&bytes("generated/good.pem"))).unwrap().remove(0);
+    let der =
+        frontline_sso::cert::certificate::decode(CertInput::Bytes(&bytes("generated/good.pem"))).unwrap().remove(0);
     let sha384 = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c];
     let outer_only = rebuild(&der, None, Some(&sha384));
     let c: Vec<_> =

@@ -3,9 +3,9 @@
 //! A sign-in that fails at Entra: the AADSTS error, Twilio's request and the realm's values
 //! become one diagnosis, for each code admins meet most.
 
-use frontline_sso::diagnose::{diagnose, read_error, Known};
-use frontline_sso::ids::Step;
-use frontline_sso::request::check_request;
+use frontline_sso::saml::request::check_request;
+use frontline_sso::setup::diagnose::{diagnose, read_error, Known};
+use frontline_sso::setup::ids::Step;
 
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
 const OTHER: &str = "JBffffffffffffffffffffffffffffffff";
@@ -94,7 +94,7 @@ fn without_an_error_the_request_alone_is_judged() {
 
 #[test]
 fn in_the_setup_a_captured_request_and_an_error_page_become_the_test_sign_ins_diagnosis() {
-    use frontline_sso::checklist::Status;
+    use frontline_sso::setup::checklist::Status;
     use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
     let url = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -181,11 +181,11 @@ fn the_error_text_is_cut_at_16_kb_even_inside_a_character() {
 /// captured one and turned a verified sign-in to "attention").
 #[test]
 fn a_request_never_undoes_a_verified_sign_in_and_another_issuer_is_refused() {
-    use frontline_sso::checklist::Status;
+    use frontline_sso::setup::checklist::Status;
     use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/generated");
     let read = |rel: &str| std::fs::read_to_string(fixtures.join(rel)).unwrap().trim().to_string();
-    let now = frontline_sso::timefmt::parse_rfc3339_ms("2026-11-29T00:00:00Z").unwrap();
+    let now = frontline_sso::common::timefmt::parse_rfc3339_ms("2026-11-29T00:00:00Z").unwrap();
     let mut s = new_setup("a", now);
     for e in [
         SetupEvent::SetRealmSid { value: SID.into() },

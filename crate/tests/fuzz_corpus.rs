@@ -1,4 +1,4 @@
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "fuzzing"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
 //! Every file in fuzz/corpus/, through the same target body and invariants the fuzzer runs
 //! (src/fuzz_checks.rs): CI catches a regression on anything a fuzzer once found, without fuzzing.

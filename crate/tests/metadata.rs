@@ -4,10 +4,10 @@
 
 mod common;
 use common::*;
-use frontline_sso::idp::{check_idp_values, IdpInput};
-use frontline_sso::metadata::parse_metadata;
+use frontline_sso::saml::metadata::parse_metadata;
+use frontline_sso::setup::idp::{check_idp_values, IdpInput};
 
-fn codes(findings: &[frontline_sso::finding::Finding]) -> Vec<&'static str> {
+fn codes(findings: &[frontline_sso::common::finding::Finding]) -> Vec<&'static str> {
     findings.iter().map(|f| f.code).collect()
 }
 
@@ -48,8 +48,8 @@ fn generated_rollover_picks_the_valid_certificate() {
     assert_eq!(md.certificates.len(), 2);
     assert_eq!(md.chosen_certificate, Some(1));
     assert_eq!(codes(&md.findings), ["rollover"]);
-    let good = frontline_sso::certificate::inspect_certificate(
-        frontline_sso::certificate::CertInput::Bytes(&bytes("generated/good.pem")),
+    let good = frontline_sso::cert::certificate::inspect_certificate(
+        frontline_sso::cert::certificate::CertInput::Bytes(&bytes("generated/good.pem")),
         now(),
     )
     .unwrap();

@@ -5,9 +5,9 @@
 
 mod common;
 use common::*;
-use frontline_sso::checklist::{ChecklistEvent, Status};
-use frontline_sso::ids::Step;
-use frontline_sso::renewal::ListedCert;
+use frontline_sso::setup::checklist::{ChecklistEvent, Status};
+use frontline_sso::setup::ids::Step;
+use frontline_sso::setup::renewal::ListedCert;
 use frontline_sso::setup::{apply_event, new_setup, view, Setup, SetupEvent};
 
 const OLD: &str = "realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem";
@@ -16,7 +16,10 @@ const NEW: &str = "generated/responses/renewed-signing-cert.pem";
 
 fn new_thumbprint() -> String {
     let pem = text(NEW);
-    let r = frontline_sso::certificate::inspect_certificate(frontline_sso::certificate::CertInput::Text(&pem), now());
+    let r = frontline_sso::cert::certificate::inspect_certificate(
+        frontline_sso::cert::certificate::CertInput::Text(&pem),
+        now(),
+    );
     r.unwrap().thumbprint_sha1
 }
 
@@ -145,7 +148,7 @@ fn renewal_steps_without_a_renewal_are_refused() {
 
 #[test]
 fn thumbprints_are_read_as_the_portal_may_show_them_and_nothing_else() {
-    use frontline_sso::certificate::thumbprint_in;
+    use frontline_sso::cert::certificate::thumbprint_in;
     let spaced = "a3 35 33 a8 6d 69 33 f8 b6 80 ea e6 4a ff d9 be 22 ad 47 25";
     for (name, text, want) in [
         ("as shown", OLD_THUMBPRINT, Some(OLD_THUMBPRINT)),

@@ -4,7 +4,7 @@
 //! against the realm before any error page.
 
 use base64::Engine;
-use frontline_sso::request::{check_request, Binding};
+use frontline_sso::saml::request::{check_request, Binding};
 
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
 const TENANT: &str = "11111111-2222-4333-8444-555555555555";

@@ -4,8 +4,8 @@
 
 mod common;
 use common::*;
-use frontline_sso::certificate::{decode, CertInput};
-use frontline_sso::response::{check_response, Expectations};
+use frontline_sso::cert::certificate::{decode, CertInput};
+use frontline_sso::saml::response::{check_response, Expectations};
 
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
 

@@ -5,14 +5,14 @@
 
 mod common;
 use common::*;
-use frontline_sso::certificate::{inspect_certificate, CertInput};
+use frontline_sso::cert::certificate::{inspect_certificate, CertInput};
 use frontline_sso::forms::{
     observe_page, page_report, Console, Field, FillMode, Heading, Region, ReportVersions, Snapshot, Table, TextPair,
 };
-use frontline_sso::idp::{check_idp_values, IdpInput};
-use frontline_sso::metadata::parse_metadata;
-use frontline_sso::plan::{setup_plan, PlanInput};
 use frontline_sso::product::frontline::realm_urls;
+use frontline_sso::saml::metadata::parse_metadata;
+use frontline_sso::setup::idp::{check_idp_values, IdpInput};
+use frontline_sso::setup::plan::{setup_plan, PlanInput};
 use frontline_sso::setup::{apply_event, new_setup, summary_markdown, view, SetupEvent};
 
 fn feed(data: &[u8]) {
@@ -95,9 +95,9 @@ fn feed(data: &[u8]) {
             setup = r.setup;
         }
     }
-    let _ = frontline_sso::response::check_response(
+    let _ = frontline_sso::saml::response::check_response(
         &text,
-        &frontline_sso::response::Expectations {
+        &frontline_sso::saml::response::Expectations {
             realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
             ..Default::default()
         },

@@ -5,10 +5,10 @@
 
 mod common;
 
-use frontline_sso::certificate::{decode, decode_base64, CertInput};
-use frontline_sso::selfsig::{check_for, Padding, SignatureCheck};
-use frontline_sso::sigalg::{self, Hash};
-use frontline_sso::{rsa_pkcs1, selfsig};
+use frontline_sso::cert::certificate::{decode, decode_base64, CertInput};
+use frontline_sso::cert::selfsig::{check_for, Padding, SignatureCheck};
+use frontline_sso::cert::sigalg::{self, Hash};
+use frontline_sso::cert::{rsa_pkcs1, selfsig};
 use rsa::{BigUint, Pkcs1v15Sign, Pss, RsaPublicKey};
 use sha2::Digest;
 use x509_parser::prelude::{FromDer, X509Certificate};

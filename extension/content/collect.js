@@ -4,7 +4,7 @@
 // holds it.
 // Reads the DOM only, by roles, names and relationships: never by CSS class or one markup
 // shape. The element handles stay here, keyed by the descriptors' `key`.
-import { capSnapshot, SNAPSHOT_LIMITS } from '../limits.js';
+import { capSnapshot, COLLECT_LIMITS, SNAPSHOT_LIMITS } from '../limits.js';
 
 const CONTROLS = [
   'input',
@@ -45,9 +45,7 @@ const MAX = {
   notices: SNAPSHOT_LIMITS.notices,
   regions: SNAPSHOT_LIMITS.regions - 1, // the frame is the first
   value: SNAPSHOT_LIMITS.string,
-  label: 400,
-  walk: 30000,
-  rows: 2000,
+  ...COLLECT_LIMITS,
 };
 
 const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -470,7 +468,7 @@ async function tables(scope, mine) {
     const scroller = total > rows.size ? scrollerOf(t) : null;
     if (scroller) {
       const start = scroller.scrollTop;
-      for (let guard = 0; rows.size < total && guard < 1000; guard++) {
+      for (let guard = 0; rows.size < total && guard < MAX.scrolls; guard++) {
         const before = scroller.scrollTop;
         scroller.scrollTop = before + Math.max(scroller.clientHeight - 40, 40);
         if (scroller.scrollTop === before) break; // the end

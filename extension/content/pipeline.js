@@ -3,6 +3,7 @@
 // The portal's top page is large and never still (spinners, clocks, tooltips): only a change
 // that can alter what the core reads starts a pass, and a pass re-reads only the regions that
 // changed (see `collect`).
+import { STUCK_LIMITS } from '../limits.js';
 import { MSG, send } from '../messages.js';
 import { apply } from './apply.js';
 import { collect } from './collect.js';
@@ -101,7 +102,12 @@ export function start() {
       // Each round: the core judges what the page holds (the previous round's verification)
       // and may plan more (a row that a row-adder just made is filled in the next).
       for (let round = 0; ; round++) {
-        const reply = await send(MSG.PAGE_SNAPSHOT, { snapshot, onDemand, verify: round > 0, stuck: [...stuck] });
+        const reply = await send(MSG.PAGE_SNAPSHOT, {
+          snapshot,
+          onDemand,
+          verify: round > 0,
+          stuck: [...stuck].slice(0, STUCK_LIMITS.fills),
+        });
         stuck.clear();
         if (!reply?.ok) return;
         watched = (reply.value.regions ?? []).map((i) => roots[i]).filter(Boolean);

@@ -2,28 +2,11 @@
 // worker it is simply rebuilt on the next message. Never await it at top level: a
 // module service worker with top-level await does not register.
 import init, * as core from '../wasm/frontline_sso.js';
-// Static: service workers may not import() at run time. Only this small glue loads at start.
-import initFull, * as full from '../wasm/frontline_sso_full.js';
 import { MODULES, initModule } from '../module-cache.js';
-import { sessionVerdicts, startVerify } from './selfsig.js';
+import { NeedVerdicts, sessionVerdicts, startVerify } from './selfsig.js';
 
-/**
- * Thrown by a core call that met a certificate whose self-signature the worker has not yet
- * verified (the first module leaves RSA to WebCrypto, see selfsig.js). Nothing was decided:
- * `withVerdicts` verifies the checks and makes the call again.
- */
-export class NeedVerdicts extends Error {
-  /** @param {any[]} checks what `takePendingSignatures` returned */
-  constructor(checks) {
-    super('Certificate self-signatures to verify first.');
-    this.checks = checks;
-  }
-
-  /** @param {{fingerprintSha256: string, valid: boolean | null}[]} verdicts */
-  async provide(verdicts) {
-    (await loadCore()).setSignatureVerdicts(verdicts);
-  }
-}
+export { NeedVerdicts } from './selfsig.js';
+export { loadFullCore } from './full-core.js';
 
 /** @type {Promise<typeof core> | undefined} */
 let ready;
@@ -66,7 +49,7 @@ function guarded(mod) {
           failure = e;
         }
         const pending = mod.takePendingSignatures();
-        if (pending.length) throw new NeedVerdicts(pending);
+        if (pending.length) throw new NeedVerdicts(pending, (verdicts) => mod.setSignatureVerdicts(verdicts));
         if (failure) throw failure;
         return result;
       };
@@ -74,16 +57,4 @@ function guarded(mod) {
     }),
   );
   return /** @type {M} */ (wrapped);
-}
-
-/** @type {Promise<typeof full> | undefined} */
-let fullReady;
-
-/**
- * The full core: the same API plus XML-signature verification, ~1 MB more, so it is loaded
- * only to check a test sign-in's SAML response. It verifies self-signatures itself, in Rust.
- */
-export function loadFullCore() {
-  fullReady ??= initModule(initFull, MODULES.full).then(() => full);
-  return fullReady;
 }

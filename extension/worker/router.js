@@ -1,12 +1,13 @@
 // The message table: who may send what, the input checks, and the work. Every handler
-// validates its input's shape before the core sees it; the core validates again.
-import { certificateFromMetadata } from '../events.js';
-import { capSnapshot, SNAPSHOT_LIMITS } from '../limits.js';
-import { MSG, PAGE_KEY_PREFIX } from '../messages.js';
+// validates its input's shape before the core sees it; the core validates again. Page reports
+// (page-reports.js) and the metadata fetch (metadata-fetch.js) live in files of their own.
+import { capSnapshot, SNAPSHOT_LIMITS, STUCK_LIMITS } from '../limits.js';
+import { MSG } from '../messages.js';
 import { now } from './clock.js';
 import { loadCore } from './core.js';
+import { fetchCertificate, fetchCertificateSoon } from './metadata-fetch.js';
+import { dismissLatest, latestPage, rememberPage } from './page-reports.js';
 import { nextSetupId } from './schema.js';
-import { fetchMetadata, originFor } from './metadata.js';
 import { classify } from './senders.js';
 import { applyToActive } from './setup-events.js';
 import { withVerdicts } from './selfsig.js';
@@ -39,124 +40,9 @@ function validSnapshot(s) {
   return isStr(s.url ?? '', L.string) && isStr(s.title ?? '', L.string) && lists;
 }
 
-const validStuck = (a) => a === undefined || (Array.isArray(a) && a.length <= 50 && a.every((x) => isStr(x, 400)));
-
-/** Chrome's version, for page reports. */
-const browserVersion = () => /(Chrom(?:e|ium)\/[\d.]+)/.exec(navigator.userAgent)?.[1] ?? 'unknown browser';
-
-/**
- * Keep the latest look at a frame, as a page report the core scrubbed, in session storage
- * (memory only, one key per frame: frames never race each other). Best effort.
- */
-async function rememberPage(core, setup, m, s, sender, result) {
-  const stuck = m.stuck ?? [];
-  let reason = '';
-  if (stuck.length) reason = `a fill did not stick: ${stuck.join(', ')}`;
-  else if (result.unrecognised) reason = 'no form recognised on a page with controls';
-  const versions = { extension: chrome.runtime.getManifest().version, browser: browserVersion() };
-  const { forms } = result;
-  const report = core.pageReport(setup, m.snapshot, s.console, reason || 'asked for by the admin', versions, forms);
-  const {
-    host,
-    snapshot: { title },
-  } = report;
-  const key = `${PAGE_KEY_PREFIX}${sender.tab?.id ?? 'x'}/${sender.frameId ?? 0}`;
-  // A notice the admin dismissed stays dismissed while the page and the reason stay the same.
-  const stored = await chrome.storage.session.get(key);
-  const before = /** @type {import('../messages.js').PageSeen | undefined} */ (stored[key]);
-  const dismissed = Boolean(before?.dismissed && before.reason === reason && before.title === title);
-  /** @type {import('../messages.js').PageSeen} */
-  const seen = { at: Date.now(), console: s.console, host, title, forms, reason, dismissed, report };
-  await chrome.storage.session.set({ [key]: seen });
-}
-
-/** The latest page seen; one that needs a report wins over a later one that does not. */
-async function latestPage() {
-  const all = Object.entries(await chrome.storage.session.get(null))
-    .filter(([k]) => k.startsWith(PAGE_KEY_PREFIX))
-    .map(([k, v]) => ({ key: k, .../** @type {import('../messages.js').PageSeen} */ (v) }));
-  all.sort((a, b) => b.at - a.at);
-  const troubled = all.find((p) => p.reason && !p.dismissed && all[0].at - p.at < 60_000);
-  return troubled ?? all[0] ?? null;
-}
-
-/**
- * Fetch the captured metadata URL and let the core take the certificate from it: for the setup
- * that asked, and only if it still has that URL. The admin may have started a new setup, or
- * started over, while the fetch was under way.
- */
-async function fetchCertificate() {
-  const state = await read();
-  const id = state.activeId;
-  const url = state.setups[id]?.portal?.metadataUrl;
-  const core = await loadCore();
-  const label = core.portalLabel('MetadataUrl', state.setups[id]?.portal?.lang ?? 'en') ?? 'metadata URL';
-  if (!url)
-    return fail(
-      'no_metadata_url',
-      `Open the app's single sign-on page in the Azure portal first, so the ${label} is captured.`,
-    );
-  const xml = await fetchMetadata(url, label);
-  const event = certificateFromMetadata(xml, label);
-  let applied = false;
-  const at = await now();
-  // Outside a message's reply too (a fetch the worker makes by itself): verdicts first.
-  const next = await withVerdicts(() =>
-    update((latest) => {
-      if (latest.activeId !== id || latest.setups[id]?.portal?.metadataUrl !== url) return null;
-      latest.setups[id] = core.applySetupEvent(latest.setups[id], event, at);
-      applied = true;
-      return latest;
-    }),
-  );
-  if (!applied)
-    return fail('setup_changed', 'The setup changed while its metadata was fetched; nothing was taken. Fetch again.');
-  return ok({ revision: next.revision });
-}
-
-// This run of the worker: a fetch stamped by another run died when Chrome stopped that run.
-const WORKER_RUN = crypto.randomUUID();
-/** One retry timer per run, for passes that came too soon after a fetch. */
-let retryTimer = 0;
-
-/**
- * A fetch the worker makes by itself: only with the permission already granted, and at most
- * one every 3 s (pages report often), except for a URL just captured. A pass that comes too
- * soon leaves a retry behind, so a quiet page still gets its certificate; a fetch that a
- * stopped worker left unfinished is made again at once.
- */
-async function fetchCertificateSoon(fresh) {
-  const state = await read();
-  const url = state.setups[state.activeId]?.portal?.metadataUrl;
-  const origin = originFor(url);
-  if (!origin || !(await chrome.permissions.contains({ origins: [origin] }))) return;
-  /** @type {{ metadataFetch?: { at: number, run: string, done: boolean } }} */
-  const { metadataFetch: last } = await chrome.storage.session.get('metadataFetch');
-  const sameRun = last?.run === WORKER_RUN;
-  if (!fresh && sameRun && !last.done) return; // under way in this run
-  const wait = sameRun ? last.at + 3_000 - Date.now() : 0;
-  if (!fresh && wait > 0) {
-    retryTimer ||= setTimeout(() => {
-      retryTimer = 0;
-      retryIfMissing().catch(() => {});
-    }, wait + 50);
-    return;
-  }
-  const stamp = { at: Date.now(), run: WORKER_RUN, done: false };
-  await chrome.storage.session.set({ metadataFetch: stamp });
-  try {
-    await fetchCertificate();
-  } finally {
-    await chrome.storage.session.set({ metadataFetch: { ...stamp, done: true } });
-  }
-}
-
-/** The retry: only while the active setup still has a metadata URL and no certificate. */
-async function retryIfMissing() {
-  const state = await read();
-  const setup = state.setups[state.activeId];
-  if (setup?.portal?.metadataUrl && !setup.certificatePem) await fetchCertificateSoon(false);
-}
+const validStuck = (a) =>
+  a === undefined ||
+  (Array.isArray(a) && a.length <= STUCK_LIMITS.fills && a.every((x) => isStr(x, STUCK_LIMITS.name)));
 
 /** Shapes the panel may send, checked before the core sees them. */
 function validEvent(e) {
@@ -297,11 +183,7 @@ const ROUTES = {
   [MSG.PAGE_REPORT_DISMISS]: {
     allow: PAGE,
     run: async () => {
-      const p = await latestPage();
-      if (p) {
-        const { key, ...seen } = p;
-        await chrome.storage.session.set({ [key]: { ...seen, dismissed: true } });
-      }
+      await dismissLatest();
       return ok(null);
     },
   },

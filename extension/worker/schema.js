@@ -1,7 +1,7 @@
 // The stored state's shape and its migrations. Pure, so it is unit-tested in Node.
 //
 // v1: { schema: 1, revision: number, activeId: string, order: string[], setups: { [id]: Setup } }
-//     Setup is the core's (crate/src/setup.rs); the core also normalizes older setups.
+//     Setup is the core's (crate/src/setup/mod.rs); the core also normalizes older setups.
 // v0: the pre-release single setup, { realmSid?: string, workspaceId?: string }.
 
 export const SCHEMA_VERSION = 1;

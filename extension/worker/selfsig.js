@@ -4,9 +4,31 @@
 // soon as it queues one, so WebCrypto starts on its own thread while the core goes on.
 // Verdicts are kept per SHA-256 fingerprint for the browser session (storage.session, read
 // back into each new module), so a certificate is verified once.
-import { loadFullCore, NeedVerdicts } from './core.js';
+import { loadFullCore } from './full-core.js';
 
 const KEY = 'selfSignatureVerdicts';
+
+/**
+ * Thrown by a core call that met a certificate whose self-signature the worker has not yet
+ * verified (the first module leaves RSA to WebCrypto). Nothing was decided: `withVerdicts`
+ * verifies the checks, hands the verdicts to the module that asked, and makes the call again.
+ */
+export class NeedVerdicts extends Error {
+  /**
+   * @param {any[]} checks what `takePendingSignatures` returned
+   * @param {(verdicts: {fingerprintSha256: string, valid: boolean | null}[]) => void} give the module's setter
+   */
+  constructor(checks, give) {
+    super('Certificate self-signatures to verify first.');
+    this.checks = checks;
+    this.give = give;
+  }
+
+  /** @param {{fingerprintSha256: string, valid: boolean | null}[]} verdicts */
+  async provide(verdicts) {
+    this.give(verdicts);
+  }
+}
 /** No session meets this many certificates; a flood of them only empties the cache. */
 const MAX_KEPT = 256;
 

@@ -1,6 +1,7 @@
 // Events on the active setup, from the panel or from a captured sign-in: one writer for both.
 import { now } from './clock.js';
-import { loadCore, loadFullCore } from './core.js';
+import { loadCore } from './core.js';
+import { loadFullCore } from './full-core.js';
 import { withVerdicts } from './selfsig.js';
 import { update } from './store.js';
 

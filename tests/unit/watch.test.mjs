@@ -32,10 +32,10 @@ test('no worker file keeps the worker alive with an interval', () => {
     const source = readFileSync(join(WORKER, name), 'utf8');
     assert.doesNotMatch(source, /setInterval\s*\(/, `${name} uses setInterval`);
   }
-  // The only timers: the metadata fetch's one-shot retry, seconds long, and the sign-in
-  // watch's wait (at most 5 s) for the core to take a request before its tab's page is read.
+  // The only timers: the metadata fetch's one-shot retry, seconds long; the page report kept
+  // after a reply; and the sign-in watch's wait (at most 5 s) for the core to take a request.
   const timers = readdirSync(WORKER).filter((n) => /setTimeout\s*\(/.test(readFileSync(join(WORKER, n), 'utf8')));
-  assert.deepEqual(timers.sort(), ['router.js', 'signin-failure.js']);
+  assert.deepEqual(timers.sort(), ['metadata-fetch.js', 'router.js', 'signin-failure.js']);
 });
 
 test('the store build has no test clock: an offset in session storage moves nothing', async () => {

@@ -3,20 +3,20 @@
 
 use std::process::ExitCode;
 
-use frontline_sso::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
-use frontline_sso::diagnose::{diagnose, read_error, Known};
+use frontline_sso::cert::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
+use frontline_sso::common::finding::{has_errors, CoreError, Finding};
+use frontline_sso::common::timefmt::parse_rfc3339_ms;
 use frontline_sso::entra::portal::{Label as L, Lang};
-use frontline_sso::finding::{has_errors, CoreError, Finding};
 use frontline_sso::forms::{observe_page, Console, FillMode, PageReport, REPORT_FORMAT};
-use frontline_sso::idp::{check_idp_values, IdpInput};
-use frontline_sso::metadata::parse_metadata;
-use frontline_sso::plan::{setup_plan, PlanInput};
 use frontline_sso::product::frontline::realm_urls;
 use frontline_sso::product::{detect, sp_urls, Product, SpUrls};
-use frontline_sso::request::check_request;
-use frontline_sso::response::{check_response, Expectations};
+use frontline_sso::saml::metadata::parse_metadata;
+use frontline_sso::saml::request::check_request;
+use frontline_sso::saml::response::{check_response, Expectations};
+use frontline_sso::setup::diagnose::{diagnose, read_error, Known};
+use frontline_sso::setup::idp::{check_idp_values, IdpInput};
+use frontline_sso::setup::plan::{setup_plan, PlanInput};
 use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
-use frontline_sso::timefmt::parse_rfc3339_ms;
 use serde::Serialize;
 
 const USAGE: &str = "\

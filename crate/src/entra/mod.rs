@@ -7,6 +7,29 @@ pub mod portal;
 
 use serde::Serialize;
 
+/// Entra's user attributes that claims take their values from, as the portal's "Source
+/// attribute" names them. A macro, so that the products' texts can be built at compile time
+/// (`concat!`); the constants below are the same words.
+macro_rules! user_attribute {
+    (mail) => {
+        "user.mail"
+    };
+    (assigned_roles) => {
+        "user.assignedroles"
+    };
+    (display_name) => {
+        "user.displayname"
+    };
+}
+pub(crate) use user_attribute;
+
+/// The user's e-mail address.
+pub const USER_MAIL: &str = user_attribute!(mail);
+/// The app roles the user is assigned, by value.
+pub const USER_ASSIGNED_ROLES: &str = user_attribute!(assigned_roles);
+/// The user's display name.
+pub const USER_DISPLAY_NAME: &str = user_attribute!(display_name);
+
 /// Microsoft's clouds, each with its own sign-in and issuer hosts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

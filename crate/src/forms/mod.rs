@@ -20,11 +20,11 @@ pub use snapshot::{
     Field, Group, Heading, Region, Snapshot, SnapshotLimits, Table, TextPair, TextRun, SNAPSHOT_LIMITS,
 };
 
-use crate::checklist::{ChecklistEvent, Status};
+use crate::common::finding::CoreError;
 use crate::entra::links::{app_ids_in, AppIds};
 use crate::entra::portal::Label;
-use crate::finding::CoreError;
-use crate::ids::{FormId, Step};
+use crate::setup::checklist::{ChecklistEvent, Status};
+use crate::setup::ids::{FormId, Step};
 use crate::setup::{apply_event, Conflict, Setup, SetupEvent};
 
 /// Which console a frame belongs to: each only ever gets its own forms recognised.
@@ -124,7 +124,7 @@ pub fn observe_page(
     mode: FillMode,
     now: i64,
 ) -> Result<PageResult, CoreError> {
-    let read = snap.with_pairs(value_labels(console));
+    let read = reading::with_pairs(snap, value_labels(console));
     let snap = &read;
     let mut plans: Vec<Plan> = Vec::new();
     let mut found: Vec<u32> = Vec::new();
@@ -182,7 +182,7 @@ fn metadata_has_news(s: &Setup, now: i64) -> bool {
     if s.portal.metadata_url.is_none() {
         return false;
     }
-    match (&s.portal.thumbprint, crate::renewal::current(s.certificate_pem.as_deref(), now)) {
+    match (&s.portal.thumbprint, crate::setup::renewal::current(s.certificate_pem.as_deref(), now)) {
         (_, None) => true,
         (Some(active), Some(cert)) => *active != cert.thumbprint_sha1,
         (None, Some(_)) => false,

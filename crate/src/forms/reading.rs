@@ -13,7 +13,7 @@
 //! rows, a row with a copy button all hold more than two parts or a heading, so none of them
 //! becomes one pair; the rows inside them do.
 
-use super::snapshot::{Group, TextRun};
+use super::snapshot::{Group, Snapshot, TextRun};
 use super::{norm, TextPair};
 
 /// What holds a run, as the collector names it.
@@ -310,6 +310,15 @@ impl Tree {
         }
         out
     }
+}
+
+/// The snapshot with its label/value pairs read from its runs, with `known` (the console's
+/// value labels, normalised). A snapshot without runs (a replayed page report) keeps its own.
+pub(crate) fn with_pairs(snap: &Snapshot, known: &[String]) -> Snapshot {
+    if snap.runs.is_empty() {
+        return snap.clone();
+    }
+    Snapshot { texts: pairs_of(&snap.runs, &snap.groups, known), ..snap.clone() }
 }
 
 #[cfg(test)]

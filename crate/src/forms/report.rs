@@ -10,6 +10,7 @@ mod keep;
 
 use serde::{Deserialize, Serialize};
 
+use super::reading::with_pairs;
 use super::snapshot::Snapshot;
 use super::{value_labels, Console};
 use crate::product::Product;
@@ -69,7 +70,7 @@ pub fn page_report(
     let console_kind = if console == "twilio" { Console::Twilio } else { Console::Azure };
     let keep = Keeper::new(&secrets, console_kind);
     // The pairs as the core reads them, before anything is shaped.
-    let mut s = without_left_out(&snap.with_pairs(value_labels(console_kind)));
+    let mut s = without_left_out(&with_pairs(snap, value_labels(console_kind)));
     s.url = host_of(&snap.url).unwrap_or_default();
     s.top_url = host_of(&snap.top_url).unwrap_or_default();
     shape_all(&mut s, &keep);

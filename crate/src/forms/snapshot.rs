@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::CoreError;
+use crate::common::finding::CoreError;
 
 /// How much of one snapshot is ever handled: the numbers of `extension/limits.js` and the
 /// worker's check (`tests/e2e/core.test.mjs` holds them equal). A replayed page report over
@@ -220,15 +220,6 @@ impl Snapshot {
         out.extend(self.notices.iter().map(String::as_str));
         out.extend(self.regions.iter().flat_map(|r| [&r.name, &r.role]).map(String::as_str));
         out
-    }
-
-    /// The snapshot with its label/value pairs read from its runs, with `known` (the console's
-    /// value labels, normalised). A snapshot without runs (a replayed page report) keeps its own.
-    pub(crate) fn with_pairs(&self, known: &[String]) -> Snapshot {
-        if self.runs.is_empty() {
-            return self.clone();
-        }
-        Snapshot { texts: super::reading::pairs_of(&self.runs, &self.groups, known), ..self.clone() }
     }
 
     /// Every value the frame shows: read-only pairs' values, fields' values and text runs.

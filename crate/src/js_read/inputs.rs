@@ -4,16 +4,16 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{get, opt_str, R};
-use crate::certificate::{decode, CertInput};
-use crate::checklist::{ChecklistEvent, Status};
-use crate::finding::CoreError;
+use crate::cert::certificate::{decode, CertInput};
+use crate::common::finding::CoreError;
 use crate::forms::{Console, FillMode, ReportVersions};
-use crate::idp::IdpInput;
-use crate::ids::Step;
-#[cfg(feature = "xmldsig")]
-use crate::plan::PlanInput;
 use crate::product::Product;
-use crate::response::Expectations;
+use crate::saml::response::Expectations;
+use crate::setup::checklist::{ChecklistEvent, Status};
+use crate::setup::idp::IdpInput;
+use crate::setup::ids::Step;
+#[cfg(feature = "xmldsig")]
+use crate::setup::plan::PlanInput;
 use crate::setup::SetupEvent;
 
 /// Milliseconds since 1970, as `Date.now()` gives them.

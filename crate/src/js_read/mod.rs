@@ -6,8 +6,8 @@
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::checklist::Status;
-use crate::finding::CoreError;
+use crate::common::finding::CoreError;
+use crate::setup::checklist::Status;
 
 mod inputs;
 mod setup;

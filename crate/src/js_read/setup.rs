@@ -3,12 +3,12 @@
 use wasm_bindgen::JsValue;
 
 use super::{absent, get, int, list, opt_int, opt_str, status, string, strings, R};
-use crate::checklist::{Checklist, Evidence, StepState};
+use crate::common::finding::CoreError;
 use crate::entra::links::AppIds;
 use crate::entra::portal::Lang;
-use crate::finding::CoreError;
-use crate::ids::{FormId, Step};
-use crate::renewal::Renewal;
+use crate::setup::checklist::{Checklist, Evidence, StepState};
+use crate::setup::ids::{FormId, Step};
+use crate::setup::renewal::Renewal;
 use crate::setup::{CapturedRequest, ComparedValue, SignInFailure};
 use crate::setup::{Conflict, PortalCapture, Setup, SignIn, SignInAttribute, StoredFinding};
 

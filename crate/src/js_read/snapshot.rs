@@ -4,7 +4,7 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 
 use super::{bad, boolean, list, opt_int, string, strings, R};
-use crate::finding::CoreError;
+use crate::common::finding::CoreError;
 use crate::forms::{Field, Group, Heading, Region, Snapshot, Table, TextPair, TextRun};
 
 /// A region index; absent is the frame itself.

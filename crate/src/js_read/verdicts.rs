@@ -17,7 +17,7 @@ mod read_verdicts {
 
     use super::super::{absent, bad, get, string, R};
     use super::MAX_VERDICTS;
-    use crate::finding::CoreError;
+    use crate::common::finding::CoreError;
 
     /// `[{fingerprintSha256, valid: true | false | null}]`.
     pub fn verdicts(v: &JsValue) -> R<Vec<(String, Option<bool>)>> {
@@ -45,8 +45,8 @@ mod read_check {
     use wasm_bindgen::{JsCast, JsValue};
 
     use super::super::{bad, get, int, opt_str, string, R};
-    use crate::selfsig::{Padding, SignatureCheck};
-    use crate::sigalg::Hash;
+    use crate::cert::selfsig::{Padding, SignatureCheck};
+    use crate::cert::sigalg::Hash;
 
     /// `{hash, padding, mgfHash, saltLength, spki, tbs, signature}`, as `takePendingSignatures` gave it.
     pub fn signature_check(v: &JsValue) -> R<SignatureCheck> {

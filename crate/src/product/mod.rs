@@ -8,8 +8,8 @@ pub mod paste;
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::finding::{CoreError, Finding};
 use crate::entra::portal::Label;
-use crate::finding::{CoreError, Finding};
 
 /// A Twilio product. Setups stored before products existed are Frontline's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use frontline_sso::timefmt::parse_rfc3339_ms;
+use frontline_sso::common::timefmt::parse_rfc3339_ms;
 
 pub fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(rel)

@@ -4,11 +4,11 @@ use super::super::{
     editable, has_heading, named, norm, observed, place, Field, Fill, FillAction, Plan, Snapshot, Wording,
 };
 use super::lang_of;
-use crate::checklist::Status;
+use crate::common::finding::message_in;
 use crate::entra::portal::Label as L;
-use crate::finding::message_in;
-use crate::ids::{FormId, Step};
 use crate::product::{AppRole, Claim};
+use crate::setup::checklist::Status;
+use crate::setup::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {

@@ -3,14 +3,14 @@
 
 use super::super::{has_heading, norm, observed, place, AppClaim, Plan, Snapshot, Table, Wording};
 use super::lang_of;
-use crate::certificate::thumbprint_in;
-use crate::checklist::{ChecklistEvent, Status};
+use crate::cert::certificate::thumbprint_in;
 use crate::entra::links::app_ids_in;
 use crate::entra::portal::{with_labels, Label as L};
-use crate::ids::{FormId, Step};
 use crate::product::frontline::LONG_EMAIL_CLAIM;
 use crate::product::{sp_urls, AppRole, Facts};
-use crate::renewal::ListedCert;
+use crate::setup::checklist::{ChecklistEvent, Status};
+use crate::setup::ids::{FormId, Step};
+use crate::setup::renewal::ListedCert;
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {

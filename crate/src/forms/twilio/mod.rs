@@ -5,11 +5,11 @@ mod flex;
 mod frontline;
 
 use super::{Field, Fill, FillAction, Plan, Snapshot};
-use crate::certificate::{inspect_certificate, CertInput};
-use crate::finding::{message, Severity};
-use crate::idp::{check_idp_values, IdpInput};
-use crate::ids::{FormId, Step};
+use crate::cert::certificate::{inspect_certificate, CertInput};
+use crate::common::finding::{message, Severity};
 use crate::product::Product;
+use crate::setup::idp::{check_idp_values, IdpInput};
+use crate::setup::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {

@@ -3,7 +3,7 @@
 //! `https://login.flex.<region>.twilio.com/login/callback?connection=JQ…`. The retired
 //! Account-based URLs (`https://iam.twilio.com/v1/Accounts/AC…/saml2`) are recognised and flagged.
 
-use crate::finding::{CoreError, Finding};
+use crate::common::finding::{CoreError, Finding};
 use crate::product::{paste, Product, SpUrls};
 
 pub const SID_PREFIX: &str = "JQ";

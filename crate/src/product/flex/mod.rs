@@ -10,12 +10,13 @@ pub use connection::{recognizes, shown_url, urls, DEFAULT_REGION, SID_PREFIX};
 
 use super::{AppRole, Claim, Facts, Product, StepTexts};
 use crate::entra::portal::Label;
+use crate::entra::{user_attribute, USER_ASSIGNED_ROLES, USER_DISPLAY_NAME, USER_MAIL};
 
 pub const DEFAULT_APP_NAME: &str = "Twilio Flex SSO";
 
-pub const EMAIL: Claim = Claim { name: "email", source_attribute: "user.mail" };
-pub const FULL_NAME: Claim = Claim { name: "full_name", source_attribute: "user.displayname" };
-pub const ROLES: Claim = Claim { name: "roles", source_attribute: "user.assignedroles" };
+pub const EMAIL: Claim = Claim { name: "email", source_attribute: USER_MAIL };
+pub const FULL_NAME: Claim = Claim { name: "full_name", source_attribute: USER_DISPLAY_NAME };
+pub const ROLES: Claim = Claim { name: "roles", source_attribute: USER_ASSIGNED_ROLES };
 /// In the order the Twilio guide lists them.
 pub const CLAIMS: [Claim; 3] = [EMAIL, FULL_NAME, ROLES];
 
@@ -53,8 +54,15 @@ pub const FACTS: Facts = Facts {
 const TEXTS: StepTexts = StepTexts {
     sid_help: "Flex Console → Manage → Single sign-on → Set up your identity provider: JQ and 32 hex digits, or \
         paste the ACS URL, which holds the region too.",
-    claims: "Add claims email = user.mail, full_name = user.displayname and roles = user.assignedroles, with an \
-        empty namespace.",
+    claims: concat!(
+        "Add claims email = ",
+        user_attribute!(mail),
+        ", full_name = ",
+        user_attribute!(display_name),
+        " and roles = ",
+        user_attribute!(assigned_roles),
+        ", with an empty namespace."
+    ),
     claims_assist: "In Add new claim, the extension fills the next missing claim: its name, an empty namespace and \
         the source attribute; you click Save, three times.",
     app_role_title: "App roles agent, supervisor and admin",

@@ -24,22 +24,17 @@ pub fn app_name(chosen: &str) -> &str {
 }
 
 pub use super::{AppRole, Claim};
+use crate::entra::user_attribute;
 
 /// Frontline's words as literals, for its step texts put together at compile time.
 macro_rules! word {
-    (email_source) => {
-        "user.mail"
-    };
-    (roles_source) => {
-        "user.assignedroles"
-    };
     (role_description) => {
         "Frontline user"
     };
 }
 
-pub const EMAIL: Claim = Claim { name: "email", source_attribute: word!(email_source) };
-pub const ROLES: Claim = Claim { name: "roles", source_attribute: word!(roles_source) };
+pub const EMAIL: Claim = Claim { name: "email", source_attribute: user_attribute!(mail) };
+pub const ROLES: Claim = Claim { name: "roles", source_attribute: user_attribute!(assigned_roles) };
 /// In the order the extension adds them.
 pub const CLAIMS: [Claim; 2] = [EMAIL, ROLES];
 /// The long claim URI Entra adds by default; Frontline does not read it.
@@ -81,9 +76,9 @@ const TEXTS: StepTexts = StepTexts {
     sid_help: "On the Frontline Console SSO page: JB and 32 hex digits.",
     claims: concat!(
         "Add claims email = ",
-        word!(email_source),
+        user_attribute!(mail),
         " and roles = ",
-        word!(roles_source),
+        user_attribute!(assigned_roles),
         ", with an empty namespace."
     ),
     claims_assist: "In Add new claim, the extension fills the name, an empty namespace and the source attribute; \

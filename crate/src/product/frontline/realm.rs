@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::finding::CoreError;
+use crate::common::finding::CoreError;
 use crate::product::paste;
 
 pub const ENTITY_ID_PREFIX: &str = "https://iam.twilio.com/v2/saml2/metadata/";

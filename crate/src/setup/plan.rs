@@ -5,11 +5,11 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::certificate::{inspect_certificate, CertInput, CertificateReport};
+use crate::cert::certificate::{inspect_certificate, CertInput, CertificateReport};
+use crate::common::finding::{has_errors, CoreError, Finding};
 use crate::entra::portal::{Label, Lang};
-use crate::finding::{has_errors, CoreError, Finding};
-use crate::idp::{check_idp_values, IdpInput};
 use crate::product::{self, sp_urls, Product, SpUrls};
+use crate::setup::idp::{check_idp_values, IdpInput};
 
 #[derive(Debug, Clone, Default)]
 pub struct PlanInput {

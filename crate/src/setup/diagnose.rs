@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::entra::lookup_url;
 use crate::entra::portal::{with_labels, Lang};
-use crate::ids::Step;
 use crate::product::sp_urls;
-use crate::request::RequestReport;
+use crate::saml::request::RequestReport;
+use crate::setup::ids::Step;
 
 /// Error pages and pasted details are short; the cap keeps hostile input cheap.
 const MAX_ERROR_TEXT: usize = 16 * 1024;

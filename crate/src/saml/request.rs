@@ -7,11 +7,11 @@ use miniz_oxide::inflate::decompress_to_vec_with_limit;
 use roxmltree::{Document, Node, ParsingOptions};
 use serde::Serialize;
 
-use crate::certificate::decode_base64;
+use crate::cert::certificate::decode_base64;
+use crate::common::finding::{CoreError, Finding};
 use crate::entra::LOGIN_HOSTS;
-use crate::finding::{CoreError, Finding};
 use crate::product::sp_urls;
-use crate::samlxml::{child, is, value_text, SAML, SAMLP};
+use crate::saml::xml::{child, is, value_text, SAML, SAMLP};
 
 /// Twilio's requests are about 1 KB; the caps keep hostile input cheap.
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;

@@ -4,9 +4,9 @@
 use roxmltree::{Document, Node, ParsingOptions};
 use serde::Serialize;
 
-use crate::certificate::{decode_base64, inspect_der, CertificateReport};
+use crate::cert::certificate::{decode_base64, inspect_der, CertificateReport};
+use crate::common::finding::{message, CoreError, Finding};
 use crate::entra::{classify, is_guid};
-use crate::finding::{message, CoreError, Finding};
 
 const MD_NS: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
 const DS_NS: &str = "http://www.w3.org/2000/09/xmldsig#";

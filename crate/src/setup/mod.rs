@@ -1,23 +1,36 @@
 //! One setup (one product, one SID): what the admin entered or the pages showed, plus its
 //! checklist. Events in, new setup out; the view and the summary are derived, never stored.
+//! Around it: the checklist, the guide the panel leads with, the plan (the CLI's and the API's),
+//! the certificate renewal, the IdP values' check, the typed ids, and a failed sign-in's
+//! diagnosis.
+
+pub mod checklist;
+#[cfg(feature = "xmldsig")]
+pub mod diagnose;
+pub mod guide;
+pub mod idp;
+pub mod ids;
+pub mod plan;
+pub mod renewal;
+pub mod signin_failure;
 
 use serde::{Deserialize, Serialize};
 
-use crate::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
-use crate::checklist::{self, Checklist, ChecklistEvent, Status};
+use crate::cert::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
+use crate::common::finding::{CoreError, Finding, Severity};
 use crate::entra::links::{self, AppIds};
 use crate::entra::lookup_url;
 use crate::entra::portal::{with_labels, Label, Lang};
-use crate::finding::{CoreError, Finding, Severity};
-use crate::guide::{self, Badge, Known, RenewalView, StepView};
-use crate::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
-use crate::ids::{FormId, Step};
-use crate::metadata::parse_metadata;
-use crate::plan::check_workspace_id;
 use crate::product::{self, sp_urls, Product, SpUrls};
-use crate::renewal::{self, ListedCert, Renewal};
-use crate::response::{check_response, Expectations};
-pub use crate::signin_failure::{CapturedRequest, ComparedValue, SignInFailure};
+use crate::saml::metadata::parse_metadata;
+use crate::saml::response::{check_response, Expectations};
+use crate::setup::checklist::{Checklist, ChecklistEvent, Status};
+use crate::setup::guide::{Badge, Known, RenewalView, StepView};
+use crate::setup::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
+use crate::setup::ids::{FormId, Step};
+use crate::setup::plan::check_workspace_id;
+use crate::setup::renewal::{ListedCert, Renewal};
+pub use crate::setup::signin_failure::{CapturedRequest, ComparedValue, SignInFailure};
 
 /// The stored form. Raw inputs are kept as typed, so nothing the admin typed is lost;
 /// validity is recomputed by `view`.
@@ -116,7 +129,7 @@ pub struct Conflict {
     pub at: i64,
 }
 
-/// Built by the bindings from `{type, ...}` objects (see `bindings::event_from`).
+/// Read from `{type, ...}` objects by `js_read::inputs::event`, which the bindings call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetupEvent {
     /// The product the setup is for (the panel's first question, or its one-click switch).
@@ -354,7 +367,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             s = observe_main(s, observed(Step::TestSignIn, outcome, what, source), now)?;
         }
         SetupEvent::SignInRequest { text, source } => {
-            let (request, problem) = crate::signin_failure::captured(text, source, &s.sid_ref(), now)?;
+            let (request, problem) = crate::setup::signin_failure::captured(text, source, &s.sid_ref(), now)?;
             s.sign_in_request = Some(request);
             // A wrong Reply URL is named before Entra answers; never over a sign-in a verified
             // response already proved.
@@ -365,7 +378,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         }
         SetupEvent::SignInFailure { text, source } => {
             let (sid, lang) = (s.sid_ref(), s.portal.lang);
-            let f = crate::signin_failure::failed(text, source, &sid, lang, s.sign_in_request.as_ref(), now)?;
+            let f = crate::setup::signin_failure::failed(text, source, &sid, lang, s.sign_in_request.as_ref(), now)?;
             let what = match f.code {
                 Some(c) => format!("Entra refused the sign-in (AADSTS{c}): {}", f.summary),
                 None => f.summary.clone(),
@@ -510,7 +523,7 @@ fn certificate_from_metadata(mut s: Setup, xml: &str, source: &str, now: i64) ->
         }
     };
     problems.extend(metadata_agreement(&md, &s.login_url, &s.entra_identifier).into_iter().map(|f| f.message));
-    let der = crate::certificate::decode_base64(
+    let der = crate::cert::certificate::decode_base64(
         cert.pem.lines().filter(|l| !l.starts_with("-----")).collect::<String>().as_str(),
     )?;
     let report = inspect_certificate(CertInput::Bytes(&der), now)?;

@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::certificate::{inspect_certificate, CertInput, CertificateReport, EXPIRES_SOON_DAYS};
-use crate::checklist::{Checklist, ChecklistEvent, Status};
-use crate::finding::CoreError;
-use crate::ids::Step;
+use crate::cert::certificate::{inspect_certificate, CertInput, CertificateReport, EXPIRES_SOON_DAYS};
+use crate::common::finding::CoreError;
+use crate::setup::checklist::{Checklist, ChecklistEvent, Status};
+use crate::setup::ids::Step;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]

@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
+use crate::common::finding::{message, Finding, Severity};
 use crate::entra::portal::Label;
 use crate::entra::{classify, identifier_for, is_guid, login_url_for, split_url, Cloud, IdpValue};
-use crate::finding::{message, Finding, Severity};
-use crate::metadata::{parse_metadata, MetadataReport};
+use crate::saml::metadata::{parse_metadata, MetadataReport};
 
 #[derive(Debug, Clone, Default)]
 pub struct IdpInput {

@@ -2,8 +2,8 @@
 //! the full module; the extension's first module asks WebCrypto, as for PKCS #1 v1.5. The
 //! parameters are the certificate's own: the message hash, MGF1's hash and the salt length.
 
-use crate::rsa_pkcs1::{digest, recover};
-use crate::sigalg::Hash;
+use crate::cert::rsa_pkcs1::{digest, recover};
+use crate::cert::sigalg::Hash;
 
 /// Whether `signature` over `signed` verifies with the RSA key in `spki` under RSASSA-PSS.
 /// `None` when it cannot be judged (no RSA key, a hash the core lacks).

@@ -12,8 +12,8 @@ use x509_parser::prelude::FromDer;
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
-use crate::der;
-use crate::sigalg::Hash;
+use crate::cert::der;
+use crate::cert::sigalg::Hash;
 
 /// The largest modulus taken, as `rsa` did: beyond it a key is refused, not computed.
 const MAX_MODULUS_BYTES: usize = 16384 / 8;

@@ -3,12 +3,12 @@
 use roxmltree::{Document, Node, ParsingOptions};
 
 use super::{Attribute, Expectations, ResponseReport, MAX_RESPONSE_BYTES, SKEW_MS};
-use crate::certificate::{decode_base64, inspect_der};
-use crate::finding::{has_errors, message, CoreError, Finding};
+use crate::cert::certificate::{decode_base64, inspect_der};
+use crate::common::finding::{has_errors, message, CoreError, Finding};
+use crate::common::timefmt::parse_rfc3339_ms;
 use crate::product::frontline::{LONG_EMAIL_CLAIM, SIGNING_ALGORITHM};
 use crate::product::{sp_urls, AppRole, Claim, Facts};
-use crate::samlxml::{child, is, value_text, SAML, SAMLP};
-use crate::timefmt::parse_rfc3339_ms;
+use crate::saml::xml::{child, is, value_text, SAML, SAMLP};
 
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
@@ -439,7 +439,7 @@ fn verify_signatures(
     if signed.is_empty() {
         return (None, "Not verified: nothing in the response is signed".into());
     }
-    let outcome = match crate::xmldsig::verify_document(xml, &ids, &spki) {
+    let outcome = match crate::saml::dsig::verify_document(xml, &ids, &spki) {
         Ok(o) => o,
         Err(e) => return (Some(false), format!("the signatures could not be checked ({e})")),
     };

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::finding::CoreError;
 use crate::entra::links::Place;
-use crate::finding::CoreError;
-use crate::ids::Step;
 use crate::product::Product;
+use crate::setup::ids::Step;
 
 /// Fixed facts about one step, in the guide's order.
 #[derive(Debug, Clone, Copy)]

@@ -4,14 +4,14 @@
 
 use serde::Serialize;
 
-use crate::certificate::CertificateReport;
-use crate::checklist::{Checklist, Dest, Evidence, Status, StepInfo};
+use crate::cert::certificate::CertificateReport;
 use crate::entra::links::{portal_link, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
-use crate::ids::Step;
 use crate::product::frontline::console as twilio;
 use crate::product::{Product, SpUrls};
-use crate::renewal::{self, Renewal};
+use crate::setup::checklist::{Checklist, Dest, Evidence, Status, StepInfo};
+use crate::setup::ids::Step;
+use crate::setup::renewal::{self, Renewal};
 
 /// What a setup knows that the guide shows: the setup module fills it in (the guide never
 /// reads a setup itself, so neither module depends on the other's internals).
@@ -216,7 +216,7 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 pub fn renewal_view(known: &Known, renewal: Option<&Renewal>, now: i64) -> Option<RenewalView> {
     let r = renewal?;
-    let steps = step_views(known, &crate::checklist::RENEWAL_STEPS, &r.checklist);
+    let steps = step_views(known, &crate::setup::checklist::RENEWAL_STEPS, &r.checklist);
     Some(RenewalView {
         started_at: r.started_at,
         old_thumbprint: r.old_thumbprint.clone(),

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::finding::Finding;
+use crate::common::finding::Finding;
 
 #[cfg(feature = "xmldsig")]
 mod check;
@@ -71,8 +71,8 @@ pub fn check_response(
     _input: &str,
     _expect: &Expectations,
     _now_ms: i64,
-) -> Result<ResponseReport, crate::finding::CoreError> {
-    Err(crate::finding::CoreError::new(
+) -> Result<ResponseReport, crate::common::finding::CoreError> {
+    Err(crate::common::finding::CoreError::new(
         "needs_full_core",
         "This part of the extension cannot check sign-in responses. Reload the extension from chrome://extensions and \
             try again.",

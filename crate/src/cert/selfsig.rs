@@ -13,7 +13,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use x509_parser::prelude::X509Certificate;
 use x509_parser::public_key::PublicKey;
 
-use crate::sigalg::{Hash, Scheme, SigAlg};
+use crate::cert::sigalg::{Hash, Scheme, SigAlg};
 
 /// How the RSA signature is padded, with what the certificate says of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,10 +116,10 @@ fn pss_params(cert: &X509Certificate<'_>) -> Option<(Hash, Padding)> {
 pub fn verdict(check: SignatureCheck) -> Option<bool> {
     let SignatureCheck { hash, padding, spki, tbs, signature, .. } = check;
     match padding {
-        Padding::Pkcs1 => crate::rsa_pkcs1::verify(hash, &spki, &tbs, &signature),
+        Padding::Pkcs1 => crate::cert::rsa_pkcs1::verify(hash, &spki, &tbs, &signature),
         Padding::Pss { mgf_hash, salt_len } => {
             let salt = usize::try_from(salt_len).ok()?;
-            crate::rsa_pss::verify(hash, mgf_hash, salt, &spki, &tbs, &signature)
+            crate::cert::rsa_pss::verify(hash, mgf_hash, salt, &spki, &tbs, &signature)
         }
     }
 }

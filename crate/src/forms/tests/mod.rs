@@ -298,8 +298,8 @@ fn unknown_pages_do_nothing() {
     assert_eq!((r.form, r.fills.len(), r.changed), (None, 0, false));
 }
 
-const GOOD_PEM: &str = include_str!("../../../tests/fixtures/generated/good.pem");
-const EXPIRED_PEM: &str = include_str!("../../../tests/fixtures/generated/expired.pem");
+const GOOD_PEM: &str = include_str!("../../../../tests/fixtures/generated/good.pem");
+const EXPIRED_PEM: &str = include_str!("../../../../tests/fixtures/generated/expired.pem");
 /// 2026-11-29T00:00:00Z
 const NOW: i64 = 1_795_910_400_000;
 const TT: &str = "11111111-2222-4333-8444-555555555555";

@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::finding::CoreError;
 use crate::entra::portal::Lang;
-use crate::finding::CoreError;
-use crate::ids::Step;
+use crate::setup::ids::Step;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
@@ -52,8 +52,8 @@ pub fn captured(
     realm_sid: &str,
     now: i64,
 ) -> Result<(CapturedRequest, Option<String>), CoreError> {
-    use crate::finding::Severity;
-    let r = crate::request::check_request(text, realm_sid, None)?;
+    use crate::common::finding::Severity;
+    let r = crate::saml::request::check_request(text, realm_sid, None)?;
     // Another service provider's sign-in (or one a page forged for another realm) says
     // nothing about this setup: it is refused, and the watch keeps nothing of it.
     let ours = crate::product::sp_urls(realm_sid, None, None)
@@ -80,8 +80,8 @@ pub fn failed(
     before: Option<&CapturedRequest>,
     now: i64,
 ) -> Result<SignInFailure, CoreError> {
-    use crate::diagnose::{diagnose, read_error, Known};
-    use crate::request::check_request;
+    use crate::saml::request::check_request;
+    use crate::setup::diagnose::{diagnose, read_error, Known};
     let error = read_error(text);
     let request = match error {
         Some(_) => before.and_then(|c| check_request(&c.text, "", None).ok()),

@@ -4,7 +4,7 @@
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::finding::CoreError;
+use crate::common::finding::CoreError;
 
 pub const MS_PER_DAY: i64 = 86_400_000;
 

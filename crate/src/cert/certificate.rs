@@ -12,11 +12,11 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;
 use x509_parser::x509::X509Name;
 
-use crate::der;
-use crate::finding::{message, CoreError, Finding};
-use crate::selfsig;
-use crate::sigalg::{self, SigAlg};
-use crate::timefmt::{rfc3339_from_secs, MS_PER_DAY};
+use crate::cert::der;
+use crate::cert::selfsig;
+use crate::cert::sigalg::{self, SigAlg};
+use crate::common::finding::{message, CoreError, Finding};
+use crate::common::timefmt::{rfc3339_from_secs, MS_PER_DAY};
 
 /// Subjects Entra gives SAML signing keys: per-app certificates, and tenant-level keys.
 pub const AZURE_SUBJECTS: &[&str] =

@@ -1,0 +1,4 @@
+//! What every layer shares: findings and typed errors (`finding`), and RFC 3339 time (`timefmt`).
+
+pub mod finding;
+pub mod timefmt;
