@@ -6,6 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::cert::{certificate, selfsig};
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::entra::{self, portal};
 use crate::js_read as read;
@@ -18,7 +19,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // json_compatible: Option::None → null and maps → plain objects, as the panel expects.
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| err(CoreError::new("internal", format!("Could not pass the result to JavaScript: {e}"))))
+        .map_err(|e| err(CoreError::new(codes::INTERNAL, format!("Could not pass the result to JavaScript: {e}"))))
 }
 
 fn err(e: CoreError) -> JsValue {
@@ -86,7 +87,7 @@ pub fn take_pending_signatures() -> Result<JsValue, JsValue> {
 #[cfg(not(feature = "rust-verify"))]
 fn checks_to_js<T: Serialize>(checks: &T) -> Result<JsValue, JsValue> {
     let bytes = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    checks.serialize(&bytes).map_err(|e| err(CoreError::new("internal", e.to_string())))
+    checks.serialize(&bytes).map_err(|e| err(CoreError::new(codes::INTERNAL, e.to_string())))
 }
 
 #[cfg(not(feature = "rust-verify"))]

@@ -1,6 +1,7 @@
 //! `frontline-sso`: the same core as the extension, for a terminal or a script.
 //! Exit status: 0 no error findings, 1 error findings, 2 unreadable input or bad usage.
 
+use frontline_sso::common::codes;
 use std::process::ExitCode;
 
 use frontline_sso::cert::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
@@ -79,8 +80,9 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
     let mut a = Args::default();
     let mut it = raw.iter();
     while let Some(arg) = it.next() {
-        let mut value =
-            |name: &str| it.next().cloned().ok_or_else(|| CoreError::new("usage", format!("{name} needs a value.")));
+        let mut value = |name: &str| {
+            it.next().cloned().ok_or_else(|| CoreError::new(codes::USAGE, format!("{name} needs a value.")))
+        };
         match arg.as_str() {
             "--json" => a.json = true,
             "--at" => a.at = Some(value("--at")?),
@@ -101,7 +103,7 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
             "--error" => a.error = Some(value("--error")?),
             "--request" => a.request = Some(value("--request")?),
             "--reply-url" => a.reply_urls.push(value("--reply-url")?),
-            s if s.starts_with("--") => return Err(CoreError::new("usage", format!("Unknown option {s}."))),
+            s if s.starts_with("--") => return Err(CoreError::new(codes::USAGE, format!("Unknown option {s}."))),
             _ => a.positional.push(arg.clone()),
         }
     }
@@ -156,7 +158,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
     };
     let cmd = a.positional.first().map(String::as_str).unwrap_or_default();
     let arg1 = a.positional.get(1).cloned();
-    let need = |what: &str| arg1.clone().ok_or_else(|| CoreError::new("usage", format!("{cmd} needs {what}.")));
+    let need = |what: &str| arg1.clone().ok_or_else(|| CoreError::new(codes::USAGE, format!("{cmd} needs {what}.")));
     match cmd {
         "urls" if a.region.is_some() || detect(arg1.as_deref().unwrap_or_default()) == Some(Product::Flex) => {
             let u = sp_urls(&need("a SID")?, None, a.region.as_deref())?;
@@ -220,11 +222,11 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
         "idp" => {
             let metadata_xml = a.metadata.as_deref().map(read_text).transpose()?;
             let input = IdpInput {
-                login_url: a.login_url.clone().ok_or_else(|| CoreError::new("usage", "idp needs --login-url."))?,
+                login_url: a.login_url.clone().ok_or_else(|| CoreError::new(codes::USAGE, "idp needs --login-url."))?,
                 entra_identifier: a
                     .entra_identifier
                     .clone()
-                    .ok_or_else(|| CoreError::new("usage", "idp needs --entra-identifier."))?,
+                    .ok_or_else(|| CoreError::new(codes::USAGE, "idp needs --entra-identifier."))?,
                 metadata_xml,
             };
             let r = check_idp_values(&input, now_ms);
@@ -308,7 +310,10 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
                 (None, None) => None,
             };
             let expect = Expectations {
-                realm_sid: a.realm.clone().ok_or_else(|| CoreError::new("usage", "response needs --realm <SID>."))?,
+                realm_sid: a
+                    .realm
+                    .clone()
+                    .ok_or_else(|| CoreError::new(codes::USAGE, "response needs --realm <SID>."))?,
                 region: a.region.clone(),
                 entra_identifier: a.entra_identifier.clone(),
                 certificate_der,
@@ -364,7 +369,8 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             Ok(status(&r.findings))
         }
         "diagnose" => {
-            let realm_sid = a.realm.clone().ok_or_else(|| CoreError::new("usage", "diagnose needs --realm <SID>."))?;
+            let realm_sid =
+                a.realm.clone().ok_or_else(|| CoreError::new(codes::USAGE, "diagnose needs --realm <SID>."))?;
             let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
             let error = read_error(&text);
             let request = match &a.request {
@@ -372,7 +378,10 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
                 None => None,
             };
             if error.is_none() && request.is_none() {
-                return Err(CoreError::new("no_error_code", "No AADSTS code in --error, and no --request to check."));
+                return Err(CoreError::new(
+                    codes::NO_ERROR_CODE,
+                    "No AADSTS code in --error, and no --request to check.",
+                ));
             }
             let known = Known {
                 realm_sid,
@@ -400,8 +409,8 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
             Ok(1)
         }
         "page" => replay_page(&read_text(&need("a page report file")?)?, a.realm.as_deref(), a.json, now_ms),
-        "" => Err(CoreError::new("usage", "Name a command.")),
-        other => Err(CoreError::new("usage", format!("Unknown command \"{other}\"."))),
+        "" => Err(CoreError::new(codes::USAGE, "Name a command.")),
+        other => Err(CoreError::new(codes::USAGE, format!("Unknown command \"{other}\"."))),
     }
 }
 
@@ -427,18 +436,20 @@ struct ReplayFill {
 /// SID (yours, or a placeholder) so that the fill plan shows.
 fn replay_page(text: &str, realm: Option<&str>, json: bool, now_ms: i64) -> Result<u8, CoreError> {
     let report: PageReport = serde_json::from_str(text).map_err(|e| {
-        CoreError::new("not_page_report", format!("This is not a page report ({e}). Copy one from the panel."))
+        CoreError::new(codes::NOT_PAGE_REPORT, format!("This is not a page report ({e}). Copy one from the panel."))
     })?;
     if report.format != REPORT_FORMAT {
         return Err(CoreError::new(
-            "report_format",
+            codes::REPORT_FORMAT,
             format!("This report has format {}; this version reads format {REPORT_FORMAT}.", report.format),
         ));
     }
     let console = match report.console.as_str() {
         "azure" => Console::Azure,
         "twilio" => Console::Twilio,
-        other => return Err(CoreError::new("not_page_report", format!("Unknown console \"{other}\" in the report."))),
+        other => {
+            return Err(CoreError::new(codes::NOT_PAGE_REPORT, format!("Unknown console \"{other}\" in the report.")))
+        }
     };
     // The worker's limits: a report over them is refused, never run for minutes.
     report.snapshot.within_limits()?;
@@ -495,11 +506,11 @@ const MAX_INPUT: u64 = 16 * 1024 * 1024;
 fn read_limited(from: impl std::io::Read, name: &str) -> Result<Vec<u8>, CoreError> {
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::Read::take(from, MAX_INPUT + 1), &mut bytes)
-        .map_err(|e| CoreError::new("unreadable_file", format!("Cannot read {name}: {e}.")))?;
+        .map_err(|e| CoreError::new(codes::UNREADABLE_FILE, format!("Cannot read {name}: {e}.")))?;
     if bytes.len() as u64 > MAX_INPUT {
         let mb = MAX_INPUT / (1024 * 1024);
         return Err(CoreError::new(
-            "too_large",
+            codes::TOO_LARGE,
             format!("{name} is larger than {mb} MB: that is not an input to check."),
         ));
     }
@@ -508,7 +519,7 @@ fn read_limited(from: impl std::io::Read, name: &str) -> Result<Vec<u8>, CoreErr
 
 fn read(path: &str) -> Result<Vec<u8>, CoreError> {
     let file = std::fs::File::open(path)
-        .map_err(|e| CoreError::new("unreadable_file", format!("Cannot read {path}: {e}.")))?;
+        .map_err(|e| CoreError::new(codes::UNREADABLE_FILE, format!("Cannot read {path}: {e}.")))?;
     read_limited(file, path)
 }
 
@@ -516,7 +527,7 @@ fn read(path: &str) -> Result<Vec<u8>, CoreError> {
 fn text_or_file(arg: &str) -> Result<String, CoreError> {
     if arg == "-" {
         let bytes = read_limited(std::io::stdin(), "stdin")?;
-        return String::from_utf8(bytes).map_err(|_| CoreError::new("not_text", "stdin is not UTF-8 text."));
+        return String::from_utf8(bytes).map_err(|_| CoreError::new(codes::NOT_TEXT, "stdin is not UTF-8 text."));
     }
     match std::fs::metadata(arg) {
         Ok(m) if m.is_file() => read_text(arg),
@@ -526,7 +537,7 @@ fn text_or_file(arg: &str) -> Result<String, CoreError> {
 
 fn read_text(path: &str) -> Result<String, CoreError> {
     let bytes = read(path)?;
-    String::from_utf8(bytes).map_err(|_| CoreError::new("not_text", format!("{path} is not UTF-8 text.")))
+    String::from_utf8(bytes).map_err(|_| CoreError::new(codes::NOT_TEXT, format!("{path} is not UTF-8 text.")))
 }
 
 fn short_binding(b: &str) -> &str {

@@ -15,6 +15,7 @@ use x509_parser::x509::X509Name;
 use crate::cert::der;
 use crate::cert::selfsig;
 use crate::cert::sigalg::{self, SigAlg};
+use crate::common::codes;
 use crate::common::finding::{message, CoreError, Finding};
 use crate::common::timefmt::{rfc3339_from_secs, MS_PER_DAY};
 
@@ -93,7 +94,7 @@ pub fn inspect_certificate(input: CertInput<'_>, now_ms: i64) -> Result<Certific
     report.certificate_count = extra + 1;
     if extra > 0 {
         report.findings.push(Finding::warning(
-            "multiple_certificates",
+            codes::MULTIPLE_CERTIFICATES,
             format!(
                 "The input holds {} certificates; the first one (thumbprint {}) is used. Twilio takes exactly one: \
                     paste only the active signing certificate.",
@@ -139,7 +140,7 @@ pub fn decode_all(input: CertInput<'_>) -> Result<Decoded, CoreError> {
                 Some(_) => match std::str::from_utf8(bytes) {
                     Ok(text) => decode_text(text),
                     Err(_) => Err(CoreError::new(
-                        "not_a_certificate",
+                        codes::NOT_A_CERTIFICATE,
                         message(
                             "This file is neither a certificate in DER form nor text. In Entra, download \
                              \"Certificate (Base64)\" or \"Certificate (Raw)\" from the [SamlCertificates] section.",
@@ -202,7 +203,7 @@ fn decode_text(text: &str) -> Result<Decoded, CoreError> {
     if ders.is_empty() {
         let what = other_labels.first().map(|l| format!("a PEM \"{l}\"")).unwrap_or_else(|| "PEM text".into());
         return Err(CoreError::new(
-            "not_a_certificate",
+            codes::NOT_A_CERTIFICATE,
             message(
                 "This is {what}, not a certificate. In Entra, download \"Certificate (Base64)\" from the \
                  [SamlCertificates] section.",
@@ -240,7 +241,7 @@ pub fn decode_base64(body: &str) -> Result<Vec<u8>, CoreError> {
     );
     LENIENT.decode(compact.as_bytes()).map_err(|e| {
         CoreError::new(
-            "not_base64",
+            codes::NOT_BASE64,
             format!(
                 "The certificate text is not valid base64 ({e}). Copy the whole \"Certificate (Base64)\" file \
                 again, from BEGIN to END, without editing it."
@@ -254,7 +255,7 @@ pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreE
     let (rest, cert) = X509Certificate::from_der(input).map_err(|_| match private_key_kind(input) {
         Some(kind) => private_key_error(kind),
         None => CoreError::new(
-            "not_a_certificate",
+            codes::NOT_A_CERTIFICATE,
             message(
                 "The data decodes, but is not an X.509 certificate (it may be cut short or be another file). \
                  Download \"Certificate (Base64)\" from Entra's [SamlCertificates] section again.",
@@ -302,14 +303,14 @@ pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreE
     report.findings = judge(&report, now, not_before, not_after, alg);
     if cert.tbs_certificate.signature != cert.signature_algorithm {
         report.findings.push(Finding::error(
-            "signature_algorithm_mismatch",
+            codes::SIGNATURE_ALGORITHM_MISMATCH,
             "The certificate names one signature algorithm inside and another outside, which no real certificate \
                 does: the file was edited. Download it from Entra again.",
         ));
     }
     if !rest.is_empty() {
         report.findings.push(Finding::warning(
-            "trailing_data",
+            codes::TRAILING_DATA,
             format!(
                 "{} bytes follow the certificate in this input. They were left out of the thumbprint and of the PEM \
                     for Twilio. Entra's files have none: download \"Certificate (Base64)\" again if this one was \
@@ -327,7 +328,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
                          active, then download \"Certificate (Base64)\" again.";
     if now > not_after {
         f.push(Finding::error(
-            "expired",
+            codes::EXPIRED,
             message(
                 &format!("The certificate expired on {{date}} ({{days}} days ago); sign-ins with it fail. {RENEW}"),
                 &[("date", &r.not_after), ("days", &(-r.days_until_expiry).to_string())],
@@ -335,7 +336,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
         ));
     } else if now < not_before {
         f.push(Finding::error(
-            "not_yet_valid",
+            codes::NOT_YET_VALID,
             format!(
                 "The certificate is valid only from {}. Check this computer's clock, or make the currently valid \
                 certificate active in Entra.",
@@ -344,7 +345,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
         ));
     } else if r.days_until_expiry < EXPIRES_SOON_DAYS {
         f.push(Finding::warning(
-            "expires_soon",
+            codes::EXPIRES_SOON,
             message(
                 &format!("The certificate expires on {{date}}, in {{days}} days. Plan the rollover now: {RENEW}"),
                 &[("date", &r.not_after), ("days", &r.days_until_expiry.to_string())],
@@ -353,7 +354,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     }
     match alg {
         None => f.push(Finding::warning(
-            "unknown_signature_algorithm",
+            codes::UNKNOWN_SIGNATURE_ALGORITHM,
             format!(
                 "The certificate is signed with an algorithm the assistant does not know ({}), so its signature \
                 was not checked. Entra signs with sha256WithRSAEncryption: make sure this is the certificate from \
@@ -362,7 +363,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
             ),
         )),
         Some(a) if a.hash.weak() => f.push(Finding::error(
-            "weak_signature_algorithm",
+            codes::WEAK_SIGNATURE_ALGORITHM,
             format!(
                 "The certificate is signed with {}, which is no longer safe. Create a new certificate in Entra \
                 (it uses SHA-256).",
@@ -370,7 +371,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
             ),
         )),
         Some(a) if a.hash == sigalg::Hash::Unnamed => f.push(Finding::warning(
-            "unknown_signature_algorithm",
+            codes::UNKNOWN_SIGNATURE_ALGORITHM,
             format!(
                 "The certificate is signed with {}, which names no hash, so it cannot be judged. Entra signs \
                 with sha256WithRSAEncryption: make sure this is the certificate from Entra.",
@@ -381,7 +382,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     }
     if r.key_algorithm != "RSA" {
         f.push(Finding::error(
-            "not_rsa",
+            codes::NOT_RSA,
             message(
                 "The key is {key}, but Entra signs SAML with RSA keys. This is probably not the Entra signing \
                  certificate: download it from the app's [SamlCertificates] section.",
@@ -390,7 +391,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
         ));
     } else if r.key_bits < 2048 {
         f.push(Finding::error(
-            "weak_key",
+            codes::WEAK_KEY,
             format!(
                 "The RSA key has {} bits; at least 2048 are needed. Create a new certificate in Entra.",
                 r.key_bits
@@ -399,14 +400,14 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     }
     if r.self_signature_valid == Some(false) {
         f.push(Finding::error(
-            "bad_self_signature",
+            codes::BAD_SELF_SIGNATURE,
             "The certificate's own signature does not verify: the file was damaged or edited. Download it from Entra \
                 again.",
         ));
     }
     if !r.self_signed {
         f.push(Finding::warning(
-            "not_self_signed",
+            codes::NOT_SELF_SIGNED,
             message(
                 "The certificate was issued by \"{issuer}\", while Entra's SAML signing certificates are \
                  self-signed. Make sure this is the certificate from the app's [SamlCertificates] section.",
@@ -416,7 +417,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     }
     if r.is_ca {
         f.push(Finding::warning(
-            "ca_certificate",
+            codes::CA_CERTIFICATE,
             message(
                 "This is a CA certificate (basic constraints CA:TRUE), not a SAML signing certificate. Use the \
                  certificate from the app's [SamlCertificates] section.",
@@ -427,7 +428,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
     let azure = r.subject_common_name.as_deref().is_some_and(|cn| AZURE_SUBJECTS.contains(&cn));
     if !azure {
         f.push(Finding::info(
-            "not_azure_subject",
+            codes::NOT_AZURE_SUBJECT,
             format!(
                 "The subject is \"{}\", not \"CN=Microsoft Azure Federated SSO Certificate\" as Entra creates. \
                 Fine if you imported your own certificate; otherwise check you took the right file.",
@@ -439,7 +440,7 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
         // Unverified is not verified: a damaged certificate in a scheme the core cannot check
         // would otherwise pass quietly.
         f.push(Finding::warning(
-            "self_signature_not_checked",
+            codes::SELF_SIGNATURE_NOT_CHECKED,
             format!(
                 "The certificate's own {} signature was not checked: the assistant verifies RSA signatures \
                 (PKCS #1 v1.5 and RSASSA-PSS) with SHA-1 and SHA-2 only. Entra's certificates use \
@@ -553,18 +554,18 @@ const KEY_IS_SECRET: &str = "A private key is secret: anyone who has it can sign
 
 fn private_key_finding() -> Finding {
     Finding::error(
-        "private_key_included",
+        codes::PRIVATE_KEY_INCLUDED,
         format!("The input also holds a private key, which was ignored and is never kept. {KEY_IS_SECRET}"),
     )
 }
 
 fn private_key_error(kind: &str) -> CoreError {
-    CoreError::new("private_key", format!("This is {kind}, not a certificate. {KEY_IS_SECRET}"))
+    CoreError::new(codes::PRIVATE_KEY, format!("This is {kind}, not a certificate. {KEY_IS_SECRET}"))
 }
 
 fn empty_error() -> CoreError {
     CoreError::new(
-        "empty",
+        codes::EMPTY,
         message(
             "No certificate was given. In Entra's [SamlCertificates] section, download \"Certificate (Base64)\" \
              and drop or paste it here.",
@@ -575,7 +576,7 @@ fn empty_error() -> CoreError {
 
 fn truncated() -> CoreError {
     CoreError::new(
-        "truncated_pem",
+        codes::TRUNCATED_PEM,
         "The PEM text is cut short: its BEGIN line has no matching END line. Copy the whole file again, from \
             -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.",
     )
@@ -583,7 +584,7 @@ fn truncated() -> CoreError {
 
 fn too_large() -> CoreError {
     CoreError::new(
-        "too_large",
+        codes::TOO_LARGE,
         format!(
             "This input is larger than {} KB, far larger than a certificate. Choose the \"Certificate (Base64)\" file.",
             MAX_INPUT_BYTES / 1024

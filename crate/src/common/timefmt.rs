@@ -4,6 +4,7 @@
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use crate::common::codes;
 use crate::common::finding::CoreError;
 
 pub const MS_PER_DAY: i64 = 86_400_000;
@@ -28,8 +29,11 @@ pub fn rfc3339_from_secs(secs: i64) -> String {
 /// Milliseconds since the Unix epoch for an RFC 3339 time, as the CLI's `--at` takes it.
 pub fn parse_rfc3339_ms(text: &str) -> Result<i64, CoreError> {
     let t = OffsetDateTime::parse(text.trim(), &Rfc3339).map_err(|_| {
-        CoreError::new("bad_time", format!("\"{text}\" is not an RFC 3339 time; write it like 2026-06-01T00:00:00Z."))
+        CoreError::new(
+            codes::BAD_TIME,
+            format!("\"{text}\" is not an RFC 3339 time; write it like 2026-06-01T00:00:00Z."),
+        )
     })?;
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000)
-        .map_err(|_| CoreError::new("bad_time", "That time is out of range."))
+        .map_err(|_| CoreError::new(codes::BAD_TIME, "That time is out of range."))
 }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::codes;
 use crate::common::finding::CoreError;
 
 /// How much of one snapshot is ever handled: the numbers of `extension/limits.js` and the
@@ -82,7 +83,7 @@ impl Field {
 }
 
 fn too_large(why: String) -> CoreError {
-    CoreError::new("too_large", format!("This page snapshot is too large: {why}."))
+    CoreError::new(codes::TOO_LARGE, format!("This page snapshot is too large: {why}."))
 }
 
 /// A label/value pair from a read-only view (definition lists, `div` pairs, captions).

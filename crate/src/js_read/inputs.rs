@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::{get, opt_str, R};
 use crate::cert::certificate::{decode, CertInput};
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::forms::{Console, FillMode, ReportVersions};
 use crate::product::Product;
@@ -23,7 +24,7 @@ pub fn now(ms: f64) -> R<i64> {
         #[allow(clippy::cast_possible_truncation)]
         Ok(ms as i64)
     } else {
-        Err(CoreError::new("bad_time", "nowMs must be a finite number of milliseconds, like Date.now()."))
+        Err(CoreError::new(codes::BAD_TIME, "nowMs must be a finite number of milliseconds, like Date.now()."))
     }
 }
 
@@ -31,7 +32,7 @@ fn object(v: &JsValue, what: &str) -> R<()> {
     if v.is_object() {
         Ok(())
     } else {
-        Err(CoreError::new("bad_input", format!("{what} takes an object.")))
+        Err(CoreError::new(codes::BAD_INPUT, format!("{what} takes an object.")))
     }
 }
 
@@ -71,7 +72,7 @@ pub fn plan_input(v: &JsValue) -> R<PlanInput> {
 /// A product's name: "frontline" or "flex".
 pub fn product(slug: &str) -> R<Product> {
     Product::from_slug(slug)
-        .ok_or_else(|| CoreError::new("bad_input", format!("\"{slug}\" is not a product: use frontline or flex.")))
+        .ok_or_else(|| CoreError::new(codes::BAD_INPUT, format!("\"{slug}\" is not a product: use frontline or flex.")))
 }
 
 /// A certificate as text (PEM or base64) or as bytes (DER).
@@ -95,7 +96,7 @@ pub fn cert_input(v: &JsValue) -> R<CertSource> {
     } else if v.is_instance_of::<js_sys::Uint8Array>() {
         Ok(CertSource::Bytes(js_sys::Uint8Array::new(v).to_vec()))
     } else {
-        Err(CoreError::new("bad_input", "Give the certificate as text (PEM or base64) or as a Uint8Array (DER)."))
+        Err(CoreError::new(codes::BAD_INPUT, "Give the certificate as text (PEM or base64) or as a Uint8Array (DER)."))
     }
 }
 
@@ -131,7 +132,7 @@ pub fn console(name: &str) -> R<Console> {
     match name {
         "azure" => Ok(Console::Azure),
         "twilio" => Ok(Console::Twilio),
-        _ => Err(CoreError::new("bad_input", "console must be azure or twilio.")),
+        _ => Err(CoreError::new(codes::BAD_INPUT, "console must be azure or twilio.")),
     }
 }
 
@@ -145,12 +146,12 @@ pub fn fill_mode(name: &str) -> FillMode {
 }
 
 fn required(e: &JsValue, name: &str) -> R<String> {
-    text(e, name)?.ok_or_else(|| CoreError::new("bad_event", format!("The event needs {name}.")))
+    text(e, name)?.ok_or_else(|| CoreError::new(codes::BAD_EVENT, format!("The event needs {name}.")))
 }
 
 fn step(e: &JsValue) -> R<Step> {
     let id = required(e, "step")?;
-    Step::parse(&id).ok_or_else(|| CoreError::new("unknown_step", format!("There is no checklist step \"{id}\".")))
+    Step::parse(&id).ok_or_else(|| CoreError::new(codes::UNKNOWN_STEP, format!("There is no checklist step \"{id}\".")))
 }
 
 /// `{type, ...}` → a setup event, as extension/events.js builds them. Read by hand: serde's
@@ -191,7 +192,7 @@ pub fn event(e: &JsValue) -> R<SetupEvent> {
             SetupEvent::Checklist(ChecklistEvent::Observed {
                 step: step(e)?,
                 outcome: Status::parse(&outcome).ok_or_else(|| {
-                    CoreError::new("bad_event", "outcome must be todo, in-progress, done or attention.")
+                    CoreError::new(codes::BAD_EVENT, "outcome must be todo, in-progress, done or attention.")
                 })?,
                 what: required(e, "what")?,
                 place: required(e, "where")?,
@@ -200,6 +201,6 @@ pub fn event(e: &JsValue) -> R<SetupEvent> {
         }
         "markDone" => SetupEvent::Checklist(ChecklistEvent::MarkDone { step: step(e)? }),
         "undo" => SetupEvent::Checklist(ChecklistEvent::Undo { step: step(e)? }),
-        other => return Err(CoreError::new("bad_event", format!("Unknown event type \"{other}\"."))),
+        other => return Err(CoreError::new(codes::BAD_EVENT, format!("Unknown event type \"{other}\"."))),
     })
 }

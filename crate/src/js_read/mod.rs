@@ -6,6 +6,7 @@
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::setup::checklist::Status;
 
@@ -35,7 +36,7 @@ fn absent(v: &JsValue) -> bool {
 }
 
 fn bad(what: &str, k: &str, want: &str) -> CoreError {
-    CoreError::new("bad_input", format!("{what}: {k} must be {want}."))
+    CoreError::new(codes::BAD_INPUT, format!("{what}: {k} must be {want}."))
 }
 
 fn opt_str(o: &JsValue, k: &str, what: &str) -> R<Option<String>> {

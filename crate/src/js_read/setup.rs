@@ -3,6 +3,7 @@
 use wasm_bindgen::JsValue;
 
 use super::{absent, get, int, list, opt_int, opt_str, status, string, strings, R};
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::entra::links::AppIds;
 use crate::entra::portal::Lang;
@@ -16,7 +17,7 @@ use crate::setup::{Conflict, PortalCapture, Setup, SignIn, SignInAttribute, Stor
 pub fn setup(o: &JsValue) -> R<Setup> {
     const W: &str = "stored setup";
     if !o.is_object() {
-        return Err(CoreError::new("bad_setup", "The stored setup could not be read: it is not an object."));
+        return Err(CoreError::new(codes::BAD_SETUP, "The stored setup could not be read: it is not an object."));
     }
     let p = get(o, "portal");
     let portal = PortalCapture {

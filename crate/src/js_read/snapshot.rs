@@ -4,6 +4,7 @@ use js_sys::Array;
 use wasm_bindgen::JsValue;
 
 use super::{bad, boolean, list, opt_int, string, strings, R};
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::forms::{Field, Group, Heading, Region, Snapshot, Table, TextPair, TextRun};
 
@@ -16,7 +17,7 @@ fn region(o: &JsValue) -> R<u32> {
 pub fn snapshot(o: &JsValue) -> R<Snapshot> {
     const W: &str = "page snapshot";
     if !o.is_object() {
-        return Err(CoreError::new("bad_snapshot", "The page snapshot must be an object."));
+        return Err(CoreError::new(codes::BAD_SNAPSHOT, "The page snapshot must be an object."));
     }
     let fields = list(o, "fields", W)?
         .iter()

@@ -17,13 +17,17 @@ mod read_verdicts {
 
     use super::super::{absent, bad, get, string, R};
     use super::MAX_VERDICTS;
+    use crate::common::codes;
     use crate::common::finding::CoreError;
 
     /// `[{fingerprintSha256, valid: true | false | null}]`.
     pub fn verdicts(v: &JsValue) -> R<Vec<(String, Option<bool>)>> {
         const WHAT: &str = "a verdict";
         if !Array::is_array(v) || Array::from(v).length() as usize > MAX_VERDICTS {
-            return Err(CoreError::new("bad_input", format!("Verdicts come as a list of at most {MAX_VERDICTS}.")));
+            return Err(CoreError::new(
+                codes::BAD_INPUT,
+                format!("Verdicts come as a list of at most {MAX_VERDICTS}."),
+            ));
         }
         Array::from(v)
             .iter()

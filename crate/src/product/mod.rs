@@ -8,6 +8,7 @@ pub mod paste;
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::codes;
 use crate::common::finding::{CoreError, Finding};
 use crate::entra::portal::Label;
 
@@ -143,7 +144,7 @@ pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Resu
         (None, Some(f)) => f,
         (None, None) if paste::clean(input).0.is_empty() => {
             return Err(CoreError::new(
-                "empty",
+                codes::EMPTY,
                 "Enter a Frontline Realm SID (JB…) or a Flex SSO connection SID (JQ…).",
             ))
         }
@@ -151,9 +152,10 @@ pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Resu
     };
     match product {
         Product::Flex => flex::urls(input, region),
-        Product::Frontline if region.is_some() => {
-            Err(CoreError::new("region_not_used", "Frontline's URLs have no region; a region is only for Flex (JQ…)."))
-        }
+        Product::Frontline if region.is_some() => Err(CoreError::new(
+            codes::REGION_NOT_USED,
+            "Frontline's URLs have no region; a region is only for Flex (JQ…).",
+        )),
         Product::Frontline => frontline::realm_urls(input).map(|r| SpUrls {
             product,
             sid: r.realm_sid,
@@ -171,7 +173,7 @@ pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Resu
 pub fn other_product(want: Product, found: Product) -> CoreError {
     let (w, f) = (want.facts(), found.facts());
     CoreError::new(
-        "other_product",
+        codes::OTHER_PRODUCT,
         format!(
             "This belongs to {found_name} (a {found_sid}, {found_prefix}…, or a URL made from one), not to \
                 {want_name}, whose setup needs its {want_sid} ({want_prefix}…). Switch this setup to {found_name}, \
@@ -196,7 +198,7 @@ fn unknown_product(input: &str) -> CoreError {
             format!("{} For {}, use the {} ({}…).", e.message, flex.name, flex.sid_name, flex.sid_prefix),
         ),
         // Not reached: a value Frontline reads is one `detect` names.
-        Ok(_) => CoreError::new("wrong_prefix", "This names no Twilio product."),
+        Ok(_) => CoreError::new(codes::WRONG_PREFIX, "This names no Twilio product."),
     }
 }
 

@@ -5,6 +5,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 use serde::Serialize;
 
 use crate::cert::certificate::{decode_base64, inspect_der, CertificateReport};
+use crate::common::codes;
 use crate::common::finding::{message, CoreError, Finding};
 use crate::entra::{classify, is_guid};
 
@@ -47,7 +48,7 @@ impl MetadataReport {
 pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreError> {
     if xml.len() > MAX_METADATA_BYTES {
         return Err(CoreError::new(
-            "too_large",
+            codes::TOO_LARGE,
             message(
                 "This file is over {kb} KB; Entra federation metadata is about 20 KB. \
                  Download \"Federation Metadata XML\" from the [SamlCertificates] section.",
@@ -58,7 +59,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     let text = xml.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
         return Err(CoreError::new(
-            "empty",
+            codes::EMPTY,
             message(
                 "The metadata is empty. Download \"Federation Metadata XML\" from Entra's [SamlCertificates] section.",
                 &[],
@@ -68,7 +69,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     let doc = parse_xml(text)?;
     let entity = find_entity(&doc).ok_or_else(|| {
         CoreError::new(
-            "not_metadata",
+            codes::NOT_METADATA,
             message(
                 "This XML is not SAML federation metadata (no EntityDescriptor with an IDPSSODescriptor). \
                  Download \"Federation Metadata XML\" from Entra's [SamlCertificates] section.",
@@ -102,7 +103,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
             Ok(c) if certificates.iter().any(|k| k.thumbprint_sha1 == c.thumbprint_sha1) => {}
             Ok(c) => certificates.push(c),
             Err(e) => findings.push(Finding::warning(
-                "unreadable_certificate",
+                codes::UNREADABLE_CERTIFICATE,
                 format!("One signing certificate in the metadata could not be read: {}", e.message),
             )),
         }
@@ -116,7 +117,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     });
     if entity_id.contains("{tenantid}") || sso_common {
         findings.push(Finding::error(
-            "tenant_independent",
+            codes::TENANT_INDEPENDENT,
             message(
                 "This is Entra's tenant-independent metadata (its entityID holds {tenantid}, or its sign-in URL says \
                  common), not your app's. In the app's [SamlCertificates] section, use \"[MetadataUrl]\" or download \
@@ -126,7 +127,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
         ));
     } else if id.kind != "entraIdentifier" || tenant_id.is_none() {
         findings.push(Finding::error(
-            "not_entra",
+            codes::NOT_ENTRA,
             message(
                 "This metadata is from another identity provider (entityID \"{entity_id}\"), not Microsoft Entra ID. \
                  Download \"Federation Metadata XML\" from the Entra app's [SamlCertificates] section.",
@@ -136,7 +137,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     }
     if single_sign_on_services.is_empty() {
         findings.push(Finding::error(
-            "no_sso_url",
+            codes::NO_SSO_URL,
             "The metadata lists no SingleSignOnService, so there is no Login \
             URL to give Twilio. Download the app's \"Federation Metadata XML\" again.",
         ));
@@ -145,7 +146,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     let chosen_certificate = choose(&certificates, now_ms);
     match chosen_certificate.and_then(|i| certificates.get(i)) {
         None => findings.push(Finding::error(
-            "no_signing_certificate",
+            codes::NO_SIGNING_CERTIFICATE,
             message(
                 "The metadata holds no signing certificate. In Entra → [SamlCertificates], make sure a certificate \
                  is Active, then download the metadata again.",
@@ -155,7 +156,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
         Some(chosen) => {
             if certificates.len() > 1 {
                 findings.push(Finding::info(
-                    "rollover",
+                    codes::ROLLOVER,
                     message(
                         "The metadata lists {n} signing certificates, as during a certificate rollover. The one \
                          valid now with the latest expiry is chosen (thumbprint {thumbprint}, expires {expires}). \
@@ -189,12 +190,12 @@ fn parse_xml(text: &str) -> Result<Document<'_>, CoreError> {
     let opts = ParsingOptions { allow_dtd: false, nodes_limit: 200_000, ..ParsingOptions::default() };
     Document::parse_with_options(text, opts).map_err(|e| match e {
         roxmltree::Error::DtdDetected => CoreError::new(
-            "doctype_not_allowed",
+            codes::DOCTYPE_NOT_ALLOWED,
             "This XML has a DOCTYPE, which Entra's metadata never has. It is refused for safety; download \
                 \"Federation Metadata XML\" from Entra again.",
         ),
         other => CoreError::new(
-            "not_xml",
+            codes::NOT_XML,
             message(
                 "This is not readable XML (it breaks at line {row}, column {col}). Download \"Federation Metadata \
                  XML\" from Entra's [SamlCertificates] section, or copy the [MetadataUrl].",

@@ -8,6 +8,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 use serde::Serialize;
 
 use crate::cert::certificate::decode_base64;
+use crate::common::codes;
 use crate::common::finding::{CoreError, Finding};
 use crate::entra::LOGIN_HOSTS;
 use crate::product::sp_urls;
@@ -52,14 +53,14 @@ pub fn check_request(input: &str, realm_sid: &str, region: Option<&str>) -> Resu
     )
     .map_err(|e| match e {
         roxmltree::Error::DtdDetected => {
-            CoreError::new("doctype_not_allowed", "The request holds a DOCTYPE, which a SAML request never has.")
+            CoreError::new(codes::DOCTYPE_NOT_ALLOWED, "The request holds a DOCTYPE, which a SAML request never has.")
         }
-        other => CoreError::new("not_xml", format!("The request is not well-formed XML: {other}.")),
+        other => CoreError::new(codes::NOT_XML, format!("The request is not well-formed XML: {other}.")),
     })?;
     let root = doc.root_element();
     if !is(&root, SAMLP, "AuthnRequest") {
         return Err(CoreError::new(
-            "not_authn_request",
+            codes::NOT_AUTHN_REQUEST,
             "This is not a SAML AuthnRequest: paste the sign-in URL with its SAMLRequest parameter, or its value.",
         ));
     }
@@ -91,7 +92,10 @@ pub fn check_request(input: &str, realm_sid: &str, region: Option<&str>) -> Resu
 pub fn decode_request(input: &str) -> Result<(String, Binding), CoreError> {
     let text = input.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
-        return Err(CoreError::new("empty", "Paste the sign-in URL with its SAMLRequest parameter, or its value."));
+        return Err(CoreError::new(
+            codes::EMPTY,
+            "Paste the sign-in URL with its SAMLRequest parameter, or its value.",
+        ));
     }
     if text.len() > MAX_REQUEST_BYTES {
         return Err(too_large());
@@ -104,7 +108,7 @@ pub fn decode_request(input: &str) -> Result<(String, Binding), CoreError> {
         form_urlencoded::parse(query.as_bytes())
             .find(|(k, _)| k == "SAMLRequest")
             .map(|(_, v)| v.into_owned())
-            .ok_or_else(|| CoreError::new("not_base64", "The URL has no SAMLRequest value."))?
+            .ok_or_else(|| CoreError::new(codes::NOT_BASE64, "The URL has no SAMLRequest value."))?
     } else if text.contains('%') {
         // A value copied out of a URL is still URL-encoded ("%2B" for "+").
         let pair = format!("v={text}");
@@ -113,18 +117,19 @@ pub fn decode_request(input: &str) -> Result<(String, Binding), CoreError> {
         text.to_string()
     };
     let bytes = decode_base64(&value).map_err(|_| {
-        CoreError::new("not_base64", "This is not a SAMLRequest: paste the whole sign-in URL, or its value.")
+        CoreError::new(codes::NOT_BASE64, "This is not a SAMLRequest: paste the whole sign-in URL, or its value.")
     })?;
     // POST carries the XML itself; the Redirect binding deflates it first.
     let (raw, binding) = if bytes.first() == Some(&b'<') || bytes.starts_with(b"\xef\xbb\xbf<") {
         (bytes, Binding::Post)
     } else {
-        let inflated = decompress_to_vec_with_limit(&bytes, MAX_REQUEST_BYTES)
-            .map_err(|_| CoreError::new("not_deflate", "The SAMLRequest is neither XML nor DEFLATE-compressed XML."))?;
+        let inflated = decompress_to_vec_with_limit(&bytes, MAX_REQUEST_BYTES).map_err(|_| {
+            CoreError::new(codes::NOT_DEFLATE, "The SAMLRequest is neither XML nor DEFLATE-compressed XML.")
+        })?;
         (inflated, Binding::Redirect)
     };
     let xml = String::from_utf8(raw)
-        .map_err(|_| CoreError::new("not_xml", "The SAMLRequest decodes to bytes that are not XML text."))?;
+        .map_err(|_| CoreError::new(codes::NOT_XML, "The SAMLRequest decodes to bytes that are not XML text."))?;
     Ok((xml.trim_start_matches('\u{feff}').to_string(), binding))
 }
 
@@ -136,7 +141,7 @@ fn judge(r: &RequestReport, realm_sid: &str, region: Option<&str>) -> Vec<Findin
         let issuer = r.issuer.as_deref().unwrap_or_default();
         if issuer != urls.sp_entity_id {
             f.push(Finding::error(
-                "request_issuer_mismatch",
+                codes::REQUEST_ISSUER_MISMATCH,
                 format!(
                     "Twilio signs in as \"{issuer}\", but this setup's Identifier (Entity ID) is \"{}\": Entra looks \
                     the app up by it (AADSTS700016). Check the {sid_name}.",
@@ -147,7 +152,7 @@ fn judge(r: &RequestReport, realm_sid: &str, region: Option<&str>) -> Vec<Findin
         let acs = r.assertion_consumer_service_url.as_deref().unwrap_or_default();
         if !acs.is_empty() && acs != urls.reply_url {
             f.push(Finding::error(
-                "request_acs_mismatch",
+                codes::REQUEST_ACS_MISMATCH,
                 format!(
                     "Twilio asks Entra to post to \"{acs}\", but this setup's Reply URL is \"{}\" (AADSTS50011).",
                     urls.reply_url
@@ -161,13 +166,13 @@ fn judge(r: &RequestReport, realm_sid: &str, region: Option<&str>) -> Vec<Findin
     };
     if let Some(d) = r.destination.as_deref().filter(|d| !known_host(d)) {
         f.push(Finding::warning(
-            "request_destination_unknown",
+            codes::REQUEST_DESTINATION_UNKNOWN,
             format!("The request goes to \"{d}\", which is not a Microsoft sign-in host: check Twilio's SSO URL."),
         ));
     }
     if !r.requested_authn_context.is_empty() {
         f.push(Finding::info(
-            "request_authn_context",
+            codes::REQUEST_AUTHN_CONTEXT,
             format!(
                 "Twilio asks for a sign-in method ({}); if Entra answers AADSTS75011, the user signed in another way.",
                 r.requested_authn_context.join(", ")
@@ -179,7 +184,7 @@ fn judge(r: &RequestReport, realm_sid: &str, region: Option<&str>) -> Vec<Findin
 
 fn too_large() -> CoreError {
     CoreError::new(
-        "too_large",
+        codes::TOO_LARGE,
         format!("This is larger than {} KB, far larger than a SAML request.", MAX_REQUEST_BYTES / 1024),
     )
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::entra::links::Place;
 use crate::product::Product;
@@ -331,7 +332,7 @@ impl Checklist {
         let id = event.step();
         self = if id.is_renewal() { self.normalized_to(&RENEWAL_STEPS) } else { self.normalized() };
         let Some(step) = self.steps.iter_mut().find(|s| s.id == id) else {
-            return Err(CoreError::new("unknown_step", format!("There is no checklist step \"{}\".", id.id())));
+            return Err(CoreError::new(codes::UNKNOWN_STEP, format!("There is no checklist step \"{}\".", id.id())));
         };
         let before = step.status();
         if let ChecklistEvent::Observed { outcome, what, place, missing_claims, .. } = event {

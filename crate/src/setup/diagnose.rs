@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::common::codes;
 use crate::entra::lookup_url;
 use crate::entra::portal::{with_labels, Lang};
 use crate::product::sp_urls;
@@ -197,7 +198,7 @@ pub fn diagnose(error: Option<&EntraError>, request: Option<&RequestReport>, kno
         ),
         None => match request.and_then(|r| r.findings.iter().find(|f| f.code.starts_with("request_"))) {
             Some(f) => (
-                if f.code == "request_destination_unknown" { Step::TwilioSso } else { Step::BasicSaml },
+                if f.code == codes::REQUEST_DESTINATION_UNKNOWN { Step::TwilioSso } else { Step::BasicSaml },
                 f.message.clone(),
                 vec![compare("[Identifier]", &entity, asked_issuer), compare("[ReplyUrl]", &reply, asked_acs)],
                 "Fix the value named above, then try again.",

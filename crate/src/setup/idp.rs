@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::common::codes;
 use crate::common::finding::{message, Finding, Severity};
 use crate::entra::portal::Label;
 use crate::entra::{classify, identifier_for, is_guid, login_url_for, split_url, Cloud, IdpValue};
@@ -41,7 +42,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
 
     if login.kind == "entraIdentifier" && ident.kind == "loginUrl" {
         f.push(Finding::error(
-            "swapped_fields",
+            codes::SWAPPED_FIELDS,
             message(
                 &format!(
                     "The Login URL and the Identifier are swapped. {WHERE}, copy \"[LoginUrl]\" (…/saml2) into SSO \
@@ -59,7 +60,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         let path = split_url(&login.value).map(|u| u.path).unwrap_or_default();
         if path.ends_with("/saml2/") {
             f.push(Finding::warning(
-                "login_url_trailing_slash",
+                codes::LOGIN_URL_TRAILING_SLASH,
                 format!(
                     "The Login URL ends in \"/saml2/\"; Entra \
                 shows it as \"…/saml2\" without the slash. {WHERE}, copy it again."
@@ -67,7 +68,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
             ));
         } else if !path.ends_with("/saml2") {
             f.push(Finding::error(
-                "login_url_path",
+                codes::LOGIN_URL_PATH,
                 format!(
                     "The Login URL should end in \"/saml2\" (it is \"{}\"). {WHERE}, copy \"Login URL\" again.",
                     login.value
@@ -77,7 +78,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
     }
     if ident.kind == "entraIdentifier" && !ident.value.ends_with('/') {
         f.push(Finding::error(
-            "missing_trailing_slash",
+            codes::MISSING_TRAILING_SLASH,
             message(
                 &format!(
                     "The identifier must end with \"/\", exactly as Entra issues it (\"{{value}}/\"); without it \
@@ -91,7 +92,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         if let Some(t) = &v.tenant_id {
             if !is_guid(t) && matches!(v.kind, "loginUrl" | "entraIdentifier") {
                 f.push(Finding::error(
-                    "tenant_independent",
+                    codes::TENANT_INDEPENDENT,
                     format!(
                         "\"{}\" uses \"{t}\" instead of your tenant ID. Use the values from your app's \"Set up\" \
                         section, which contain your tenant's GUID.",
@@ -102,7 +103,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         }
         if split_url(&v.value).is_some_and(|u| u.scheme != "https") {
             f.push(Finding::error(
-                "not_https",
+                codes::NOT_HTTPS,
                 format!("\"{}\" must start with https://. Copy it again from Entra.", v.value),
             ));
         }
@@ -113,7 +114,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         if let (Some(a), Some(b)) = (&login.tenant_id, &ident.tenant_id) {
             if !a.eq_ignore_ascii_case(b) {
                 f.push(Finding::error(
-                    "tenant_mismatch",
+                    codes::TENANT_MISMATCH,
                     format!(
                         "The Login URL is for tenant {a}, the identifier for tenant {b}. Both must come from the \
                         same app: {WHERE}."
@@ -123,7 +124,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         }
         if login.cloud != ident.cloud {
             f.push(Finding::error(
-                "cloud_mismatch",
+                codes::CLOUD_MISMATCH,
                 format!(
                     "The Login URL is for {}, the identifier for {}. Copy both from the same Entra portal.",
                     login.cloud.map(Cloud::label).unwrap_or("an unknown cloud"),
@@ -153,7 +154,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
                 Some(md)
             }
             Err(e) => {
-                f.push(Finding::error("metadata_unreadable", e.message));
+                f.push(Finding::error(codes::METADATA_UNREADABLE, e.message));
                 None
             }
         },
@@ -180,7 +181,7 @@ pub fn metadata_agreement(md: &MetadataReport, login_url: &str, entra_identifier
     let mut f = Vec::new();
     if !entra_identifier.is_empty() && md.entity_id != entra_identifier {
         f.push(Finding::error(
-            "metadata_entity_mismatch",
+            codes::METADATA_ENTITY_MISMATCH,
             message(
                 "The federation metadata's entityID is \"{got}\" but the identifier is \"{want}\". They must be \
                  equal: take both from the same app.",
@@ -190,7 +191,7 @@ pub fn metadata_agreement(md: &MetadataReport, login_url: &str, entra_identifier
     }
     if !login_url.is_empty() && !md.single_sign_on_services.iter().any(|s| s.location == login_url) {
         f.push(Finding::error(
-            "metadata_sso_mismatch",
+            codes::METADATA_SSO_MISMATCH,
             message(
                 "The Login URL \"{got}\" is not a SingleSignOnService in the federation metadata ({want}). Take \
                  both from the same app.",
@@ -203,7 +204,7 @@ pub fn metadata_agreement(md: &MetadataReport, login_url: &str, entra_identifier
 
 /// Findings for one field that is empty or holds something other than what belongs there.
 fn check_field(v: &IdpValue, label: Label, want: &str, f: &mut Vec<Finding>) {
-    let code_empty = if want == "loginUrl" { "missing_login_url" } else { "missing_identifier" };
+    let code_empty = if want == "loginUrl" { codes::MISSING_LOGIN_URL } else { codes::MISSING_IDENTIFIER };
     // Templates: the field's label as a `[Label]`, the pasted value as `{value}`.
     let label = format!("[{}]", label.name());
     if v.value.is_empty() {
@@ -216,22 +217,24 @@ fn check_field(v: &IdpValue, label: Label, want: &str, f: &mut Vec<Finding>) {
     }
     let (code, template) = match v.kind {
         "metadataUrl" => (
-            "metadata_url_pasted",
+            codes::METADATA_URL_PASTED,
             format!("This is the [MetadataUrl], not the {label}. {WHERE}, copy \"{label}\" instead."),
         ),
         "twilioUrl" => (
-            "reply_url_pasted",
+            codes::REPLY_URL_PASTED,
             format!(
                 "This is a Twilio URL (the Reply URL or Entity ID), not the {label}. Twilio's values go into Entra; \
                  {WHERE}, copy \"{label}\" back into Twilio."
             ),
         ),
-        "loginUrl" => ("wrong_field", format!("This is the [LoginUrl], not the {label}. {WHERE}, copy \"{label}\".")),
+        "loginUrl" => {
+            (codes::WRONG_FIELD, format!("This is the [LoginUrl], not the {label}. {WHERE}, copy \"{label}\"."))
+        }
         "entraIdentifier" => {
-            ("wrong_field", format!("This is the [EntraIdentifier], not the {label}. {WHERE}, copy \"{label}\"."))
+            (codes::WRONG_FIELD, format!("This is the [EntraIdentifier], not the {label}. {WHERE}, copy \"{label}\"."))
         }
         _ => (
-            if want == "loginUrl" { "not_entra_login_url" } else { "not_entra_identifier" },
+            if want == "loginUrl" { codes::NOT_ENTRA_LOGIN_URL } else { codes::NOT_ENTRA_IDENTIFIER },
             format!("\"{{value}}\" is not the {label} Entra shows. {WHERE}, copy \"{label}\"."),
         ),
     };

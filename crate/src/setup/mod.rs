@@ -17,6 +17,7 @@ pub mod signin_failure;
 use serde::{Deserialize, Serialize};
 
 use crate::cert::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
+use crate::common::codes;
 use crate::common::finding::{CoreError, Finding, Severity};
 use crate::entra::links::{self, AppIds};
 use crate::entra::lookup_url;
@@ -272,7 +273,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             let input = match (bytes, text) {
                 (Some(b), _) => CertInput::Bytes(b),
                 (None, Some(t)) => CertInput::Text(t),
-                (None, None) => return Err(CoreError::new("empty", "No certificate was given.")),
+                (None, None) => return Err(CoreError::new(codes::EMPTY, "No certificate was given.")),
             };
             // The report's PEM is the certificate's own bytes: never a key or trailing data.
             let report = inspect_certificate(input, now)?;
@@ -390,7 +391,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         SetupEvent::ApproveReplace { id } => {
             if !s.conflicts.iter().any(|c| &c.id == id) {
                 return Err(CoreError::new(
-                    "unknown_conflict",
+                    codes::UNKNOWN_CONFLICT,
                     "That conflict is no longer there; collect the page again.",
                 ));
             }
@@ -399,10 +400,9 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             }
         }
         SetupEvent::Checklist(e) if e.step().is_renewal() => {
-            let r = s
-                .renewal
-                .take()
-                .ok_or_else(|| CoreError::new("no_renewal", "No certificate renewal is under way for this setup."))?;
+            let r = s.renewal.take().ok_or_else(|| {
+                CoreError::new(codes::NO_RENEWAL, "No certificate renewal is under way for this setup.")
+            })?;
             s.renewal = Some(r.apply(e, now)?);
         }
         SetupEvent::Checklist(e) => s = observe_main(s, e.clone(), now)?,
@@ -515,11 +515,12 @@ fn certificate_from_metadata(mut s: Setup, xml: &str, source: &str, now: i64) ->
                 ({t}); download the metadata of this app again",
                 md.certificates.len()
             ));
-            md.chosen()
-                .ok_or_else(|| CoreError::new("no_signing_certificate", "The metadata holds no signing certificate."))?
+            md.chosen().ok_or_else(|| {
+                CoreError::new(codes::NO_SIGNING_CERTIFICATE, "The metadata holds no signing certificate.")
+            })?
         }
         (None, None) => {
-            return Err(CoreError::new("no_signing_certificate", "The metadata holds no signing certificate."))
+            return Err(CoreError::new(codes::NO_SIGNING_CERTIFICATE, "The metadata holds no signing certificate."))
         }
     };
     problems.extend(metadata_agreement(&md, &s.login_url, &s.entra_identifier).into_iter().map(|f| f.message));

@@ -6,6 +6,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::cert::certificate::{inspect_certificate, CertInput, CertificateReport};
+use crate::common::codes;
 use crate::common::finding::{has_errors, CoreError, Finding};
 use crate::entra::portal::{Label, Lang};
 use crate::product::{self, sp_urls, Product, SpUrls};
@@ -123,7 +124,7 @@ pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
     match (&workspace_id, realm.product) {
         (Some(w), Product::Frontline) => findings.extend(check_workspace_id(w)),
         (Some(_), _) => findings.push(Finding::warning(
-            "workspace_id_unused",
+            codes::WORKSPACE_ID_UNUSED,
             format!("{} has no Workspace ID; the one given is left out.", facts.name),
         )),
         (None, _) => {}
@@ -212,19 +213,19 @@ pub fn check_workspace_id(w: &str) -> Vec<Finding> {
     let mut f = Vec::new();
     if w.chars().any(char::is_whitespace) {
         f.push(Finding::error(
-            "workspace_id_whitespace",
+            codes::WORKSPACE_ID_WHITESPACE,
             "The Workspace ID cannot contain spaces. Use the company name exactly as your agents type it in the \
                 Frontline app.",
         ));
     } else if w.chars().any(|c| c.is_ascii_uppercase()) {
         f.push(Finding::warning(
-            "workspace_id_case",
+            codes::WORKSPACE_ID_CASE,
             "Workspace IDs are usually lower case. Check it matches what agents type into the Frontline app.",
         ));
     }
     if w.chars().any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c.is_whitespace())) {
         f.push(Finding::warning(
-            "workspace_id_characters",
+            codes::WORKSPACE_ID_CHARACTERS,
             "The Workspace ID has characters other than letters, digits, - and _. Check it against the Frontline \
                 Console.",
         ));

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::entra::portal::Lang;
 use crate::setup::ids::Step;
@@ -60,7 +61,7 @@ pub fn captured(
         .is_ok_and(|u| r.issuer.as_deref() == Some(u.sp_entity_id.as_str()));
     if !ours {
         return Err(CoreError::new(
-            "request_not_this_setup",
+            codes::REQUEST_NOT_THIS_SETUP,
             "This SAMLRequest's Issuer is not this setup's Identifier (Entity ID): it is another sign-in, \
             and is not kept. Start the test sign-in from this setup's Twilio page.",
         ));
@@ -87,7 +88,7 @@ pub fn failed(
         Some(_) => before.and_then(|c| check_request(&c.text, "", None).ok()),
         None => Some(check_request(text, "", None).map_err(|_| {
             CoreError::new(
-                "no_error_code",
+                codes::NO_ERROR_CODE,
                 "No AADSTS code was found: paste Microsoft's whole error (Message and Troubleshooting details), \
                 or the sign-in URL with its SAMLRequest.",
             )
@@ -139,7 +140,7 @@ pub fn failed(
 #[cfg(not(feature = "xmldsig"))]
 fn needs_full_core() -> CoreError {
     CoreError::new(
-        "needs_full_core",
+        codes::NEEDS_FULL_CORE,
         "This part of the extension cannot read sign-in requests. Reload the extension from chrome://extensions and \
             try again.",
     )

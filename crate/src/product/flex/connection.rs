@@ -3,6 +3,7 @@
 //! `https://login.flex.<region>.twilio.com/login/callback?connection=JQ…`. The retired
 //! Account-based URLs (`https://iam.twilio.com/v1/Accounts/AC…/saml2`) are recognised and flagged.
 
+use crate::common::codes;
 use crate::common::finding::{CoreError, Finding};
 use crate::product::{paste, Product, SpUrls};
 
@@ -44,7 +45,7 @@ pub fn shown_url(value: &str) -> Option<SpUrls> {
 pub fn urls(input: &str, region: Option<&str>) -> Result<SpUrls, CoreError> {
     let (s, mut normalized) = paste::clean(input);
     if s.is_empty() {
-        return Err(CoreError::new("empty", format!("Enter the SSO connection SID. {WHERE}")));
+        return Err(CoreError::new(codes::EMPTY, format!("Enter the SSO connection SID. {WHERE}")));
     }
     if let Some(account) = paste::after(&s, legacy_marker(), &['/', '?', '#']) {
         return legacy(account, normalized);
@@ -67,7 +68,7 @@ pub fn urls(input: &str, region: Option<&str>) -> Result<SpUrls, CoreError> {
     let mut findings = Vec::new();
     if region != DEFAULT_REGION {
         findings.push(Finding::info(
-            "flex_region",
+            codes::FLEX_REGION,
             format!(
                 "Region {region}: Twilio's guide shows only {DEFAULT_REGION}. Check that this ACS URL is the one \
                     Flex Console → Manage → Single sign-on shows."
@@ -103,7 +104,7 @@ fn legacy(account: &str, mut normalized: Vec<String>) -> Result<SpUrls, CoreErro
         legacy: true,
         normalized,
         findings: vec![Finding::warning(
-            "flex_legacy_urls",
+            codes::FLEX_LEGACY_URLS,
             "These are Flex's legacy Account-based SSO URLs; Twilio asked every Flex customer to move off them \
                 before June 2025. In Flex Console → Manage → Single sign-on, start the new setup: it shows an Entity \
                 ID urn:flex:JQ… and an ACS URL on login.flex.us1.twilio.com, to put in Basic SAML Configuration \
@@ -117,7 +118,7 @@ fn checked_sid(raw: &str, prefix: &str, name: &str, normalized: &mut Vec<String>
     let count = raw.chars().count();
     if count != SID_LEN {
         return Err(CoreError::new(
-            "wrong_length",
+            codes::WRONG_LENGTH,
             format!("A Flex {name} is {SID_LEN} characters ({prefix} and 32 hex digits); this has {count}. {WHERE}"),
         ));
     }
@@ -125,7 +126,7 @@ fn checked_sid(raw: &str, prefix: &str, name: &str, normalized: &mut Vec<String>
     let digits: String = raw.chars().skip(2).collect();
     if head == ACCOUNT_PREFIX && prefix != ACCOUNT_PREFIX {
         return Err(CoreError::new(
-            "account_sid",
+            codes::ACCOUNT_SID,
             format!(
                 "This is an Account SID (AC…). Only Flex's retired legacy URLs were made from it; today's \
                     setup uses the SSO connection SID. {WHERE}"
@@ -134,13 +135,13 @@ fn checked_sid(raw: &str, prefix: &str, name: &str, normalized: &mut Vec<String>
     }
     if head != prefix {
         return Err(CoreError::new(
-            "wrong_prefix",
+            codes::WRONG_PREFIX,
             format!("A Flex {name} starts with {prefix}, not \"{head}\". {WHERE}"),
         ));
     }
     if let Some((pos, bad)) = digits.chars().enumerate().find(|(_, c)| !c.is_ascii_hexdigit()) {
         return Err(CoreError::new(
-            "not_hex",
+            codes::NOT_HEX,
             format!(
                 "After {prefix} a Flex {name} has only hexadecimal digits (0-9, a-f); character {} is \"{bad}\". \
                     Check for a typo such as O for 0 or l for 1.",
@@ -164,7 +165,7 @@ fn chosen_region(from_url: Option<&str>, chosen: Option<&str>) -> Result<String,
     for r in from_url.iter().chain(chosen.iter()) {
         if !is_region(r) {
             return Err(CoreError::new(
-                "bad_region",
+                codes::BAD_REGION,
                 format!(
                     "\"{r}\" is not a Flex region: a region is two letters and a digit, such as {DEFAULT_REGION}, as \
                         in login.flex.{DEFAULT_REGION}.twilio.com."
@@ -174,7 +175,7 @@ fn chosen_region(from_url: Option<&str>, chosen: Option<&str>) -> Result<String,
     }
     match (from_url, chosen) {
         (Some(u), Some(c)) if u != c => Err(CoreError::new(
-            "region_mismatch",
+            codes::REGION_MISMATCH,
             format!("The pasted ACS URL is for region {u}, but the region chosen is {c}. Use the ACS URL's."),
         )),
         (Some(r), _) | (None, Some(r)) => Ok(r),

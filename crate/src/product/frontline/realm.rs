@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::product::paste;
 
@@ -44,14 +45,14 @@ const WHERE: &str = "The Realm SID starts with JB and is shown on the Frontline 
 pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
     let (sid, mut normalized) = clean(input);
     if sid.is_empty() {
-        return Err(CoreError::new("empty", format!("Enter the Realm SID. {WHERE}")));
+        return Err(CoreError::new(codes::EMPTY, format!("Enter the Realm SID. {WHERE}")));
     }
     let count = sid.chars().count();
     if count != SID_LEN {
         let hint =
             if sid.contains("://") { " That looks like a URL, but not a Twilio Entity ID or Reply URL." } else { "" };
         return Err(CoreError::new(
-            "wrong_length",
+            codes::WRONG_LENGTH,
             format!(
                 "A Realm SID is {SID_LEN} characters (JB and 32 hex digits); this has {count}.{hint} Copy it again in \
                     full. {WHERE}"
@@ -61,7 +62,10 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
     let prefix: String = sid.chars().take(2).collect::<String>().to_ascii_uppercase();
     let digits: String = sid.chars().skip(2).collect();
     if prefix == "AC" {
-        return Err(CoreError::new("account_sid", format!("This is an Account SID (AC…), not the Realm SID. {WHERE}")));
+        return Err(CoreError::new(
+            codes::ACCOUNT_SID,
+            format!("This is an Account SID (AC…), not the Realm SID. {WHERE}"),
+        ));
     }
     if prefix != SID_PREFIX {
         let what = KNOWN_PREFIXES
@@ -69,11 +73,11 @@ pub fn realm_urls(input: &str) -> Result<RealmUrls, CoreError> {
             .find(|(p, _)| *p == prefix)
             .map(|(_, what)| format!("This looks like {what}, not the Realm SID."))
             .unwrap_or_else(|| format!("A Realm SID starts with JB, not \"{prefix}\"."));
-        return Err(CoreError::new("wrong_prefix", format!("{what} {WHERE}")));
+        return Err(CoreError::new(codes::WRONG_PREFIX, format!("{what} {WHERE}")));
     }
     if let Some((pos, bad)) = digits.chars().enumerate().find(|(_, c)| !c.is_ascii_hexdigit()) {
         return Err(CoreError::new(
-            "not_hex",
+            codes::NOT_HEX,
             format!(
                 "After JB a Realm SID has only hexadecimal digits (0-9, a-f); character {} is \"{bad}\". Check for a \
                     typo such as O for 0 or l for 1.",

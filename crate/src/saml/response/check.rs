@@ -4,6 +4,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 use super::{Attribute, Expectations, ResponseReport, MAX_RESPONSE_BYTES, SKEW_MS};
 use crate::cert::certificate::{decode_base64, inspect_der};
+use crate::common::codes;
 use crate::common::finding::{has_errors, message, CoreError, Finding};
 use crate::common::timefmt::parse_rfc3339_ms;
 use crate::product::frontline::{LONG_EMAIL_CLAIM, SIGNING_ALGORITHM};
@@ -19,7 +20,7 @@ const FIX_SIGNING: &str = "In Entra → the app → Single sign-on → [SamlCert
 pub fn decode_response(input: &str) -> Result<String, CoreError> {
     let text = input.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
-        return Err(CoreError::new("empty", "Paste the SAMLResponse: base64, the form body, or the XML."));
+        return Err(CoreError::new(codes::EMPTY, "Paste the SAMLResponse: base64, the form body, or the XML."));
     }
     if text.len() > MAX_RESPONSE_BYTES * 2 {
         return Err(too_large());
@@ -31,19 +32,19 @@ pub fn decode_response(input: &str) -> Result<String, CoreError> {
         form_urlencoded::parse(text.as_bytes())
             .find(|(k, _)| k == "SAMLResponse")
             .map(|(_, v)| v.into_owned())
-            .ok_or_else(|| CoreError::new("not_base64", "The form body has no SAMLResponse value."))?
+            .ok_or_else(|| CoreError::new(codes::NOT_BASE64, "The form body has no SAMLResponse value."))?
     } else {
         text.to_string()
     };
     let bytes = decode_base64(&b64).map_err(|_| {
         CoreError::new(
-            "not_base64",
+            codes::NOT_BASE64,
             "This is not a base64 SAMLResponse. Paste the value of the SAMLResponse form \
             field, the whole form body, or the XML.",
         )
     })?;
     let xml = String::from_utf8(bytes)
-        .map_err(|_| CoreError::new("not_xml", "The SAMLResponse decodes to bytes that are not XML text."))?;
+        .map_err(|_| CoreError::new(codes::NOT_XML, "The SAMLResponse decodes to bytes that are not XML text."))?;
     Ok(xml.trim_start_matches('\u{feff}').to_string())
 }
 
@@ -59,12 +60,12 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     )
     .map_err(|e| match e {
         roxmltree::Error::DtdDetected => CoreError::new(
-            "doctype_not_allowed",
+            codes::DOCTYPE_NOT_ALLOWED,
             "The response has a DOCTYPE, which \
                 Entra never sends. It is refused for safety: no entity is ever expanded.",
         ),
         other => CoreError::new(
-            "not_xml",
+            codes::NOT_XML,
             format!(
                 "The response is not readable XML (it breaks at line {}, \
                 column {}).",
@@ -75,14 +76,14 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     })?;
     let resp = doc.root_element();
     if !is(&resp, SAMLP, "Response") {
-        return Err(CoreError::new("not_saml_response", "This XML is not a SAML Response (samlp:Response)."));
+        return Err(CoreError::new(codes::NOT_SAML_RESPONSE, "This XML is not a SAML Response (samlp:Response)."));
     }
     // The SID names the product; the product names the URLs, claims and roles to expect.
     let realm = sp_urls(&expect.realm_sid, None, expect.region.as_deref())?;
     let facts = realm.product.facts();
     if child(resp, SAML, "EncryptedAssertion").is_some() {
         return Err(CoreError::new(
-            "encrypted_assertion",
+            codes::ENCRYPTED_ASSERTION,
             format!(
                 "The assertion is encrypted, so it cannot be checked, and {} does not decrypt it. In Entra → the \
                     app → Single sign-on → Token encryption, turn token encryption off for this app.",
@@ -96,7 +97,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     // reader sees without breaking the signature. Values below are read as it covers them.
     if resp.descendants().any(|n| n.is_comment() || n.is_pi()) {
         f.push(Finding::error(
-            "xml_comment",
+            codes::XML_COMMENT,
             "The response holds an XML comment or processing instruction. Entra never sends one, and no signature \
                 covers it, so it can hide part of a signed value. Treat this response as altered: sign in again and \
                 check the new one.",
@@ -105,7 +106,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
 
     if resp.descendants().any(|n| VALUES.iter().any(|(ns, name)| is(&n, ns, name)) && value_text(n).is_none()) {
         f.push(Finding::error(
-            "markup_in_value",
+            codes::MARKUP_IN_VALUE,
             "A value in the response (an Issuer, Audience, NameID, attribute value or status message) holds \
             markup, which Entra never sends; it is not shown. Treat this response as altered: sign in again \
             and check the new one.",
@@ -124,7 +125,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
             .and_then(|c| c.attribute("Value"))
             .unwrap_or_default();
         f.push(Finding::error(
-            "status_not_success",
+            codes::STATUS_NOT_SUCCESS,
             format!(
                 "Entra refused the sign-in ({}{}): {}. Fix what the AADSTS message names, often the user's assignment \
                     (Users and groups) or the Identifier.",
@@ -138,7 +139,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let destination = resp.attribute("Destination").map(str::to_string);
     if destination.as_deref() != Some(realm.reply_url.as_str()) {
         f.push(Finding::error(
-            "destination_mismatch",
+            codes::DESTINATION_MISMATCH,
             message(
                 "The response was sent to {got} but Twilio's Reply URL is {want}. In Entra → [BasicSaml], set \
                  [ReplyUrl] to exactly that.",
@@ -154,7 +155,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let assertion = direct.first().copied();
     if direct.len() > 1 {
         f.push(Finding::error(
-            "multiple_assertions",
+            codes::MULTIPLE_ASSERTIONS,
             format!(
                 "The response holds {} assertions; Entra sends exactly one. Treat this response as altered: \
                 sign in again and check the new one.",
@@ -164,14 +165,14 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     }
     if anywhere > direct.len() {
         f.push(Finding::error(
-            "assertion_misplaced",
+            codes::ASSERTION_MISPLACED,
             "An Assertion sits somewhere other than directly inside the Response, where Entra never puts one. Treat \
                 this response as altered: sign in again and check the new one.",
         ));
     }
     if success && assertion.is_none() {
         f.push(Finding::error(
-            "no_assertion",
+            codes::NO_ASSERTION,
             "The response says Success but carries no assertion, so nobody is signed in. Sign in again from the \
                 app's User access URL and check the new response.",
         ));
@@ -188,15 +189,15 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         );
         // A failed sign-in's response may leave it out; an assertion never may.
         f.push(if assertion.is_some() {
-            Finding::error("no_issuer", text)
+            Finding::error(codes::NO_ISSUER, text)
         } else {
-            Finding::warning("no_issuer", text)
+            Finding::warning(codes::NO_ISSUER, text)
         });
     }
     if let (Some(want), Some(got)) = (&expect.entra_identifier, &issuer) {
         if want != got {
             f.push(Finding::error(
-                "issuer_mismatch",
+                codes::ISSUER_MISMATCH,
                 message(
                     "The response's Issuer is {got} but Twilio expects {want} (the Identity Provider Issuer). Copy \
                      \"[EntraIdentifier]\" from Entra's \"Set up\" section into Twilio again.",
@@ -214,7 +215,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         _ if !has_assertion => {}
         Some(a) if a == &realm.sp_entity_id => {}
         Some(a) if a.starts_with("spn:") => f.push(Finding::error(
-            "audience_mismatch",
+            codes::AUDIENCE_MISMATCH,
             message(
                 "The Audience is {got}: Entra used the application ID because the sign-in request's issuer matched \
                  no Identifier. In Entra → [BasicSaml], set [Identifier] to {want}.",
@@ -222,7 +223,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
             ),
         )),
         other => f.push(Finding::error(
-            "audience_mismatch",
+            codes::AUDIENCE_MISMATCH,
             message(
                 "The Audience is {got} but Twilio's Entity ID is {want}. In Entra → [BasicSaml], set [Identifier] \
                  to exactly that.",
@@ -236,7 +237,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let mut time = |name: &str, value: Option<&str>| match value.map(parse_rfc3339_ms) {
         Some(Err(_)) => {
             f.push(Finding::error(
-                "unreadable_time",
+                codes::UNREADABLE_TIME,
                 format!(
                     "The assertion's {name} is not a readable time, so its validity cannot be judged. Entra \
                     never sends such a value: sign in again and check the new response."
@@ -250,14 +251,14 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let (nb, na) = (time("NotBefore", not_before.as_deref()), time("NotOnOrAfter", not_on_or_after.as_deref()));
     if nb.is_some_and(|nb| now_ms + SKEW_MS < nb) {
         f.push(Finding::error(
-            "assertion_not_yet_valid",
+            codes::ASSERTION_NOT_YET_VALID,
             "The assertion is not valid yet (more than 5 minutes ahead \
             of this computer's clock). Check the clocks, then sign in again.",
         ));
     }
     if na.is_some_and(|na| now_ms - SKEW_MS >= na) {
         f.push(Finding::error(
-            "assertion_expired",
+            codes::ASSERTION_EXPIRED,
             "The assertion has expired (its NotOnOrAfter has passed). Sign in again to get a fresh response.",
         ));
     }
@@ -267,7 +268,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let assertion_sig = assertion.and_then(|a| child(a, DS, "Signature"));
     if resp_sig.is_none() {
         f.push(Finding::error(
-            "response_not_signed",
+            codes::RESPONSE_NOT_SIGNED,
             message(
                 &format!(
                     "The response itself is not signed; {} \
@@ -280,7 +281,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     }
     if assertion.is_some() && assertion_sig.is_none() {
         f.push(Finding::error(
-            "assertion_not_signed",
+            codes::ASSERTION_NOT_SIGNED,
             message(
                 &format!(
                     "The assertion is not signed; {} \
@@ -305,7 +306,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         if weak(&method) || weak(&digest) {
             weak_alg = true;
             f.push(Finding::error(
-                "weak_signature_algorithm",
+                codes::WEAK_SIGNATURE_ALGORITHM,
                 message(
                     "The response is signed with {method} / {digest}. In Entra → [SamlCertificates] → Edit, set \
                      [SigningAlgorithm] to {want}.",
@@ -326,7 +327,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     if let (Some(k), Some(c)) = (&key_info_thumbprint, &configured) {
         if k != &c.thumbprint_sha1 {
             f.push(Finding::error(
-                "certificate_mismatch",
+                codes::CERTIFICATE_MISMATCH,
                 format!(
                     "The response was signed with certificate {k}, but Twilio has {}. Make the certificate Twilio \
                     has the Active one in Entra, or give Twilio the active one.",
@@ -345,7 +346,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     if expect.certificate_der.is_none() && (resp_sig.is_some() || assertion_sig.is_some()) {
         // Anyone can sign with a certificate of their own and put it in KeyInfo.
         f.push(Finding::error(
-            "no_pinned_certificate",
+            codes::NO_PINNED_CERTIFICATE,
             format!(
                 "The signature was not checked: no certificate is pinned yet, and the one inside a response proves \
                     nothing. Give the assistant Entra's \"Certificate (Base64)\" or the App Federation Metadata \
@@ -362,7 +363,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     }
     if signature_verified == Some(false) {
         f.push(Finding::error(
-            "signature_invalid",
+            codes::SIGNATURE_INVALID,
             format!(
                 "A signature in the response does not verify: \
             {signature_note}. The response was altered, or signed with another key."
@@ -484,7 +485,7 @@ fn short(uri: &str) -> &str {
 
 fn too_large() -> CoreError {
     CoreError::new(
-        "too_large",
+        codes::TOO_LARGE,
         format!("This is larger than {} KB, far larger than a SAML response.", MAX_RESPONSE_BYTES / 1024),
     )
 }
@@ -499,9 +500,9 @@ fn missing_claim(facts: &Facts, claim: &Claim, has_long_email: bool) -> Finding 
     let role = facts.roles.first().map(|r| r.display_name).unwrap_or_default();
     let values = [("name", claim.name), ("long", long), ("source", claim.source_attribute), ("role", role)];
     match claim.name {
-        EMAIL => Finding::error("missing_email", message(ADD_CLAIM, &values)),
-        ROLES => Finding::error("missing_roles", message(ADD_ROLES_CLAIM, &values)),
-        _ => Finding::error("missing_claim", message(ADD_CLAIM, &values)),
+        EMAIL => Finding::error(codes::MISSING_EMAIL, message(ADD_CLAIM, &values)),
+        ROLES => Finding::error(codes::MISSING_ROLES, message(ADD_ROLES_CLAIM, &values)),
+        _ => Finding::error(codes::MISSING_CLAIM, message(ADD_CLAIM, &values)),
     }
 }
 
@@ -515,7 +516,7 @@ const ADD_ROLES_CLAIM: &str = "No attribute is named exactly \"{name}\". In Entr
 fn no_role(facts: &Facts, got: &[String]) -> Finding {
     match facts.roles {
         [only] => Finding::error(
-            "role_not_agent",
+            codes::ROLE_NOT_AGENT,
             format!(
                 "The roles attribute holds {got:?}, not {value}. In Entra → Users and groups, assign this user the \
                 {name} role (app role value {value}).",
@@ -524,7 +525,7 @@ fn no_role(facts: &Facts, got: &[String]) -> Finding {
             ),
         ),
         roles => Finding::error(
-            "role_not_product",
+            codes::ROLE_NOT_PRODUCT,
             format!(
                 "The roles attribute holds {got:?}, none of {values}. In Entra → Users and groups, assign this user \
                 one of {product}'s roles: {names}.",

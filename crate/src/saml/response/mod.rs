@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+#[cfg(not(feature = "xmldsig"))]
+use crate::common::codes;
 use crate::common::finding::Finding;
 
 #[cfg(feature = "xmldsig")]
@@ -73,7 +75,7 @@ pub fn check_response(
     _now_ms: i64,
 ) -> Result<ResponseReport, crate::common::finding::CoreError> {
     Err(crate::common::finding::CoreError::new(
-        "needs_full_core",
+        codes::NEEDS_FULL_CORE,
         "This part of the extension cannot check sign-in responses. Reload the extension from chrome://extensions and \
             try again.",
     ))
