@@ -13,6 +13,9 @@ pub mod ids;
 pub mod plan;
 pub mod renewal;
 pub mod signin_failure;
+mod summary;
+
+pub use summary::summary_markdown;
 
 use serde::{Deserialize, Serialize};
 
@@ -269,19 +272,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
             }
             s = observe_idp(s, place.as_deref().unwrap_or("side panel"), now)?;
         }
-        SetupEvent::SetCertificate { text, bytes, source } => {
-            let input = match (bytes, text) {
-                (Some(b), _) => CertInput::Bytes(b),
-                (None, Some(t)) => CertInput::Text(t),
-                (None, None) => return Err(CoreError::new(codes::EMPTY, "No certificate was given.")),
-            };
-            // The report's PEM is the certificate's own bytes: never a key or trailing data.
-            let report = inspect_certificate(input, now)?;
-            s.certificate_pem = Some(report.pem.clone());
-            s.certificate_source = Some(source.clone());
-            let (outcome, what) = judge_certificate(&report);
-            s.checklist = s.checklist.apply(&observed(Step::Certificate, outcome, what, source), now)?;
-        }
+        SetupEvent::SetCertificate { text, bytes, source } => s = set_certificate(s, text, bytes, source, now)?,
         SetupEvent::ClearCertificate => {
             s.certificate_pem = None;
             s.certificate_source = None;
@@ -289,16 +280,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         }
         SetupEvent::CertificateFromMetadata { xml, source } => s = certificate_from_metadata(s, xml, source, now)?,
         SetupEvent::SetPortalCapture { thumbprint, expiration, metadata_url } => {
-            let keep = |new: &Option<String>, old: &Option<String>| {
-                new.clone().filter(|v| !v.trim().is_empty()).or(old.clone())
-            };
-            s.portal = PortalCapture {
-                thumbprint: keep(thumbprint, &s.portal.thumbprint)
-                    .map(|t| t.replace([' ', ':'], "").to_ascii_uppercase()),
-                expiration: keep(expiration, &s.portal.expiration),
-                metadata_url: keep(metadata_url, &s.portal.metadata_url),
-                ..s.portal
-            };
+            s.portal = portal_capture(&s.portal, thumbprint, expiration, metadata_url);
         }
         SetupEvent::SetPortalLang(lang) => s.portal.lang = *lang,
         SetupEvent::SetPortalApp(ids) => s.portal.app = Some(links::merge(s.portal.app.as_ref(), ids.clone())),
@@ -310,83 +292,12 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         }
         SetupEvent::CheckCertificate => {}
         SetupEvent::SignInResponse { text, source } => {
-            let expect = Expectations {
-                realm_sid: s.sid_ref(),
-                region: None,
-                entra_identifier: Some(s.entra_identifier.clone()).filter(|i| !i.is_empty()),
-                certificate_der: s
-                    .certificate_pem
-                    .as_deref()
-                    .and_then(|p| decode(CertInput::Text(p)).ok())
-                    .and_then(|d| d.into_iter().next()),
-            };
-            let r = check_response(text, &expect, now)?;
-            let errors: Vec<&Finding> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
-            let (outcome, what) = if errors.is_empty() {
-                (
-                    Status::Done,
-                    format!(
-                        "Sign-in as {} checked: every check passes. {}",
-                        r.name_id.as_deref().unwrap_or("?"),
-                        r.signature_note
-                    ),
-                )
-            } else {
-                let codes: Vec<&str> = errors.iter().map(|f| f.code).collect();
-                (
-                    Status::Attention,
-                    format!("Sign-in as {} fails: {}", r.name_id.as_deref().unwrap_or("?"), codes.join(", ")),
-                )
-            };
-            s.sign_in = Some(SignIn {
-                at: now,
-                source: source.clone(),
-                status: r.status.clone(),
-                issuer: r.issuer.clone(),
-                audience: r.audience.clone(),
-                name_id: r.name_id.clone(),
-                attributes: r
-                    .attributes
-                    .iter()
-                    .map(|a| SignInAttribute { name: a.name.clone(), values: a.values.clone() })
-                    .collect(),
-                signature_note: r.signature_note.clone(),
-                findings: r
-                    .findings
-                    .iter()
-                    .map(|f| StoredFinding {
-                        code: f.code.into(),
-                        severity: f.severity.label().into(),
-                        message: f.message.clone(),
-                    })
-                    .collect(),
-            });
-            signed_in = Some((outcome, what.clone()));
-            if outcome == Status::Done {
-                s.sign_in_failure = None;
-            }
-            s = observe_main(s, observed(Step::TestSignIn, outcome, what, source), now)?;
+            let (next, outcome) = sign_in_response(s, text, source, now)?;
+            s = next;
+            signed_in = Some(outcome);
         }
-        SetupEvent::SignInRequest { text, source } => {
-            let (request, problem) = crate::setup::signin_failure::captured(text, source, &s.sid_ref(), now)?;
-            s.sign_in_request = Some(request);
-            // A wrong Reply URL is named before Entra answers; never over a sign-in a verified
-            // response already proved.
-            if let Some(p) = problem.filter(|_| !s.signed_in_verified()) {
-                let what = format!("Twilio's request: {p}");
-                s = observe_main(s, observed(Step::TestSignIn, Status::Attention, what, source), now)?;
-            }
-        }
-        SetupEvent::SignInFailure { text, source } => {
-            let (sid, lang) = (s.sid_ref(), s.portal.lang);
-            let f = crate::setup::signin_failure::failed(text, source, &sid, lang, s.sign_in_request.as_ref(), now)?;
-            let what = match f.code {
-                Some(c) => format!("Entra refused the sign-in (AADSTS{c}): {}", f.summary),
-                None => f.summary.clone(),
-            };
-            s.sign_in_failure = Some(f);
-            s = observe_main(s, observed(Step::TestSignIn, Status::Attention, what, source), now)?;
-        }
+        SetupEvent::SignInRequest { text, source } => s = sign_in_request(s, text, source, now)?,
+        SetupEvent::SignInFailure { text, source } => s = sign_in_failure(s, text, source, now)?,
         SetupEvent::ClearSignInFailure => s.sign_in_failure = None,
         SetupEvent::ApproveReplace { id } => {
             if !s.conflicts.iter().any(|c| &c.id == id) {
@@ -423,6 +334,127 @@ fn observe_main(mut s: Setup, e: ChecklistEvent, now: i64) -> Result<Setup, Core
     }
     s.checklist = s.checklist.apply(&e, now)?;
     Ok(s)
+}
+
+/// The admin's certificate (pasted, dropped): inspected, and its PEM kept (the certificate's own
+/// bytes, never a key or trailing data).
+fn set_certificate(
+    mut s: Setup,
+    text: &Option<String>,
+    bytes: &Option<Vec<u8>>,
+    source: &str,
+    now: i64,
+) -> Result<Setup, CoreError> {
+    let input = match (bytes, text) {
+        (Some(b), _) => CertInput::Bytes(b),
+        (None, Some(t)) => CertInput::Text(t),
+        (None, None) => return Err(CoreError::new(codes::EMPTY, "No certificate was given.")),
+    };
+    let report = inspect_certificate(input, now)?;
+    s.certificate_pem = Some(report.pem.clone());
+    s.certificate_source = Some(source.to_string());
+    let (outcome, what) = judge_certificate(&report);
+    s.checklist = s.checklist.apply(&observed(Step::Certificate, outcome, what, source), now)?;
+    Ok(s)
+}
+
+/// What the SAML pane showed, over what an earlier look captured: an empty value keeps the old one.
+fn portal_capture(
+    old: &PortalCapture,
+    thumbprint: &Option<String>,
+    expiration: &Option<String>,
+    metadata_url: &Option<String>,
+) -> PortalCapture {
+    let keep =
+        |new: &Option<String>, old: &Option<String>| new.clone().filter(|v| !v.trim().is_empty()).or(old.clone());
+    PortalCapture {
+        thumbprint: keep(thumbprint, &old.thumbprint).map(|t| t.replace([' ', ':'], "").to_ascii_uppercase()),
+        expiration: keep(expiration, &old.expiration),
+        metadata_url: keep(metadata_url, &old.metadata_url),
+        ..old.clone()
+    }
+}
+
+/// Twilio's request, captured by the watch: kept, and a wrong Reply URL named before Entra
+/// answers; never over a sign-in a verified response already proved.
+fn sign_in_request(mut s: Setup, text: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
+    let (request, problem) = crate::setup::signin_failure::captured(text, source, &s.sid_ref(), now)?;
+    s.sign_in_request = Some(request);
+    if let Some(p) = problem.filter(|_| !s.signed_in_verified()) {
+        let what = format!("Twilio's request: {p}");
+        s = observe_main(s, observed(Step::TestSignIn, Status::Attention, what, source), now)?;
+    }
+    Ok(s)
+}
+
+/// A sign-in Entra refused: the diagnosis, with the request captured before it.
+fn sign_in_failure(mut s: Setup, text: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
+    let (sid, lang) = (s.sid_ref(), s.portal.lang);
+    let f = crate::setup::signin_failure::failed(text, source, &sid, lang, s.sign_in_request.as_ref(), now)?;
+    let what = match f.code {
+        Some(c) => format!("Entra refused the sign-in (AADSTS{c}): {}", f.summary),
+        None => f.summary.clone(),
+    };
+    s.sign_in_failure = Some(f);
+    observe_main(s, observed(Step::TestSignIn, Status::Attention, what, source), now)
+}
+
+/// A test sign-in's response, checked: only the result is kept. Returns the outcome, which the
+/// renewal follows.
+fn sign_in_response(mut s: Setup, text: &str, source: &str, now: i64) -> Result<(Setup, (Status, String)), CoreError> {
+    let expect = Expectations {
+        realm_sid: s.sid_ref(),
+        region: None,
+        entra_identifier: Some(s.entra_identifier.clone()).filter(|i| !i.is_empty()),
+        certificate_der: s
+            .certificate_pem
+            .as_deref()
+            .and_then(|p| decode(CertInput::Text(p)).ok())
+            .and_then(|d| d.into_iter().next()),
+    };
+    let r = check_response(text, &expect, now)?;
+    let errors: Vec<&Finding> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let (outcome, what) = if errors.is_empty() {
+        (
+            Status::Done,
+            format!(
+                "Sign-in as {} checked: every check passes. {}",
+                r.name_id.as_deref().unwrap_or("?"),
+                r.signature_note
+            ),
+        )
+    } else {
+        let codes: Vec<&str> = errors.iter().map(|f| f.code).collect();
+        (Status::Attention, format!("Sign-in as {} fails: {}", r.name_id.as_deref().unwrap_or("?"), codes.join(", ")))
+    };
+    s.sign_in = Some(SignIn {
+        at: now,
+        source: source.to_string(),
+        status: r.status.clone(),
+        issuer: r.issuer.clone(),
+        audience: r.audience.clone(),
+        name_id: r.name_id.clone(),
+        attributes: r
+            .attributes
+            .iter()
+            .map(|a| SignInAttribute { name: a.name.clone(), values: a.values.clone() })
+            .collect(),
+        signature_note: r.signature_note.clone(),
+        findings: r
+            .findings
+            .iter()
+            .map(|f| StoredFinding {
+                code: f.code.into(),
+                severity: f.severity.label().into(),
+                message: f.message.clone(),
+            })
+            .collect(),
+    });
+    if outcome == Status::Done {
+        s.sign_in_failure = None;
+    }
+    let s = observe_main(s, observed(Step::TestSignIn, outcome, what.clone(), source), now)?;
+    Ok((s, (outcome, what)))
 }
 
 /// The events that start or lead on a renewal; the rest (values typed, steps observed) never do.
@@ -733,130 +765,6 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         renewal,
         portal_labels: PortalLabels::new(setup.portal.lang),
     }
-}
-
-/// The Markdown an admin pastes into a ticket: every value and every step's status.
-pub fn summary_markdown(setup: &Setup, now: i64) -> String {
-    let v = view(setup, now);
-    let cell = |s: &str| {
-        if s.is_empty() {
-            "—".to_string()
-        } else {
-            format!("`{}`", s.replace('`', "'").replace('|', "\\|"))
-        }
-    };
-    let mut out = String::new();
-    let facts = setup.product().facts();
-    let title = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| format!("(no {} yet)", facts.sid_name));
-    out.push_str(&format!("# {} SSO setup — {title}\n\n", facts.name));
-    out.push_str(&format!("Progress: **{} of {} done**\n\n", v.done, v.total));
-    out.push_str("## Values\n\n| Value | |\n|---|---|\n");
-    let realm_sid = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| setup.realm_sid_input.clone());
-    let lang = setup.portal.lang;
-    let roles = match facts.roles {
-        [only] => format!("{} (value {}, [MemberTypesUsers], enabled)", only.display_name, only.value),
-        all => {
-            let each: Vec<String> = all.iter().map(|r| format!("{} (value {})", r.display_name, r.value)).collect();
-            format!("{}, [MemberTypesUsers], enabled", each.join(", "))
-        }
-    };
-    let roles = with_labels(&roles, lang);
-    let mut rows: Vec<(&str, String)> = vec![(facts.sid_name, realm_sid)];
-    if setup.product() == Product::Frontline {
-        rows.push(("Workspace ID", setup.workspace_id.clone()));
-    }
-    rows.extend([
-        ("Application name", v.app_name.clone()),
-        ("[Identifier]", v.realm.as_ref().map(|r| r.sp_entity_id.clone()).unwrap_or_default()),
-        ("Reply URL (ACS)", v.realm.as_ref().map(|r| r.reply_url.clone()).unwrap_or_default()),
-        ("Signing option", format!("{}, {}", facts.signing_option.in_lang(lang), facts.signing_algorithm)),
-        (
-            "Claims",
-            facts.claims.iter().map(|c| format!("{} = {}", c.name, c.source_attribute)).collect::<Vec<_>>().join("; "),
-        ),
-        (if facts.roles.len() == 1 { "App role" } else { "App roles" }, roles),
-        ("Login URL (Twilio SSO URL)", setup.login_url.clone()),
-        ("[EntraIdentifier] (Twilio Identity Provider Issuer)", setup.entra_identifier.clone()),
-        ("Certificate subject", v.certificate.as_ref().map(|c| c.subject.clone()).unwrap_or_default()),
-        (
-            "Certificate thumbprint (SHA-1)",
-            v.certificate.as_ref().map(|c| c.thumbprint_sha1.clone()).unwrap_or_default(),
-        ),
-        ("Certificate expires", v.certificate.as_ref().map(|c| c.not_after.clone()).unwrap_or_default()),
-    ]);
-    // Labels only: a value is written as it is, never read as a template.
-    for (k, val) in rows {
-        out.push_str(&format!("| {} | {} |\n", with_labels(k, lang), cell(&val)));
-    }
-    out.push_str("\n## Steps\n\n");
-    for s in &v.steps {
-        let mark = if s.status == Status::Done { "x" } else { " " };
-        let manual = if s.manual { " (marked by the admin)" } else { "" };
-        out.push_str(&format!("- [{mark}] {}. {} — **{}**{manual}", s.number, s.title, s.status_label));
-        if let Some(e) = s.evidence.last() {
-            out.push_str(&format!(": {} ({})", e.what, e.place));
-        }
-        out.push('\n');
-    }
-    if let Some(r) = &v.renewal {
-        out.push_str(&format!(
-            "\n## Certificate renewal — {} of {} done\n\nExpiring: `{}` (ends {}); successor: {}\n\n",
-            r.done,
-            r.total,
-            r.old_thumbprint,
-            r.old_not_after,
-            r.new_thumbprint.as_deref().map_or("—".to_string(), |t| format!("`{t}`"))
-        ));
-        for s in &r.steps {
-            let mark = if s.status == Status::Done { "x" } else { " " };
-            out.push_str(&format!("- [{mark}] {}. {} — **{}**\n", s.number, s.title, s.status_label));
-        }
-    }
-    let mut findings: Vec<&Finding> = Vec::new();
-    if let Some(idp) = &v.idp {
-        findings.extend(idp.findings.iter());
-    }
-    if let Some(c) = &v.certificate {
-        findings.extend(c.findings.iter());
-    }
-    findings.extend(v.workspace_findings.iter());
-    if let Some(e) = &v.realm_error {
-        out.push_str(&format!("\n**Realm SID:** {} (`{}`)\n", e.message, e.code));
-    }
-    if let Some(si) = &setup.sign_in {
-        out.push_str(&format!(
-            "\n## Test sign-in\n\n- NameID: {}\n- Issuer: {}\n- Audience: {}\n- Signatures: {}\n",
-            si.name_id.as_deref().unwrap_or("—"),
-            si.issuer.as_deref().unwrap_or("—"),
-            si.audience.as_deref().unwrap_or("—"),
-            si.signature_note
-        ));
-        for f in &si.findings {
-            out.push_str(&format!("- {} `{}`: {}\n", f.severity, f.code, f.message));
-        }
-    }
-    if let Some(f) = &setup.sign_in_failure {
-        let code = f.code.map_or_else(|| "Twilio's request".to_string(), |c| format!("AADSTS{c}"));
-        out.push_str(&format!("\n## Sign-in refused — {code}\n\n{}\n\n", f.summary));
-        for v in &f.values {
-            out.push_str(&format!("- {}: {} (should be {})\n", v.what, cell(&v.actual), cell(&v.expected)));
-        }
-        out.push_str(&format!("- Fix: {}\n", f.fix));
-        for (k, v) in
-            [("Request Id", &f.request_id), ("Correlation Id", &f.correlation_id), ("Timestamp", &f.timestamp)]
-        {
-            if let Some(v) = v {
-                out.push_str(&format!("- {k}: {v}\n"));
-            }
-        }
-    }
-    if !findings.is_empty() {
-        out.push_str("\n## Findings\n\n");
-        for f in findings {
-            out.push_str(&format!("- {} `{}`: {}\n", f.severity.label(), f.code, f.message));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -113,6 +113,41 @@ pub struct TwilioPlan {
     pub ready: bool,
 }
 
+/// The IdP values' findings (missing ones are "not yet known" here, not mistakes); true when
+/// one is an error.
+fn plan_idp(login: Option<&str>, ident: Option<&str>, now_ms: i64, findings: &mut Vec<Finding>) -> bool {
+    if login.is_none() && ident.is_none() {
+        return false;
+    }
+    let check = check_idp_values(
+        &IdpInput {
+            login_url: login.unwrap_or_default().into(),
+            entra_identifier: ident.unwrap_or_default().into(),
+            metadata_xml: None,
+        },
+        now_ms,
+    );
+    findings.extend(
+        check.findings.into_iter().filter(|f| !f.code.starts_with("missing_") || login.is_some() && ident.is_some()),
+    );
+    !check.ok
+}
+
+/// The certificate given, inspected; one that cannot be read is an error finding.
+fn plan_certificate(input: &PlanInput, now_ms: i64, findings: &mut Vec<Finding>) -> Option<CertificateReport> {
+    let text = input.certificate.as_deref().filter(|c| !c.trim().is_empty())?;
+    match inspect_certificate(CertInput::Text(text), now_ms) {
+        Ok(report) => {
+            findings.extend(report.findings.iter().cloned());
+            Some(report)
+        }
+        Err(e) => {
+            findings.push(Finding::error(e.code, e.message));
+            None
+        }
+    }
+}
+
 /// Build the whole plan. Only an unusable Realm SID is an error; everything else is a finding.
 pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
     let realm = sp_urls(&input.realm_sid, input.product, input.region.as_deref())?;
@@ -133,39 +168,8 @@ pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
 
     let login = input.login_url.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let ident = input.entra_identifier.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let mut idp_errors = false;
-    if login.is_some() || ident.is_some() {
-        let check = check_idp_values(
-            &IdpInput {
-                login_url: login.unwrap_or_default().into(),
-                entra_identifier: ident.unwrap_or_default().into(),
-                metadata_xml: None,
-            },
-            now_ms,
-        );
-        idp_errors = !check.ok;
-        // Missing values are only "not yet known" here, not mistakes.
-        findings.extend(
-            check
-                .findings
-                .into_iter()
-                .filter(|f| !f.code.starts_with("missing_") || login.is_some() && ident.is_some()),
-        );
-    }
-
-    let certificate = match input.certificate.as_deref().filter(|c| !c.trim().is_empty()) {
-        None => None,
-        Some(text) => match inspect_certificate(CertInput::Text(text), now_ms) {
-            Ok(report) => {
-                findings.extend(report.findings.iter().cloned());
-                Some(report)
-            }
-            Err(e) => {
-                findings.push(Finding::error(e.code, e.message));
-                None
-            }
-        },
-    };
+    let idp_errors = plan_idp(login, ident, now_ms, &mut findings);
+    let certificate = plan_certificate(input, now_ms, &mut findings);
     let cert_errors = certificate.as_ref().is_some_and(|c| has_errors(&c.findings));
     let ready = login.is_some() && ident.is_some() && certificate.is_some() && !idp_errors && !cert_errors;
 

@@ -5,7 +5,7 @@ use super::super::{has_heading, norm, observed, place, AppClaim, Plan, Snapshot,
 use super::lang_of;
 use crate::cert::certificate::thumbprint_in;
 use crate::entra::links::app_ids_in;
-use crate::entra::portal::{with_labels, Label as L};
+use crate::entra::portal::{with_labels, Label as L, Lang};
 use crate::product::frontline::LONG_EMAIL_CLAIM;
 use crate::product::{sp_urls, AppRole, Facts};
 use crate::setup::checklist::{ChecklistEvent, Status};
@@ -69,49 +69,9 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         observed(Step::ChooseSaml, Status::Done, "SAML is the single sign-on method", &at),
     ];
     // 1. Basic SAML Configuration: exactly the computed values, or the difference.
-    if let Ok(realm) = setup.urls() {
-        let id = saved(value(&p, L::Identifier));
-        let acs = saved(value(&p, L::ReplyUrl));
-        let mut problems = Vec::new();
-        for (label, got, want) in
-            [(L::Identifier.in_lang(lang), id, &realm.sp_entity_id), (L::ReplyUrl.in_lang(lang), acs, &realm.reply_url)]
-        {
-            match got {
-                None => problems.push(format!("{label} is not set")),
-                Some(g) if g != want.as_str() => problems.push(format!("{label} is \"{g}\" but should be \"{want}\"")),
-                Some(_) => {}
-            }
-        }
-        events.push(if problems.is_empty() {
-            let what = format!("Saved Identifier and Reply URL match the {}", facts.sid_name);
-            observed(Step::BasicSaml, Status::Done, what, &at)
-        } else if id.is_none() && acs.is_none() {
-            observed(Step::BasicSaml, Status::Todo, with_labels("[BasicSaml] is not filled in yet", lang), &at)
-        } else {
-            observed(Step::BasicSaml, Status::Attention, problems.join("; "), &at)
-        });
-    }
+    events.extend(basic_saml(setup, &p, lang, &at));
     // 3. SAML Certificates: signing option and algorithm, and what Twilio needs later.
-    if let Some(option) = value(&p, L::SigningOption) {
-        let alg = value(&p, L::SigningAlgorithm).unwrap_or_default();
-        let ok = facts.signing_option.names(option) && norm(alg) == norm(facts.signing_algorithm);
-        events.push(if ok {
-            observed(Step::Signing, Status::Done, format!("Saved: {option}, {alg}"), &at)
-        } else {
-            observed(
-                Step::Signing,
-                Status::Attention,
-                format!(
-                    "Saved: {option}, {alg}; {} needs \"{}\" with {} ({} → Edit)",
-                    facts.name,
-                    facts.signing_option.in_lang(lang),
-                    facts.signing_algorithm,
-                    L::SamlCertificates.in_lang(lang),
-                ),
-                &at,
-            )
-        });
-    }
+    events.extend(signing(setup, &p, lang, &at));
     let thumbprint = saved(value(&p, L::Thumbprint));
     let expiration = saved(value(&p, L::Expiration));
     let metadata_url = saved(value(&p, L::MetadataUrl));
@@ -144,6 +104,51 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     }
     let resolved = vec![OTHER_APP.to_string()];
     Some(Plan { form: Some(FormId::SamlPane), events, resolved, app, ..Plan::default() })
+}
+
+/// Section 1 of the pane: the saved Identifier and Reply URL against the computed ones.
+fn basic_saml(setup: &Setup, p: &[(String, String, String)], lang: Lang, at: &str) -> Option<SetupEvent> {
+    let realm = setup.urls().ok()?;
+    let id = saved(value(p, L::Identifier));
+    let acs = saved(value(p, L::ReplyUrl));
+    let mut problems = Vec::new();
+    for (label, got, want) in
+        [(L::Identifier.in_lang(lang), id, &realm.sp_entity_id), (L::ReplyUrl.in_lang(lang), acs, &realm.reply_url)]
+    {
+        match got {
+            None => problems.push(format!("{label} is not set")),
+            Some(g) if g != want.as_str() => problems.push(format!("{label} is \"{g}\" but should be \"{want}\"")),
+            Some(_) => {}
+        }
+    }
+    Some(if problems.is_empty() {
+        let what = format!("Saved Identifier and Reply URL match the {}", setup.product().facts().sid_name);
+        observed(Step::BasicSaml, Status::Done, what, at)
+    } else if id.is_none() && acs.is_none() {
+        observed(Step::BasicSaml, Status::Todo, with_labels("[BasicSaml] is not filled in yet", lang), at)
+    } else {
+        observed(Step::BasicSaml, Status::Attention, problems.join("; "), at)
+    })
+}
+
+/// Section 3 of the pane: the saved signing option and algorithm against the product's.
+fn signing(setup: &Setup, p: &[(String, String, String)], lang: Lang, at: &str) -> Option<SetupEvent> {
+    let facts = setup.product().facts();
+    let option = value(p, L::SigningOption)?;
+    let alg = value(p, L::SigningAlgorithm).unwrap_or_default();
+    let ok = facts.signing_option.names(option) && norm(alg) == norm(facts.signing_algorithm);
+    Some(if ok {
+        observed(Step::Signing, Status::Done, format!("Saved: {option}, {alg}"), at)
+    } else {
+        let what = format!(
+            "Saved: {option}, {alg}; {} needs \"{}\" with {} ({} → Edit)",
+            facts.name,
+            facts.signing_option.in_lang(lang),
+            facts.signing_algorithm,
+            L::SamlCertificates.in_lang(lang),
+        );
+        observed(Step::Signing, Status::Attention, what, at)
+    })
 }
 
 /// The conflict raised by another app's SAML pane; Replace makes it the setup's app.

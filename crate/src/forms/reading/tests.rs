@@ -93,6 +93,7 @@ fn row(caption: &'static str, value: &'static str) -> N {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one table of named cases
 fn values_are_found_by_their_labels_whatever_wraps_them() {
     let basic = "1. Basic SAML Configuration";
     let cases: Vec<Case> = vec![
