@@ -96,92 +96,133 @@ pub fn read_error(text: &str) -> Option<EntraError> {
     })
 }
 
+/// What a code says: the step, a summary, the values side by side and the fix.
+type Answer = (Step, String, Vec<Compared>, &'static str);
+
+/// What the diagnosis compares: the setup's values and what Twilio's request asked.
+struct Ctx<'a> {
+    known: &'a Known,
+    error: Option<&'a EntraError>,
+    request: Option<&'a RequestReport>,
+    entity: String,
+    reply: String,
+    asked_acs: String,
+    asked_issuer: String,
+}
+
+impl Ctx<'_> {
+    fn compare(&self, what: &str, expected: &str, actual: String) -> Compared {
+        Compared { what: with_labels(what, self.known.lang), expected: expected.to_string(), actual }
+    }
+
+    /// The app's saved values; unknown lists: the code itself says the value is not among them.
+    fn saved_or_missing(&self, list: &[String], what: &str) -> String {
+        if list.is_empty() {
+            format!("not among the app's {what} (AADSTS{})", self.error.map(|e| e.code).unwrap_or_default())
+        } else {
+            list.join(", ")
+        }
+    }
+}
+
 /// One diagnosis: from the error when there is one, else from the request's own findings.
 pub fn diagnose(error: Option<&EntraError>, request: Option<&RequestReport>, known: &Known) -> Diagnosis {
     let urls = sp_urls(&known.realm_sid, None, known.region.as_deref()).ok();
-    let entity = urls.as_ref().map(|u| u.sp_entity_id.clone()).unwrap_or_default();
-    let reply = urls.as_ref().map(|u| u.reply_url.clone()).unwrap_or_default();
-    let asked_acs = request.and_then(|r| r.assertion_consumer_service_url.clone()).unwrap_or_default();
-    let asked_issuer = request.and_then(|r| r.issuer.clone()).unwrap_or_default();
-    let saved = |list: &[String]| list.join(", ");
-    // Unknown lists: the code itself says the value is not among them.
-    let or_missing = |list: String, what: &str| {
-        if list.is_empty() {
-            format!("not among the app's {what} (AADSTS{})", error.map(|e| e.code).unwrap_or_default())
-        } else {
-            list
-        }
-    };
-    let compare = |what: &str, expected: &str, actual: String| Compared {
-        what: with_labels(what, known.lang),
-        expected: expected.to_string(),
-        actual,
+    let ctx = Ctx {
+        known,
+        error,
+        request,
+        entity: urls.as_ref().map(|u| u.sp_entity_id.clone()).unwrap_or_default(),
+        reply: urls.as_ref().map(|u| u.reply_url.clone()).unwrap_or_default(),
+        asked_acs: request.and_then(|r| r.assertion_consumer_service_url.clone()).unwrap_or_default(),
+        asked_issuer: request.and_then(|r| r.issuer.clone()).unwrap_or_default(),
     };
     let l = |t: &str| with_labels(t, known.lang);
     let code = error.map(|e| e.code);
-    let (step, summary, values, fix): (Step, String, Vec<Compared>, &str) = match code {
-        Some(50011) => (
+    let (step, summary, values, fix) = match code {
+        Some(c) => compared(c, &ctx).unwrap_or_else(|| plain(c, &ctx)),
+        None => from_request(&ctx),
+    };
+    let values = values.into_iter().filter(|c| !c.actual.is_empty() && c.actual != c.expected).collect();
+    Diagnosis { code, step, summary, values, fix: l(fix), lookup_url: code.map(lookup_url) }
+}
+
+/// The codes whose values can be compared side by side.
+fn compared(code: u32, ctx: &Ctx) -> Option<Answer> {
+    let (known, request) = (ctx.known, ctx.request);
+    let (entity, reply) = (&ctx.entity, &ctx.reply);
+    let (asked_acs, asked_issuer) = (ctx.asked_acs.clone(), ctx.asked_issuer.clone());
+    Some(match code {
+        50011 => (
             Step::BasicSaml,
             "The Reply URL Twilio asks Entra to post to is not one of the app's Reply URLs (they are compared \
                 exactly, case included)."
                 .into(),
             vec![
-                compare("Twilio asks to post to", &reply, asked_acs),
-                compare("[ReplyUrl] in the app", &reply, or_missing(saved(&known.reply_urls), "Reply URLs")),
+                ctx.compare("Twilio asks to post to", reply, asked_acs),
+                ctx.compare("[ReplyUrl] in the app", reply, ctx.saved_or_missing(&known.reply_urls, "Reply URLs")),
             ],
             "Entra → the app → Single sign-on → [BasicSaml] → Edit: add the Reply URL exactly as shown, make it \
                 Default, Save; then try again.",
         ),
-        Some(700016 | 650056) => (
+        700016 | 650056 => (
             Step::BasicSaml,
             "No app in this tenant has Twilio's Issuer as its Identifier (or the request's Issuer is not one).".into(),
             vec![
-                compare("Twilio signs in as", &entity, asked_issuer),
-                compare("[Identifier] in the app", &entity, or_missing(saved(&known.identifiers), "Identifiers")),
+                ctx.compare("Twilio signs in as", entity, asked_issuer),
+                ctx.compare("[Identifier] in the app", entity, ctx.saved_or_missing(&known.identifiers, "Identifiers")),
             ],
             "Entra → the app → Single sign-on → [BasicSaml] → Edit: set the [Identifier] exactly as shown, Save. If \
                 it is there already, Twilio's SSO URL may name another tenant: compare it with the app's Login URL.",
         ),
-        Some(50105) => (
+        75011 => (
+            Step::TestSignIn,
+            "Twilio asked for a way of signing in (RequestedAuthnContext) other than the one the user used.".into(),
+            request
+                .map(|r| {
+                    vec![ctx.compare("Twilio asks for", "(no particular method)", r.requested_authn_context.join(", "))]
+                })
+                .unwrap_or_default(),
+            "Sign out of Microsoft in this browser and sign in to Frontline again with a password; if it persists, \
+                ask Twilio support about the requested authentication context.",
+        ),
+        _ => return None,
+    })
+}
+
+/// The codes that name a step and a fix, with nothing to compare.
+fn plain(code: u32, ctx: &Ctx) -> Answer {
+    let error = ctx.error;
+    match code {
+        50105 => (
             Step::AssignUsers,
             "The user is not assigned to the app, or not to a role in it.".into(),
             Vec::new(),
             "Entra → the app → Users and groups → Add user/group: the user (or a group they are in), with the role \
                 Agent; then sign in again.",
         ),
-        Some(75011) => (
-            Step::TestSignIn,
-            "Twilio asked for a way of signing in (RequestedAuthnContext) other than the one the user used.".into(),
-            request
-                .map(|r| {
-                    vec![compare("Twilio asks for", "(no particular method)", r.requested_authn_context.join(", "))]
-                })
-                .unwrap_or_default(),
-            "Sign out of Microsoft in this browser and sign in to Frontline again with a password; if it persists, \
-                ask Twilio support about the requested authentication context.",
-        ),
-        Some(501241) => (
+        501241 => (
             Step::Claims,
             "The Unique User Identifier (Name ID) has no source for this user.".into(),
             Vec::new(),
             "Entra → the app → Single sign-on → [ClaimsSection] → Unique User Identifier (Name ID): choose a source \
                 the user has, such as user.userprincipalname or user.mail.",
         ),
-        Some(76021) => (
+        76021 => (
             Step::Signing,
             "Entra requires signed requests for this app, and Twilio's request is not signed.".into(),
             Vec::new(),
             "Entra → the app → Single sign-on → [SamlCertificates] → Verification certificates: turn off \"Require \
                 verification certificates\".",
         ),
-        Some(750054) => (
+        750054 => (
             Step::TwilioSso,
             "The sign-in address was opened without Twilio's request (no SAMLRequest in its query string).".into(),
             Vec::new(),
             "Start the sign-in from the Frontline app, not from the Login URL; and check that Twilio's SSO URL is \
                 the Login URL from Entra.",
         ),
-        Some(75016 | 900236 | 75005 | 90014) => (
+        75016 | 900236 | 75005 | 90014 => (
             Step::TwilioSso,
             "Entra could not accept Twilio's request as sent (a NameID policy, a property or a field it refuses or \
                 misses)."
@@ -190,22 +231,26 @@ pub fn diagnose(error: Option<&EntraError>, request: Option<&RequestReport>, kno
             "Check Twilio's SSO URL and Identity Provider Issuer against the values from Entra; if they match, send \
                 the request shown here to Twilio support.",
         ),
-        Some(_) => (
+        _ => (
             Step::TestSignIn,
             error.map(|e| format!("Entra refused the sign-in: {}", e.message)).unwrap_or_default(),
             Vec::new(),
             "This code is not one the assistant knows: its lookup page says what it means.",
         ),
-        None => match request.and_then(|r| r.findings.iter().find(|f| f.code.starts_with("request_"))) {
-            Some(f) => (
-                if f.code == codes::REQUEST_DESTINATION_UNKNOWN { Step::TwilioSso } else { Step::BasicSaml },
-                f.message.clone(),
-                vec![compare("[Identifier]", &entity, asked_issuer), compare("[ReplyUrl]", &reply, asked_acs)],
-                "Fix the value named above, then try again.",
-            ),
-            None => (Step::TestSignIn, "No error was found in what was given.".into(), Vec::new(), ""),
-        },
-    };
-    let values = values.into_iter().filter(|c| !c.actual.is_empty() && c.actual != c.expected).collect();
-    Diagnosis { code, step, summary, values, fix: l(fix), lookup_url: code.map(lookup_url) }
+    }
+}
+
+/// No error code: the request's own first finding, if any.
+fn from_request(ctx: &Ctx) -> Answer {
+    let (entity, reply) = (&ctx.entity, &ctx.reply);
+    let (asked_acs, asked_issuer) = (ctx.asked_acs.clone(), ctx.asked_issuer.clone());
+    match ctx.request.and_then(|r| r.findings.iter().find(|f| f.code.starts_with("request_"))) {
+        Some(f) => (
+            if f.code == codes::REQUEST_DESTINATION_UNKNOWN { Step::TwilioSso } else { Step::BasicSaml },
+            f.message.clone(),
+            vec![ctx.compare("[Identifier]", entity, asked_issuer), ctx.compare("[ReplyUrl]", reply, asked_acs)],
+            "Fix the value named above, then try again.",
+        ),
+        None => (Step::TestSignIn, "No error was found in what was given.".into(), Vec::new(), ""),
+    }
 }

@@ -18,43 +18,8 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let mut plan = Plan { form: Some(FormId::TwilioSso), ..Plan::default() };
 
     // The Realm SID and company name the page shows (read-only text or fields).
-    let shown = |labels: &[&str]| -> Option<String> {
-        let labels: Vec<String> = labels.iter().map(|l| norm(l)).collect();
-        snap.texts
-            .iter()
-            .find(|t| labels.contains(&norm(&t.label)))
-            .map(|t| t.value.trim().to_string())
-            .or_else(|| {
-                snap.fields
-                    .iter()
-                    .find(|f| f.shows_value() && labels.contains(&norm(&f.name)))
-                    .map(|f| f.value.trim().to_string())
-            })
-            .filter(|v| !v.is_empty())
-    };
-    let mut setup_sid = setup.realm_sid_input.clone();
-    if let Some(console_sid) = shown(l::REALM_SID).and_then(|s| realm_urls(&s).ok()).map(|r| r.realm_sid) {
-        let panel_sid = realm_urls(&setup.realm_sid_input).ok().map(|r| r.realm_sid);
-        let id = "twilio/realm-sid".to_string();
-        match panel_sid {
-            Some(p) if p == console_sid => plan.resolved.push(id),
-            _ if setup.realm_sid_input.trim().is_empty() || setup.replace.contains(&id) => {
-                plan.events.push(SetupEvent::SetRealmSid { value: console_sid.clone() });
-                plan.resolved.push(id);
-                setup_sid = console_sid;
-            }
-            _ => plan.conflicts.push(Conflict {
-                id,
-                form: FormId::TwilioSso,
-                step: Step::TwilioSso,
-                field: "Realm SID".into(),
-                current: setup.realm_sid_input.clone(),
-                wanted: console_sid,
-                at: 0,
-            }),
-        }
-    }
-    let company = shown(l::COMPANY);
+    let setup_sid = realm_sid(setup, snap, &mut plan);
+    let company = shown(snap, l::COMPANY);
     if setup.workspace_id.is_empty() {
         if let Some(c) = &company {
             plan.events.push(SetupEvent::SetWorkspaceId { value: c.clone() });
@@ -127,4 +92,48 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     };
     plan.events.push(event);
     Some(plan)
+}
+
+/// A value the page shows by one of `labels`: read-only text or a field that shows a value.
+fn shown(snap: &Snapshot, labels: &[&str]) -> Option<String> {
+    let labels: Vec<String> = labels.iter().map(|l| norm(l)).collect();
+    snap.texts
+        .iter()
+        .find(|t| labels.contains(&norm(&t.label)))
+        .map(|t| t.value.trim().to_string())
+        .or_else(|| {
+            snap.fields
+                .iter()
+                .find(|f| f.shows_value() && labels.contains(&norm(&f.name)))
+                .map(|f| f.value.trim().to_string())
+        })
+        .filter(|v| !v.is_empty())
+}
+
+/// The Realm SID the console shows, against the panel's: taken when the panel has none (or the
+/// admin chose Replace), else a conflict. Returns the SID the setup then has.
+fn realm_sid(setup: &Setup, snap: &Snapshot, plan: &mut Plan) -> String {
+    let Some(console_sid) = shown(snap, l::REALM_SID).and_then(|s| realm_urls(&s).ok()).map(|r| r.realm_sid) else {
+        return setup.realm_sid_input.clone();
+    };
+    let panel_sid = realm_urls(&setup.realm_sid_input).ok().map(|r| r.realm_sid);
+    let id = "twilio/realm-sid".to_string();
+    match panel_sid {
+        Some(p) if p == console_sid => plan.resolved.push(id),
+        _ if setup.realm_sid_input.trim().is_empty() || setup.replace.contains(&id) => {
+            plan.events.push(SetupEvent::SetRealmSid { value: console_sid.clone() });
+            plan.resolved.push(id);
+            return console_sid;
+        }
+        _ => plan.conflicts.push(Conflict {
+            id,
+            form: FormId::TwilioSso,
+            step: Step::TwilioSso,
+            field: "Realm SID".into(),
+            current: setup.realm_sid_input.clone(),
+            wanted: console_sid,
+            at: 0,
+        }),
+    }
+    setup.realm_sid_input.clone()
 }
