@@ -322,7 +322,8 @@ pub fn inspect_der(input: &[u8], now_ms: i64) -> Result<CertificateReport, CoreE
     Ok(report)
 }
 
-fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: Option<&SigAlg>) -> Vec<Finding> {
+/// Its dates: expired, not yet valid, or expiring soon.
+fn validity(r: &CertificateReport, now: i64, not_before: i64, not_after: i64) -> Vec<Finding> {
     let mut f = Vec::new();
     const RENEW: &str = "In Entra → the app → Single sign-on → [SamlCertificates], add a new certificate, make it \
                          active, then download \"Certificate (Base64)\" again.";
@@ -352,6 +353,12 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
             ),
         ));
     }
+    f
+}
+
+/// Its signature algorithm: one the core does not know, a weak hash, or no hash at all.
+fn algorithm(r: &CertificateReport, alg: Option<&SigAlg>) -> Vec<Finding> {
+    let mut f = Vec::new();
     match alg {
         None => f.push(Finding::warning(
             codes::UNKNOWN_SIGNATURE_ALGORITHM,
@@ -380,6 +387,12 @@ fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: 
         )),
         Some(_) => {}
     }
+    f
+}
+
+fn judge(r: &CertificateReport, now: i64, not_before: i64, not_after: i64, alg: Option<&SigAlg>) -> Vec<Finding> {
+    let mut f = validity(r, now, not_before, not_after);
+    f.extend(algorithm(r, alg));
     if r.key_algorithm != "RSA" {
         f.push(Finding::error(
             codes::NOT_RSA,

@@ -56,83 +56,8 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
         check_field(&ident, Label::EntraIdentifier, "entraIdentifier", &mut f);
     }
 
-    if login.kind == "loginUrl" {
-        let path = split_url(&login.value).map(|u| u.path).unwrap_or_default();
-        if path.ends_with("/saml2/") {
-            f.push(Finding::warning(
-                codes::LOGIN_URL_TRAILING_SLASH,
-                format!(
-                    "The Login URL ends in \"/saml2/\"; Entra \
-                shows it as \"…/saml2\" without the slash. {WHERE}, copy it again."
-                ),
-            ));
-        } else if !path.ends_with("/saml2") {
-            f.push(Finding::error(
-                codes::LOGIN_URL_PATH,
-                format!(
-                    "The Login URL should end in \"/saml2\" (it is \"{}\"). {WHERE}, copy \"Login URL\" again.",
-                    login.value
-                ),
-            ));
-        }
-    }
-    if ident.kind == "entraIdentifier" && !ident.value.ends_with('/') {
-        f.push(Finding::error(
-            codes::MISSING_TRAILING_SLASH,
-            message(
-                &format!(
-                    "The identifier must end with \"/\", exactly as Entra issues it (\"{{value}}/\"); without it \
-                     Twilio rejects every sign-in. {WHERE}, use the copy button next to \"[EntraIdentifier]\"."
-                ),
-                &[("value", &ident.value)],
-            ),
-        ));
-    }
-    for v in [&login, &ident] {
-        if let Some(t) = &v.tenant_id {
-            if !is_guid(t) && matches!(v.kind, "loginUrl" | "entraIdentifier") {
-                f.push(Finding::error(
-                    codes::TENANT_INDEPENDENT,
-                    format!(
-                        "\"{}\" uses \"{t}\" instead of your tenant ID. Use the values from your app's \"Set up\" \
-                        section, which contain your tenant's GUID.",
-                        v.value
-                    ),
-                ));
-            }
-        }
-        if split_url(&v.value).is_some_and(|u| u.scheme != "https") {
-            f.push(Finding::error(
-                codes::NOT_HTTPS,
-                format!("\"{}\" must start with https://. Copy it again from Entra.", v.value),
-            ));
-        }
-    }
-
-    let both_known = login.kind == "loginUrl" && ident.kind == "entraIdentifier";
-    if both_known {
-        if let (Some(a), Some(b)) = (&login.tenant_id, &ident.tenant_id) {
-            if !a.eq_ignore_ascii_case(b) {
-                f.push(Finding::error(
-                    codes::TENANT_MISMATCH,
-                    format!(
-                        "The Login URL is for tenant {a}, the identifier for tenant {b}. Both must come from the \
-                        same app: {WHERE}."
-                    ),
-                ));
-            }
-        }
-        if login.cloud != ident.cloud {
-            f.push(Finding::error(
-                codes::CLOUD_MISMATCH,
-                format!(
-                    "The Login URL is for {}, the identifier for {}. Copy both from the same Entra portal.",
-                    login.cloud.map(Cloud::label).unwrap_or("an unknown cloud"),
-                    ident.cloud.map(Cloud::label).unwrap_or("an unknown cloud")
-                ),
-            ));
-        }
-    }
+    f.extend(shapes(&login, &ident));
+    f.extend(together(&login, &ident));
 
     let tenant_id = ident
         .tenant_id
@@ -144,21 +69,7 @@ pub fn check_idp_values(input: &IdpInput, now_ms: i64) -> IdpCheck {
     let expected_login_url = tenant_id.as_ref().zip(cloud).map(|(t, c)| login_url_for(c, t));
     let expected_identifier = tenant_id.as_ref().zip(cloud).map(|(t, c)| identifier_for(c, t));
 
-    let metadata = match input.metadata_xml.as_deref().filter(|x| !x.trim().is_empty()) {
-        None => None,
-        Some(xml) => match parse_metadata(xml, now_ms) {
-            Ok(md) => {
-                let login_url = if login.kind == "loginUrl" { login.value.as_str() } else { "" };
-                let entra_identifier = if ident.kind == "entraIdentifier" { ident.value.as_str() } else { "" };
-                f.extend(metadata_agreement(&md, login_url, entra_identifier));
-                Some(md)
-            }
-            Err(e) => {
-                f.push(Finding::error(codes::METADATA_UNREADABLE, e.message));
-                None
-            }
-        },
-    };
+    let metadata = metadata(input, &login, &ident, now_ms, &mut f);
 
     let ok = !f.iter().any(|x| x.severity == Severity::Error);
     IdpCheck {
@@ -239,6 +150,122 @@ fn check_field(v: &IdpValue, label: Label, want: &str, f: &mut Vec<Finding>) {
         ),
     };
     f.push(Finding::error(code, message(&template, &[("value", &v.value)])));
+}
+
+/// Each value's own shape: the Login URL's path, the identifier's slash, a tenant that is not a
+/// GUID, a scheme other than https.
+fn shapes(login: &IdpValue, ident: &IdpValue) -> Vec<Finding> {
+    let mut f = Vec::new();
+    if login.kind == "loginUrl" {
+        let path = split_url(&login.value).map(|u| u.path).unwrap_or_default();
+        if path.ends_with("/saml2/") {
+            f.push(Finding::warning(
+                codes::LOGIN_URL_TRAILING_SLASH,
+                format!(
+                    "The Login URL ends in \"/saml2/\"; Entra \
+                shows it as \"…/saml2\" without the slash. {WHERE}, copy it again."
+                ),
+            ));
+        } else if !path.ends_with("/saml2") {
+            f.push(Finding::error(
+                codes::LOGIN_URL_PATH,
+                format!(
+                    "The Login URL should end in \"/saml2\" (it is \"{}\"). {WHERE}, copy \"Login URL\" again.",
+                    login.value
+                ),
+            ));
+        }
+    }
+    if ident.kind == "entraIdentifier" && !ident.value.ends_with('/') {
+        f.push(Finding::error(
+            codes::MISSING_TRAILING_SLASH,
+            message(
+                &format!(
+                    "The identifier must end with \"/\", exactly as Entra issues it (\"{{value}}/\"); without it \
+                     Twilio rejects every sign-in. {WHERE}, use the copy button next to \"[EntraIdentifier]\"."
+                ),
+                &[("value", &ident.value)],
+            ),
+        ));
+    }
+    for v in [&login, &ident] {
+        if let Some(t) = &v.tenant_id {
+            if !is_guid(t) && matches!(v.kind, "loginUrl" | "entraIdentifier") {
+                f.push(Finding::error(
+                    codes::TENANT_INDEPENDENT,
+                    format!(
+                        "\"{}\" uses \"{t}\" instead of your tenant ID. Use the values from your app's \"Set up\" \
+                        section, which contain your tenant's GUID.",
+                        v.value
+                    ),
+                ));
+            }
+        }
+        if split_url(&v.value).is_some_and(|u| u.scheme != "https") {
+            f.push(Finding::error(
+                codes::NOT_HTTPS,
+                format!("\"{}\" must start with https://. Copy it again from Entra.", v.value),
+            ));
+        }
+    }
+
+    f
+}
+
+/// The two values together: the same tenant, the same cloud.
+fn together(login: &IdpValue, ident: &IdpValue) -> Vec<Finding> {
+    let mut f = Vec::new();
+    let both_known = login.kind == "loginUrl" && ident.kind == "entraIdentifier";
+    if both_known {
+        if let (Some(a), Some(b)) = (&login.tenant_id, &ident.tenant_id) {
+            if !a.eq_ignore_ascii_case(b) {
+                f.push(Finding::error(
+                    codes::TENANT_MISMATCH,
+                    format!(
+                        "The Login URL is for tenant {a}, the identifier for tenant {b}. Both must come from the \
+                        same app: {WHERE}."
+                    ),
+                ));
+            }
+        }
+        if login.cloud != ident.cloud {
+            f.push(Finding::error(
+                codes::CLOUD_MISMATCH,
+                format!(
+                    "The Login URL is for {}, the identifier for {}. Copy both from the same Entra portal.",
+                    login.cloud.map(Cloud::label).unwrap_or("an unknown cloud"),
+                    ident.cloud.map(Cloud::label).unwrap_or("an unknown cloud")
+                ),
+            ));
+        }
+    }
+
+    f
+}
+
+/// The metadata given, read, and its agreement with the two values.
+fn metadata(
+    input: &IdpInput,
+    login: &IdpValue,
+    ident: &IdpValue,
+    now_ms: i64,
+    f: &mut Vec<Finding>,
+) -> Option<MetadataReport> {
+    match input.metadata_xml.as_deref().filter(|x| !x.trim().is_empty()) {
+        None => None,
+        Some(xml) => match parse_metadata(xml, now_ms) {
+            Ok(md) => {
+                let login_url = if login.kind == "loginUrl" { login.value.as_str() } else { "" };
+                let entra_identifier = if ident.kind == "entraIdentifier" { ident.value.as_str() } else { "" };
+                f.extend(metadata_agreement(&md, login_url, entra_identifier));
+                Some(md)
+            }
+            Err(e) => {
+                f.push(Finding::error(codes::METADATA_UNREADABLE, e.message));
+                None
+            }
+        },
+    }
 }
 
 #[cfg(test)]
