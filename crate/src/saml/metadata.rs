@@ -97,6 +97,33 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
         .map(|e| e.location.clone());
 
     let mut findings = Vec::new();
+    let certificates = read_certificates(idp, now_ms, &mut findings);
+    let tenant_id = whose_metadata(&entity_id, sso_url.as_deref(), &mut findings);
+    if single_sign_on_services.is_empty() {
+        findings.push(Finding::error(
+            codes::NO_SSO_URL,
+            "The metadata lists no SingleSignOnService, so there is no Login \
+            URL to give Twilio. Download the app's \"Federation Metadata XML\" again.",
+        ));
+    }
+
+    let chosen_certificate = choose(&certificates, now_ms);
+    judge_chosen(&certificates, chosen_certificate, &mut findings);
+
+    Ok(MetadataReport {
+        entity_id,
+        tenant_id,
+        single_sign_on_services,
+        single_logout_services,
+        sso_url,
+        certificates,
+        chosen_certificate,
+        findings,
+    })
+}
+
+/// The IDP descriptor's signing certificates, each once; one that cannot be read is a warning.
+fn read_certificates(idp: Option<Node<'_, '_>>, now_ms: i64, findings: &mut Vec<Finding>) -> Vec<CertificateReport> {
     let mut certificates: Vec<CertificateReport> = Vec::new();
     for text in idp.into_iter().flat_map(signing_certificates) {
         match decode_base64(&text).and_then(|der| inspect_der(&der, now_ms)) {
@@ -109,9 +136,15 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
         }
     }
 
-    let id = classify(&entity_id);
+    certificates
+}
+
+/// Whose metadata it is: the tenant's own (its GUID), or the tenant-independent one, or another
+/// identity provider's.
+fn whose_metadata(entity_id: &str, sso_url: Option<&str>, findings: &mut Vec<Finding>) -> Option<String> {
+    let id = classify(entity_id);
     let tenant_id = id.tenant_id.clone().filter(|t| is_guid(t)).map(|t| t.to_ascii_lowercase());
-    let sso_common = sso_url.as_deref().is_some_and(|u| {
+    let sso_common = sso_url.is_some_and(|u| {
         let l = u.to_ascii_lowercase();
         ["/common/", "/organizations/", "/consumers/"].iter().any(|s| l.contains(s))
     });
@@ -131,20 +164,16 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
             message(
                 "This metadata is from another identity provider (entityID \"{entity_id}\"), not Microsoft Entra ID. \
                  Download \"Federation Metadata XML\" from the Entra app's [SamlCertificates] section.",
-                &[("entity_id", &entity_id)],
+                &[("entity_id", entity_id)],
             ),
         ));
     }
-    if single_sign_on_services.is_empty() {
-        findings.push(Finding::error(
-            codes::NO_SSO_URL,
-            "The metadata lists no SingleSignOnService, so there is no Login \
-            URL to give Twilio. Download the app's \"Federation Metadata XML\" again.",
-        ));
-    }
+    tenant_id
+}
 
-    let chosen_certificate = choose(&certificates, now_ms);
-    match chosen_certificate.and_then(|i| certificates.get(i)) {
+/// The certificate chosen, or none: its findings, and a note when several are listed.
+fn judge_chosen(certificates: &[CertificateReport], chosen: Option<usize>, findings: &mut Vec<Finding>) {
+    match chosen.and_then(|i| certificates.get(i)) {
         None => findings.push(Finding::error(
             codes::NO_SIGNING_CERTIFICATE,
             message(
@@ -153,7 +182,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
                 &[],
             ),
         )),
-        Some(chosen) => {
+        Some(c) => {
             if certificates.len() > 1 {
                 findings.push(Finding::info(
                     codes::ROLLOVER,
@@ -163,26 +192,15 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
                          Make sure it is the Active one in Entra's [SamlCertificates] section.",
                         &[
                             ("n", &certificates.len().to_string()),
-                            ("thumbprint", &chosen.thumbprint_sha1),
-                            ("expires", &chosen.not_after),
+                            ("thumbprint", &c.thumbprint_sha1),
+                            ("expires", &c.not_after),
                         ],
                     ),
                 ));
             }
-            findings.extend(chosen.findings.iter().cloned());
+            findings.extend(c.findings.iter().cloned());
         }
     }
-
-    Ok(MetadataReport {
-        entity_id,
-        tenant_id,
-        single_sign_on_services,
-        single_logout_services,
-        sso_url,
-        certificates,
-        chosen_certificate,
-        findings,
-    })
 }
 
 /// Refuses DTDs outright (roxmltree's default), so no entity is ever declared or expanded.
