@@ -8,7 +8,7 @@ use crate::common::codes;
 use crate::common::finding::{has_errors, message, CoreError, Finding};
 use crate::common::timefmt::parse_rfc3339_ms;
 use crate::product::frontline::{LONG_EMAIL_CLAIM, SIGNING_ALGORITHM};
-use crate::product::{sp_urls, AppRole, Claim, Facts};
+use crate::product::{sp_urls, AppRole, Claim, Facts, SpUrls};
 use crate::saml::xml::{child, is, value_text, SAML, SAMLP};
 
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
@@ -48,32 +48,14 @@ pub fn decode_response(input: &str) -> Result<String, CoreError> {
     Ok(xml.trim_start_matches('\u{feff}').to_string())
 }
 
-/// Decode and check a SAML response at `now_ms`.
+/// Decode and check a SAML response at `now_ms`: each concern checks its part and pushes its
+/// findings into one list.
 pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result<ResponseReport, CoreError> {
     let xml = decode_response(input)?;
     if xml.len() > MAX_RESPONSE_BYTES {
         return Err(too_large());
     }
-    let doc = Document::parse_with_options(
-        &xml,
-        ParsingOptions { allow_dtd: false, nodes_limit: 100_000, ..ParsingOptions::default() },
-    )
-    .map_err(|e| match e {
-        roxmltree::Error::DtdDetected => CoreError::new(
-            codes::DOCTYPE_NOT_ALLOWED,
-            "The response has a DOCTYPE, which \
-                Entra never sends. It is refused for safety: no entity is ever expanded.",
-        ),
-        other => CoreError::new(
-            codes::NOT_XML,
-            format!(
-                "The response is not readable XML (it breaks at line {}, \
-                column {}).",
-                other.pos().row,
-                other.pos().col
-            ),
-        ),
-    })?;
+    let doc = parse(&xml)?;
     let resp = doc.root_element();
     if !is(&resp, SAMLP, "Response") {
         return Err(CoreError::new(codes::NOT_SAML_RESPONSE, "This XML is not a SAML Response (samlp:Response)."));
@@ -92,7 +74,71 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
     let mut f = Vec::new();
+    check_markup(resp, &mut f);
+    let (status, status_message, success) = check_status(resp, &mut f);
+    let destination = check_destination(resp, &realm, &mut f);
+    let assertion = check_assertions(resp, success, &mut f);
+    let issuer = check_issuer(resp, assertion, expect, &mut f);
+    let conditions = assertion.and_then(|a| child(a, SAML, "Conditions"));
+    let audience = check_audience(assertion, conditions, &realm, &mut f);
+    let (not_before, not_on_or_after) = check_times(conditions, now_ms, &mut f);
+    let signed = Signed::of(resp, assertion);
+    let (signature_verified, signature_note, key_info_thumbprint) =
+        check_signatures(&xml, &doc, &signed, facts, expect, now_ms, &mut f);
+    let attributes = check_attributes(assertion, facts, &mut f);
+    let name_id = text_of(assertion.and_then(|a| a.descendants().find(|n| is(n, SAML, "NameID"))));
+    let ok = !has_errors(&f);
+    Ok(ResponseReport {
+        status: if success { "Success".to_string() } else { status.clone() },
+        status_message,
+        destination,
+        issuer,
+        audience,
+        name_id,
+        not_before,
+        not_on_or_after,
+        attributes,
+        response_signed: signed.resp_sig.is_some(),
+        assertion_signed: signed.assertion_sig.is_some(),
+        signature_verified,
+        signature_note,
+        key_info_thumbprint,
+        findings: f,
+        ok,
+    })
+}
 
+/// A node's value as the signature covers it.
+fn text_of(n: Option<Node<'_, '_>>) -> Option<String> {
+    n.and_then(value_text)
+}
+
+/// The XML, read with no DTD and a node limit.
+fn parse(xml: &str) -> Result<Document<'_>, CoreError> {
+    Document::parse_with_options(
+        xml,
+        ParsingOptions { allow_dtd: false, nodes_limit: 100_000, ..ParsingOptions::default() },
+    )
+    .map_err(|e| match e {
+        roxmltree::Error::DtdDetected => CoreError::new(
+            codes::DOCTYPE_NOT_ALLOWED,
+            "The response has a DOCTYPE, which \
+                Entra never sends. It is refused for safety: no entity is ever expanded.",
+        ),
+        other => CoreError::new(
+            codes::NOT_XML,
+            format!(
+                "The response is not readable XML (it breaks at line {}, \
+                column {}).",
+                other.pos().row,
+                other.pos().col
+            ),
+        ),
+    })
+}
+
+/// Comments, processing instructions and markup inside values: what no signature covers.
+fn check_markup(resp: Node<'_, '_>, f: &mut Vec<Finding>) {
     // Exclusive C14N drops comments, so a comment inside a signed value changes what a
     // reader sees without breaking the signature. Values below are read as it covers them.
     if resp.descendants().any(|n| n.is_comment() || n.is_pi()) {
@@ -112,7 +158,10 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
             and check the new one.",
         ));
     }
+}
 
+/// The status, exactly Success, else Entra's refusal with its AADSTS message.
+fn check_status(resp: Node<'_, '_>, f: &mut Vec<Finding>) -> (String, Option<String>, bool) {
     // Status, and the AADSTS error when there is one.
     let status_code = child(resp, SAMLP, "Status").and_then(|s| child(s, SAMLP, "StatusCode"));
     let status = status_code.and_then(|c| c.attribute("Value")).unwrap_or_default().to_string();
@@ -136,6 +185,11 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
 
+    (status, status_message, success)
+}
+
+/// The Destination: the product's Reply URL, exactly.
+fn check_destination(resp: Node<'_, '_>, realm: &SpUrls, f: &mut Vec<Finding>) -> Option<String> {
     let destination = resp.attribute("Destination").map(str::to_string);
     if destination.as_deref() != Some(realm.reply_url.as_str()) {
         f.push(Finding::error(
@@ -148,6 +202,11 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
 
+    destination
+}
+
+/// Exactly one Assertion, as a direct child of the Response.
+fn check_assertions<'a, 'i>(resp: Node<'a, 'i>, success: bool, f: &mut Vec<Finding>) -> Option<Node<'a, 'i>> {
     // Exactly one Assertion, as a direct child of the Response: anything else is how
     // signature-wrapping attacks hide a second, unsigned one.
     let direct: Vec<Node<'_, '_>> = resp.children().filter(|n| is(n, SAML, "Assertion")).collect();
@@ -177,7 +236,16 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
                 app's User access URL and check the new response.",
         ));
     }
-    let text_of = |n: Option<Node<'_, '_>>| n.and_then(value_text);
+    assertion
+}
+
+/// The Issuer: there, and the one Twilio expects.
+fn check_issuer(
+    resp: Node<'_, '_>,
+    assertion: Option<Node<'_, '_>>,
+    expect: &Expectations,
+    f: &mut Vec<Finding>,
+) -> Option<String> {
     let issuer = text_of(assertion.and_then(|a| child(a, SAML, "Issuer")).or_else(|| child(resp, SAML, "Issuer")));
     // SAML requires the assertion's Issuer; Twilio finds the identity provider by it.
     let assertion_issuer = assertion.and_then(|a| child(a, SAML, "Issuer")).and_then(value_text);
@@ -207,7 +275,16 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         }
     }
 
-    let conditions = assertion.and_then(|a| child(a, SAML, "Conditions"));
+    issuer
+}
+
+/// The Audience: the product's Entity ID.
+fn check_audience(
+    assertion: Option<Node<'_, '_>>,
+    conditions: Option<Node<'_, '_>>,
+    realm: &SpUrls,
+    f: &mut Vec<Finding>,
+) -> Option<String> {
     let audience = text_of(conditions.and_then(|c| c.descendants().find(|n| is(n, SAML, "Audience"))));
     // A failed sign-in carries no assertion: its status is the finding that matters.
     let has_assertion = assertion.is_some();
@@ -232,6 +309,15 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         )),
     }
 
+    audience
+}
+
+/// NotBefore and NotOnOrAfter: readable, and now within them (with the clock skew allowed).
+fn check_times(
+    conditions: Option<Node<'_, '_>>,
+    now_ms: i64,
+    f: &mut Vec<Finding>,
+) -> (Option<String>, Option<String>) {
     let not_before = conditions.and_then(|c| c.attribute("NotBefore")).map(str::to_string);
     let not_on_or_after = conditions.and_then(|c| c.attribute("NotOnOrAfter")).map(str::to_string);
     let mut time = |name: &str, value: Option<&str>| match value.map(parse_rfc3339_ms) {
@@ -263,9 +349,28 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
 
-    // Signatures: which elements are signed, with what, by which key, and do they verify.
-    let resp_sig = child(resp, DS, "Signature");
-    let assertion_sig = assertion.and_then(|a| child(a, DS, "Signature"));
+    (not_before, not_on_or_after)
+}
+
+/// The response, its assertion, and the signature of each.
+struct Signed<'a, 'i> {
+    resp: Node<'a, 'i>,
+    assertion: Option<Node<'a, 'i>>,
+    resp_sig: Option<Node<'a, 'i>>,
+    assertion_sig: Option<Node<'a, 'i>>,
+}
+
+impl<'a, 'i> Signed<'a, 'i> {
+    fn of(resp: Node<'a, 'i>, assertion: Option<Node<'a, 'i>>) -> Self {
+        let resp_sig = child(resp, DS, "Signature");
+        let assertion_sig = assertion.and_then(|a| child(a, DS, "Signature"));
+        Signed { resp, assertion, resp_sig, assertion_sig }
+    }
+}
+
+/// Both signatures there, with strong algorithms; true when one is weak (it is then not verified).
+fn check_signing(signed: &Signed<'_, '_>, facts: &Facts, f: &mut Vec<Finding>) -> bool {
+    let Signed { assertion, resp_sig, assertion_sig, .. } = *signed;
     if resp_sig.is_none() {
         f.push(Finding::error(
             codes::RESPONSE_NOT_SIGNED,
@@ -316,6 +421,22 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
             break;
         }
     }
+    weak_alg
+}
+
+/// The signatures: both there, strong algorithms, the pinned certificate, and verified with it.
+/// Returns the verdict, its note and the thumbprint of the certificate the response names.
+fn check_signatures(
+    xml: &str,
+    doc: &Document<'_>,
+    signed: &Signed<'_, '_>,
+    facts: &Facts,
+    expect: &Expectations,
+    now_ms: i64,
+    f: &mut Vec<Finding>,
+) -> (Option<bool>, String, Option<String>) {
+    let Signed { resp, assertion, resp_sig, assertion_sig } = *signed;
+    let weak_alg = check_signing(signed, facts, f);
     let key_info_der = [assertion_sig, resp_sig]
         .into_iter()
         .flatten()
@@ -341,7 +462,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     } else if expect.certificate_der.is_none() {
         (None, "Not verified: no certificate is pinned to check it with".to_string())
     } else {
-        verify_signatures(&xml, &doc, resp, assertion, resp_sig, assertion_sig, expect)
+        verify_signatures(xml, doc, resp, assertion, resp_sig, assertion_sig, expect)
     };
     if expect.certificate_der.is_none() && (resp_sig.is_some() || assertion_sig.is_some()) {
         // Anyone can sign with a certificate of their own and put it in KeyInfo.
@@ -371,6 +492,12 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         ));
     }
 
+    (signature_verified, signature_note, key_info_thumbprint)
+}
+
+/// The attributes: the exact short names the product reads, and a role it knows.
+fn check_attributes(assertion: Option<Node<'_, '_>>, facts: &Facts, f: &mut Vec<Finding>) -> Vec<Attribute> {
+    let has_assertion = assertion.is_some();
     // Attributes: the exact short names the product reads.
     let attributes: Vec<Attribute> = assertion
         .into_iter()
@@ -390,26 +517,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         }
     }
 
-    let name_id = text_of(assertion.and_then(|a| a.descendants().find(|n| is(n, SAML, "NameID"))));
-    let ok = !has_errors(&f);
-    Ok(ResponseReport {
-        status: if success { "Success".to_string() } else { status.clone() },
-        status_message,
-        destination,
-        issuer,
-        audience,
-        name_id,
-        not_before,
-        not_on_or_after,
-        attributes,
-        response_signed: resp_sig.is_some(),
-        assertion_signed: assertion_sig.is_some(),
-        signature_verified,
-        signature_note,
-        key_info_thumbprint,
-        findings: f,
-        ok,
-    })
+    attributes
 }
 
 /// Verify every signature in the document with the pinned certificate's key, and check
