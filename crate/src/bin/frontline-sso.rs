@@ -147,6 +147,34 @@ fn to_json<T: Serialize>(v: &T) -> String {
         .unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"internal\",\"message\":\"{e}\"}}}}"))
 }
 
+/// `frontline-sso urls` for Flex (a connection SID or ACS URL, or a region given).
+fn cmd_urls_flex(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let u = sp_urls(&c.need("a SID")?, None, a.region.as_deref())?;
+    if a.json {
+        println!("{}", to_json(&u));
+    } else {
+        print_urls(&u);
+    }
+    Ok(status(&u.findings))
+}
+
+/// One command's inputs: the options, its name, its first argument and "now".
+struct Cmd<'a> {
+    a: &'a Args,
+    cmd: &'a str,
+    arg1: Option<String>,
+    now_ms: i64,
+}
+
+impl Cmd<'_> {
+    /// The command's argument, or a usage error naming what it needs.
+    fn need(&self, what: &str) -> Result<String, CoreError> {
+        let cmd = self.cmd;
+        self.arg1.clone().ok_or_else(|| CoreError::new(codes::USAGE, format!("{cmd} needs {what}.")))
+    }
+}
+
 fn run(raw: &[String]) -> Result<u8, CoreError> {
     let a = parse_args(raw)?;
     let now_ms = match &a.at {
@@ -158,260 +186,271 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
     };
     let cmd = a.positional.first().map(String::as_str).unwrap_or_default();
     let arg1 = a.positional.get(1).cloned();
-    let need = |what: &str| arg1.clone().ok_or_else(|| CoreError::new(codes::USAGE, format!("{cmd} needs {what}.")));
+    let c = Cmd { a: &a, cmd, arg1: arg1.clone(), now_ms };
     match cmd {
         "urls" if a.region.is_some() || detect(arg1.as_deref().unwrap_or_default()) == Some(Product::Flex) => {
-            let u = sp_urls(&need("a SID")?, None, a.region.as_deref())?;
-            if a.json {
-                println!("{}", to_json(&u));
-            } else {
-                print_urls(&u);
-            }
-            Ok(status(&u.findings))
+            cmd_urls_flex(&c)
         }
-        "urls" => {
-            let r = realm_urls(&need("a Realm SID")?)?;
-            if a.json {
-                println!("{}", to_json(&r));
-            } else {
-                println!("Realm SID               {}", r.realm_sid);
-                println!("{:<24}{}", en(L::Identifier), r.sp_entity_id);
-                println!("Reply URL (ACS)         {}", r.reply_url);
-                for n in &r.normalized {
-                    println!("note: {n}");
-                }
-            }
-            Ok(0)
-        }
-        "cert" => {
-            let path = need("a certificate file")?;
-            let bytes = read(&path)?;
-            let r = inspect_certificate(CertInput::Bytes(&bytes), now_ms)?;
-            if a.json {
-                println!("{}", to_json(&r));
-            } else {
-                print_cert(&r, "");
-                print_findings(&r.findings);
-            }
-            Ok(status(&r.findings))
-        }
-        "metadata" => {
-            let path = need("a metadata file")?;
-            let xml = read_text(&path)?;
-            let r = parse_metadata(&xml, now_ms)?;
-            if a.json {
-                println!("{}", to_json(&r));
-            } else {
-                println!("entityID      {}", r.entity_id);
-                println!("tenant        {}", r.tenant_id.as_deref().unwrap_or("-"));
-                for e in &r.single_sign_on_services {
-                    println!("SSO           {}  ({})", e.location, short_binding(&e.binding));
-                }
-                for e in &r.single_logout_services {
-                    println!("logout        {}  ({})", e.location, short_binding(&e.binding));
-                }
-                for (i, c) in r.certificates.iter().enumerate() {
-                    let mark = if Some(i) == r.chosen_certificate { " (chosen)" } else { "" };
-                    println!("\ncertificate {}{mark}", i + 1);
-                    print_cert(c, "  ");
-                }
-                print_findings(&r.findings);
-            }
-            Ok(status(&r.findings))
-        }
-        "idp" => {
-            let metadata_xml = a.metadata.as_deref().map(read_text).transpose()?;
-            let input = IdpInput {
-                login_url: a.login_url.clone().ok_or_else(|| CoreError::new(codes::USAGE, "idp needs --login-url."))?,
-                entra_identifier: a
-                    .entra_identifier
-                    .clone()
-                    .ok_or_else(|| CoreError::new(codes::USAGE, "idp needs --entra-identifier."))?,
-                metadata_xml,
-            };
-            let r = check_idp_values(&input, now_ms);
-            if a.json {
-                println!("{}", to_json(&r));
-            } else {
-                println!("Login URL     {}  [{}]", r.login_url.value, r.login_url.kind);
-                println!("Entra ident.  {}  [{}]", r.entra_identifier.value, r.entra_identifier.kind);
-                println!("tenant        {}", r.tenant_id.as_deref().unwrap_or("-"));
-                println!("cloud         {}", r.cloud.map(|c| c.label()).unwrap_or("-"));
-                print_findings(&r.findings);
-            }
-            Ok(status(&r.findings))
-        }
-        "plan" => {
-            let certificate = a.cert.as_deref().map(read_text).transpose()?;
-            let input = PlanInput {
-                realm_sid: need("a SID")?,
-                product: None,
-                region: a.region.clone(),
-                workspace_id: a.workspace.clone(),
-                app_name: None,
-                login_url: a.login_url.clone(),
-                entra_identifier: a.entra_identifier.clone(),
-                certificate,
-                now_ms: Some(now_ms),
-            };
-            let p = setup_plan(&input)?;
-            if a.json {
-                println!("{}", to_json(&p));
-            } else {
-                println!("Entra — {}", en(L::BasicSaml));
-                println!("  {:<24}{}", en(L::Identifier), p.azure.basic_saml.sp_entity_id);
-                println!("  Reply URL (ACS)         {}", p.azure.basic_saml.reply_url);
-                println!(
-                    "Entra — {}: {} / {}",
-                    en(L::SamlCertificates),
-                    p.azure.signing.option,
-                    p.azure.signing.algorithm
-                );
-                for c in &p.azure.claims {
-                    println!("Entra — claim  {} = {}", c.name, c.source_attribute);
-                }
-                for r in &p.azure.app_roles {
-                    println!(
-                        "Entra — app role  {} (value {}, \"{}\", {})",
-                        r.display_name, r.value, r.description, r.allowed_member_types_label
-                    );
-                }
-                let facts = p.product.facts();
-                println!("{:<24}{}", format!("Twilio — {}", facts.sid_name), p.twilio.realm_sid);
-                if p.product == Product::Frontline {
-                    println!("Twilio — Workspace ID   {}", p.twilio.workspace_id.as_deref().unwrap_or("-"));
-                }
-                println!("Twilio — SSO URL        {}", p.twilio.sso_url.as_deref().unwrap_or("- (Entra's Login URL)"));
-                println!(
-                    "Twilio — IdP issuer     {}",
-                    p.twilio
-                        .identity_provider_issuer
-                        .clone()
-                        .unwrap_or_else(|| format!("- ({})", en(L::EntraIdentifier)))
-                );
-                match &p.twilio.certificate {
-                    Some(c) => println!("Twilio — certificate    {} (expires {})", c.thumbprint_sha1, c.not_after),
-                    None => println!("Twilio — certificate    - (Certificate (Base64))"),
-                }
-                println!("ready for Twilio: {}", if p.twilio.ready { "yes" } else { "no" });
-                print_findings(&p.findings);
-            }
-            Ok(status(&p.findings))
-        }
-        "response" => {
-            let input = read_text(&need("a SAMLResponse file")?)?;
-            let certificate_der = match (&a.cert, &a.metadata) {
-                (Some(c), _) => decode(CertInput::Bytes(&read(c)?))?.into_iter().next(),
-                (None, Some(m)) => {
-                    let md = parse_metadata(&read_text(m)?, now_ms)?;
-                    let pem = md.chosen().map(|c| c.pem.clone()).unwrap_or_default();
-                    decode(CertInput::Text(&pem)).ok().and_then(|d| d.into_iter().next())
-                }
-                (None, None) => None,
-            };
-            let expect = Expectations {
-                realm_sid: a
-                    .realm
-                    .clone()
-                    .ok_or_else(|| CoreError::new(codes::USAGE, "response needs --realm <SID>."))?,
-                region: a.region.clone(),
-                entra_identifier: a.entra_identifier.clone(),
-                certificate_der,
-            };
-            let r = check_response(&input, &expect, now_ms)?;
-            if a.json {
-                println!("{}", to_json(&r));
-            } else {
-                println!(
-                    "status        {}{}",
-                    r.status,
-                    r.status_message.as_deref().map(|m| format!(" ({m})")).unwrap_or_default()
-                );
-                println!("destination   {}", r.destination.as_deref().unwrap_or("-"));
-                println!("issuer        {}", r.issuer.as_deref().unwrap_or("-"));
-                println!("audience      {}", r.audience.as_deref().unwrap_or("-"));
-                println!("NameID        {}", r.name_id.as_deref().unwrap_or("-"));
-                println!(
-                    "valid         {} → {}",
-                    r.not_before.as_deref().unwrap_or("-"),
-                    r.not_on_or_after.as_deref().unwrap_or("-")
-                );
-                println!("signed        response: {}, assertion: {}", yes(r.response_signed), yes(r.assertion_signed));
-                println!("signatures    {}", r.signature_note);
-                for at in &r.attributes {
-                    println!("attribute     {} = {}", at.name, at.values.join(", "));
-                }
-                print_findings(&r.findings);
-            }
-            Ok(status(&r.findings))
-        }
-        "request" => {
-            let r = check_request(
-                &text_or_file(&need("a sign-in URL, a file, or -")?)?,
-                a.realm.as_deref().unwrap_or(""),
-                a.region.as_deref(),
-            )?;
-            if a.json {
-                println!("{}", to_json(&r));
-            } else {
-                let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-                println!("binding       {:?}", r.binding);
-                println!("ID            {}", or(&r.id));
-                println!("issuer        {}", or(&r.issuer));
-                println!("ACS URL       {}", or(&r.assertion_consumer_service_url));
-                println!("destination   {}", or(&r.destination));
-                println!("NameID format {}", or(&r.name_id_format));
-                if !r.requested_authn_context.is_empty() {
-                    println!("authn context {}", r.requested_authn_context.join(", "));
-                }
-                print_findings(&r.findings);
-            }
-            Ok(status(&r.findings))
-        }
-        "diagnose" => {
-            let realm_sid =
-                a.realm.clone().ok_or_else(|| CoreError::new(codes::USAGE, "diagnose needs --realm <SID>."))?;
-            let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
-            let error = read_error(&text);
-            let request = match &a.request {
-                Some(r) => Some(check_request(&text_or_file(r)?, &realm_sid, a.region.as_deref())?),
-                None => None,
-            };
-            if error.is_none() && request.is_none() {
-                return Err(CoreError::new(
-                    codes::NO_ERROR_CODE,
-                    "No AADSTS code in --error, and no --request to check.",
-                ));
-            }
-            let known = Known {
-                realm_sid,
-                region: a.region.clone(),
-                reply_urls: a.reply_urls.clone(),
-                identifiers: a.identifiers.clone(),
-                ..Known::default()
-            };
-            let d = diagnose(error.as_ref(), request.as_ref(), &known);
-            if a.json {
-                println!("{}", to_json(&d));
-            } else {
-                println!("{}step          {}", d.code.map(|c| format!("AADSTS{c}\n")).unwrap_or_default(), d.step.id());
-                println!("{}", d.summary);
-                for v in &d.values {
-                    println!("  {}: {} (should be {})", v.what, v.actual, v.expected);
-                }
-                if !d.fix.is_empty() {
-                    println!("fix: {}", d.fix);
-                }
-                if let Some(u) = &d.lookup_url {
-                    println!("more: {u}");
-                }
-            }
-            Ok(1)
-        }
-        "page" => replay_page(&read_text(&need("a page report file")?)?, a.realm.as_deref(), a.json, now_ms),
+        "urls" => cmd_urls(&c),
+        "cert" => cmd_cert(&c),
+        "metadata" => cmd_metadata(&c),
+        "idp" => cmd_idp(&c),
+        "plan" => cmd_plan(&c),
+        "response" => cmd_response(&c),
+        "request" => cmd_request(&c),
+        "diagnose" => cmd_diagnose(&c),
+        "page" => replay_page(&read_text(&c.need("a page report file")?)?, a.realm.as_deref(), a.json, now_ms),
         "" => Err(CoreError::new(codes::USAGE, "Name a command.")),
         other => Err(CoreError::new(codes::USAGE, format!("Unknown command \"{other}\"."))),
     }
+}
+
+/// `frontline-sso urls` for a Frontline Realm SID.
+fn cmd_urls(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let r = realm_urls(&c.need("a Realm SID")?)?;
+    if a.json {
+        println!("{}", to_json(&r));
+    } else {
+        println!("Realm SID               {}", r.realm_sid);
+        println!("{:<24}{}", en(L::Identifier), r.sp_entity_id);
+        println!("Reply URL (ACS)         {}", r.reply_url);
+        for n in &r.normalized {
+            println!("note: {n}");
+        }
+    }
+    Ok(0)
+}
+
+/// `frontline-sso cert`.
+fn cmd_cert(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let path = c.need("a certificate file")?;
+    let bytes = read(&path)?;
+    let r = inspect_certificate(CertInput::Bytes(&bytes), c.now_ms)?;
+    if a.json {
+        println!("{}", to_json(&r));
+    } else {
+        print_cert(&r, "");
+        print_findings(&r.findings);
+    }
+    Ok(status(&r.findings))
+}
+
+/// `frontline-sso metadata`.
+fn cmd_metadata(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let path = c.need("a metadata file")?;
+    let xml = read_text(&path)?;
+    let r = parse_metadata(&xml, c.now_ms)?;
+    if a.json {
+        println!("{}", to_json(&r));
+    } else {
+        println!("entityID      {}", r.entity_id);
+        println!("tenant        {}", r.tenant_id.as_deref().unwrap_or("-"));
+        for e in &r.single_sign_on_services {
+            println!("SSO           {}  ({})", e.location, short_binding(&e.binding));
+        }
+        for e in &r.single_logout_services {
+            println!("logout        {}  ({})", e.location, short_binding(&e.binding));
+        }
+        for (i, c) in r.certificates.iter().enumerate() {
+            let mark = if Some(i) == r.chosen_certificate { " (chosen)" } else { "" };
+            println!("\ncertificate {}{mark}", i + 1);
+            print_cert(c, "  ");
+        }
+        print_findings(&r.findings);
+    }
+    Ok(status(&r.findings))
+}
+
+/// `frontline-sso idp`.
+fn cmd_idp(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let metadata_xml = a.metadata.as_deref().map(read_text).transpose()?;
+    let input = IdpInput {
+        login_url: a.login_url.clone().ok_or_else(|| CoreError::new(codes::USAGE, "idp needs --login-url."))?,
+        entra_identifier: a
+            .entra_identifier
+            .clone()
+            .ok_or_else(|| CoreError::new(codes::USAGE, "idp needs --entra-identifier."))?,
+        metadata_xml,
+    };
+    let r = check_idp_values(&input, c.now_ms);
+    if a.json {
+        println!("{}", to_json(&r));
+    } else {
+        println!("Login URL     {}  [{}]", r.login_url.value, r.login_url.kind);
+        println!("Entra ident.  {}  [{}]", r.entra_identifier.value, r.entra_identifier.kind);
+        println!("tenant        {}", r.tenant_id.as_deref().unwrap_or("-"));
+        println!("cloud         {}", r.cloud.map(|c| c.label()).unwrap_or("-"));
+        print_findings(&r.findings);
+    }
+    Ok(status(&r.findings))
+}
+
+/// `frontline-sso plan`.
+fn cmd_plan(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let certificate = a.cert.as_deref().map(read_text).transpose()?;
+    let input = PlanInput {
+        realm_sid: c.need("a SID")?,
+        product: None,
+        region: a.region.clone(),
+        workspace_id: a.workspace.clone(),
+        app_name: None,
+        login_url: a.login_url.clone(),
+        entra_identifier: a.entra_identifier.clone(),
+        certificate,
+        now_ms: Some(c.now_ms),
+    };
+    let p = setup_plan(&input)?;
+    if a.json {
+        println!("{}", to_json(&p));
+    } else {
+        println!("Entra — {}", en(L::BasicSaml));
+        println!("  {:<24}{}", en(L::Identifier), p.azure.basic_saml.sp_entity_id);
+        println!("  Reply URL (ACS)         {}", p.azure.basic_saml.reply_url);
+        println!("Entra — {}: {} / {}", en(L::SamlCertificates), p.azure.signing.option, p.azure.signing.algorithm);
+        for c in &p.azure.claims {
+            println!("Entra — claim  {} = {}", c.name, c.source_attribute);
+        }
+        for r in &p.azure.app_roles {
+            println!(
+                "Entra — app role  {} (value {}, \"{}\", {})",
+                r.display_name, r.value, r.description, r.allowed_member_types_label
+            );
+        }
+        let facts = p.product.facts();
+        println!("{:<24}{}", format!("Twilio — {}", facts.sid_name), p.twilio.realm_sid);
+        if p.product == Product::Frontline {
+            println!("Twilio — Workspace ID   {}", p.twilio.workspace_id.as_deref().unwrap_or("-"));
+        }
+        println!("Twilio — SSO URL        {}", p.twilio.sso_url.as_deref().unwrap_or("- (Entra's Login URL)"));
+        println!(
+            "Twilio — IdP issuer     {}",
+            p.twilio.identity_provider_issuer.clone().unwrap_or_else(|| format!("- ({})", en(L::EntraIdentifier)))
+        );
+        match &p.twilio.certificate {
+            Some(c) => println!("Twilio — certificate    {} (expires {})", c.thumbprint_sha1, c.not_after),
+            None => println!("Twilio — certificate    - (Certificate (Base64))"),
+        }
+        println!("ready for Twilio: {}", if p.twilio.ready { "yes" } else { "no" });
+        print_findings(&p.findings);
+    }
+    Ok(status(&p.findings))
+}
+
+/// `frontline-sso response`.
+fn cmd_response(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let input = read_text(&c.need("a SAMLResponse file")?)?;
+    let certificate_der = match (&a.cert, &a.metadata) {
+        (Some(c), _) => decode(CertInput::Bytes(&read(c)?))?.into_iter().next(),
+        (None, Some(m)) => {
+            let md = parse_metadata(&read_text(m)?, c.now_ms)?;
+            let pem = md.chosen().map(|c| c.pem.clone()).unwrap_or_default();
+            decode(CertInput::Text(&pem)).ok().and_then(|d| d.into_iter().next())
+        }
+        (None, None) => None,
+    };
+    let expect = Expectations {
+        realm_sid: a.realm.clone().ok_or_else(|| CoreError::new(codes::USAGE, "response needs --realm <SID>."))?,
+        region: a.region.clone(),
+        entra_identifier: a.entra_identifier.clone(),
+        certificate_der,
+    };
+    let r = check_response(&input, &expect, c.now_ms)?;
+    if a.json {
+        println!("{}", to_json(&r));
+    } else {
+        println!(
+            "status        {}{}",
+            r.status,
+            r.status_message.as_deref().map(|m| format!(" ({m})")).unwrap_or_default()
+        );
+        println!("destination   {}", r.destination.as_deref().unwrap_or("-"));
+        println!("issuer        {}", r.issuer.as_deref().unwrap_or("-"));
+        println!("audience      {}", r.audience.as_deref().unwrap_or("-"));
+        println!("NameID        {}", r.name_id.as_deref().unwrap_or("-"));
+        println!(
+            "valid         {} → {}",
+            r.not_before.as_deref().unwrap_or("-"),
+            r.not_on_or_after.as_deref().unwrap_or("-")
+        );
+        println!("signed        response: {}, assertion: {}", yes(r.response_signed), yes(r.assertion_signed));
+        println!("signatures    {}", r.signature_note);
+        for at in &r.attributes {
+            println!("attribute     {} = {}", at.name, at.values.join(", "));
+        }
+        print_findings(&r.findings);
+    }
+    Ok(status(&r.findings))
+}
+
+/// `frontline-sso request`.
+fn cmd_request(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let r = check_request(
+        &text_or_file(&c.need("a sign-in URL, a file, or -")?)?,
+        a.realm.as_deref().unwrap_or(""),
+        a.region.as_deref(),
+    )?;
+    if a.json {
+        println!("{}", to_json(&r));
+    } else {
+        let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+        println!("binding       {:?}", r.binding);
+        println!("ID            {}", or(&r.id));
+        println!("issuer        {}", or(&r.issuer));
+        println!("ACS URL       {}", or(&r.assertion_consumer_service_url));
+        println!("destination   {}", or(&r.destination));
+        println!("NameID format {}", or(&r.name_id_format));
+        if !r.requested_authn_context.is_empty() {
+            println!("authn context {}", r.requested_authn_context.join(", "));
+        }
+        print_findings(&r.findings);
+    }
+    Ok(status(&r.findings))
+}
+
+/// `frontline-sso diagnose`.
+fn cmd_diagnose(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let realm_sid = a.realm.clone().ok_or_else(|| CoreError::new(codes::USAGE, "diagnose needs --realm <SID>."))?;
+    let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
+    let error = read_error(&text);
+    let request = match &a.request {
+        Some(r) => Some(check_request(&text_or_file(r)?, &realm_sid, a.region.as_deref())?),
+        None => None,
+    };
+    if error.is_none() && request.is_none() {
+        return Err(CoreError::new(codes::NO_ERROR_CODE, "No AADSTS code in --error, and no --request to check."));
+    }
+    let known = Known {
+        realm_sid,
+        region: a.region.clone(),
+        reply_urls: a.reply_urls.clone(),
+        identifiers: a.identifiers.clone(),
+        ..Known::default()
+    };
+    let d = diagnose(error.as_ref(), request.as_ref(), &known);
+    if a.json {
+        println!("{}", to_json(&d));
+    } else {
+        println!("{}step          {}", d.code.map(|c| format!("AADSTS{c}\n")).unwrap_or_default(), d.step.id());
+        println!("{}", d.summary);
+        for v in &d.values {
+            println!("  {}: {} (should be {})", v.what, v.actual, v.expected);
+        }
+        if !d.fix.is_empty() {
+            println!("fix: {}", d.fix);
+        }
+        if let Some(u) = &d.lookup_url {
+            println!("more: {u}");
+        }
+    }
+    Ok(1)
 }
 
 #[derive(Serialize)]

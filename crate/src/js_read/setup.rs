@@ -44,34 +44,6 @@ pub fn setup(o: &JsValue) -> R<Setup> {
             at: int(&c, "at", W)?,
         });
     }
-    let si = get(o, "signIn");
-    let sign_in = if absent(&si) {
-        None
-    } else {
-        Some(SignIn {
-            at: int(&si, "at", W)?,
-            source: string(&si, "source", W)?,
-            status: string(&si, "status", W)?,
-            issuer: opt_str(&si, "issuer", W)?,
-            audience: opt_str(&si, "audience", W)?,
-            name_id: opt_str(&si, "nameId", W)?,
-            attributes: list(&si, "attributes", W)?
-                .iter()
-                .map(|a| Ok(SignInAttribute { name: string(a, "name", W)?, values: strings(a, "values", W)? }))
-                .collect::<R<Vec<_>>>()?,
-            signature_note: string(&si, "signatureNote", W)?,
-            findings: list(&si, "findings", W)?
-                .iter()
-                .map(|f| {
-                    Ok(StoredFinding {
-                        code: string(f, "code", W)?,
-                        severity: string(f, "severity", W)?,
-                        message: string(f, "message", W)?,
-                    })
-                })
-                .collect::<R<Vec<_>>>()?,
-        })
-    };
     Ok(Setup {
         id: string(o, "id", W)?,
         created_at: int(o, "createdAt", W)?,
@@ -93,12 +65,43 @@ pub fn setup(o: &JsValue) -> R<Setup> {
         portal,
         conflicts,
         replace: strings(o, "replace", W)?,
-        sign_in,
+        sign_in: sign_in(&get(o, "signIn"))?,
         sign_in_request: captured_request(&get(o, "signInRequest"))?,
         sign_in_failure: sign_in_failure(&get(o, "signInFailure"))?,
         checklist: checklist(&get(o, "checklist"))?,
         renewal: renewal(&get(o, "renewal"))?,
     })
+}
+
+/// The test sign-in's stored check, if one was made.
+fn sign_in(si: &JsValue) -> R<Option<SignIn>> {
+    const W: &str = "stored setup";
+    if absent(si) {
+        return Ok(None);
+    }
+    Ok(Some(SignIn {
+        at: int(si, "at", W)?,
+        source: string(si, "source", W)?,
+        status: string(si, "status", W)?,
+        issuer: opt_str(si, "issuer", W)?,
+        audience: opt_str(si, "audience", W)?,
+        name_id: opt_str(si, "nameId", W)?,
+        attributes: list(si, "attributes", W)?
+            .iter()
+            .map(|a| Ok(SignInAttribute { name: string(a, "name", W)?, values: strings(a, "values", W)? }))
+            .collect::<R<Vec<_>>>()?,
+        signature_note: string(si, "signatureNote", W)?,
+        findings: list(si, "findings", W)?
+            .iter()
+            .map(|f| {
+                Ok(StoredFinding {
+                    code: string(f, "code", W)?,
+                    severity: string(f, "severity", W)?,
+                    message: string(f, "message", W)?,
+                })
+            })
+            .collect::<R<Vec<_>>>()?,
+    }))
 }
 
 fn captured_request(c: &JsValue) -> R<Option<CapturedRequest>> {

@@ -19,7 +19,25 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
     if !o.is_object() {
         return Err(CoreError::new(codes::BAD_SNAPSHOT, "The page snapshot must be an object."));
     }
-    let fields = list(o, "fields", W)?
+    Ok(Snapshot {
+        url: string(o, "url", W)?,
+        top_url: string(o, "topUrl", W)?,
+        title: string(o, "title", W)?,
+        headings: headings(o)?,
+        fields: fields(o)?,
+        texts: texts(o)?,
+        runs: runs(o)?,
+        groups: groups(o)?,
+        tables: tables(o)?,
+        notices: strings(o, "notices", W)?,
+        regions: regions(o)?,
+    })
+}
+
+/// The snapshot's fields.
+fn fields(o: &JsValue) -> R<Vec<Field>> {
+    const W: &str = "page snapshot";
+    list(o, "fields", W)?
         .iter()
         .map(|f| {
             Ok(Field {
@@ -36,8 +54,13 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 region: region(f)?,
             })
         })
-        .collect::<R<Vec<_>>>()?;
-    let texts = list(o, "texts", W)?
+        .collect()
+}
+
+/// The snapshot's texts.
+fn texts(o: &JsValue) -> R<Vec<TextPair>> {
+    const W: &str = "page snapshot";
+    list(o, "texts", W)?
         .iter()
         .map(|t| {
             Ok(TextPair {
@@ -47,8 +70,13 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 region: region(t)?,
             })
         })
-        .collect::<R<Vec<_>>>()?;
-    let runs = list(o, "runs", W)?
+        .collect()
+}
+
+/// The snapshot's runs.
+fn runs(o: &JsValue) -> R<Vec<TextRun>> {
+    const W: &str = "page snapshot";
+    list(o, "runs", W)?
         .iter()
         .map(|r| {
             Ok(TextRun {
@@ -59,15 +87,25 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 names_control: boolean(r, "namesControl"),
             })
         })
-        .collect::<R<Vec<_>>>()?;
-    let groups = list(o, "groups", W)?
+        .collect()
+}
+
+/// The snapshot's groups.
+fn groups(o: &JsValue) -> R<Vec<Group>> {
+    const W: &str = "page snapshot";
+    list(o, "groups", W)?
         .iter()
         .map(|g| {
             let at = |k| Ok(opt_int(g, k, W)?.and_then(|n| u32::try_from(n).ok()).unwrap_or(0));
             Ok(Group { first: at("first")?, last: at("last")? })
         })
-        .collect::<R<Vec<_>>>()?;
-    let tables = list(o, "tables", W)?
+        .collect()
+}
+
+/// The snapshot's tables.
+fn tables(o: &JsValue) -> R<Vec<Table>> {
+    const W: &str = "page snapshot";
+    list(o, "tables", W)?
         .iter()
         .map(|t| {
             let rows = list(t, "rows", W)?
@@ -81,9 +119,14 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 .collect::<R<Vec<Vec<String>>>>()?;
             Ok(Table { name: string(t, "name", W)?, headers: strings(t, "headers", W)?, rows, region: region(t)? })
         })
-        .collect::<R<Vec<_>>>()?;
+        .collect()
+}
+
+/// The snapshot's headings.
+fn headings(o: &JsValue) -> R<Vec<Heading>> {
+    const W: &str = "page snapshot";
     // A heading is `{text, level, region}`; a plain string (older content scripts) is one too.
-    let headings = list(o, "headings", W)?
+    list(o, "headings", W)?
         .iter()
         .map(|h| match h.as_string() {
             Some(text) => Ok(Heading { text, level: 0, region: 0 }),
@@ -93,8 +136,13 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 region: region(h)?,
             }),
         })
-        .collect::<R<Vec<_>>>()?;
-    let regions = list(o, "regions", W)?
+        .collect()
+}
+
+/// The snapshot's regions.
+fn regions(o: &JsValue) -> R<Vec<Region>> {
+    const W: &str = "page snapshot";
+    list(o, "regions", W)?
         .iter()
         .map(|r| {
             Ok(Region {
@@ -103,18 +151,5 @@ pub fn snapshot(o: &JsValue) -> R<Snapshot> {
                 parent: opt_int(r, "parent", W)?.and_then(|p| u32::try_from(p).ok()),
             })
         })
-        .collect::<R<Vec<_>>>()?;
-    Ok(Snapshot {
-        url: string(o, "url", W)?,
-        top_url: string(o, "topUrl", W)?,
-        title: string(o, "title", W)?,
-        headings,
-        fields,
-        texts,
-        runs,
-        groups,
-        tables,
-        notices: strings(o, "notices", W)?,
-        regions,
-    })
+        .collect()
 }
