@@ -228,7 +228,9 @@ pub fn page_report(
 #[cfg(feature = "xmldsig")]
 #[wasm_bindgen(js_name = checkRequest)]
 pub fn check_request(input: &str, realm_sid: &str) -> Result<JsValue, JsValue> {
-    to_js(&js(crate::saml::request::check_request(input, realm_sid, None))?)
+    // A realm that names no SID leaves the realm checks out, as none given.
+    let service_provider = crate::product::sp_urls(realm_sid, None, None).ok();
+    to_js(&js(crate::saml::request::check_request(input, service_provider.as_ref()))?)
 }
 
 /// `checkResponse(input, {realmSid, entraIdentifier?, certificate?}, nowMs)` → response report.

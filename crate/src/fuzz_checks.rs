@@ -85,8 +85,10 @@ pub fn metadata(data: &[u8]) {
 pub fn response(data: &[u8], pinned: Option<&[u8]>) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let expect = Expectations {
-        realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
-        region: None,
+        service_provider: match sp_urls(SID, None, None) {
+            Ok(u) => u,
+            Err(_) => panic!("the fuzz realm is refused"),
+        },
         entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
         certificate_der: pinned.map(<[u8]>::to_vec),
     };
@@ -217,7 +219,8 @@ pub fn page_report_of(data: &[u8]) {
 /// destination) is in the decoded request.
 pub fn request(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(r) = check_request(text, SID, None) else { return };
+    let Ok(urls) = sp_urls(SID, None, None) else { panic!("the fuzz realm is refused") };
+    let Ok(r) = check_request(text, Some(&urls)) else { return };
     let Ok((xml, _)) = decode_request(text) else { panic!("a request checked but not decoded") };
     for (what, v) in [
         ("Issuer", &r.issuer),

@@ -7,6 +7,11 @@ use frontline_sso::saml::request::check_request;
 use frontline_sso::setup::diagnose::{diagnose, read_error, Known};
 use frontline_sso::setup::ids::Step;
 
+/// The service-provider URLs a SID names (in a region), as a setup resolves them.
+fn sp(sid: &str, region: Option<&str>) -> Option<frontline_sso::product::SpUrls> {
+    frontline_sso::product::sp_urls(sid, None, region).ok()
+}
+
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
 const OTHER: &str = "JBffffffffffffffffffffffffffffffff";
 
@@ -41,13 +46,13 @@ fn the_troubleshooting_details_are_read_from_the_page_text() {
 #[test]
 fn each_code_names_its_step_and_the_values_side_by_side() {
     let known = Known {
-        realm_sid: SID.into(),
+        service_provider: sp(SID, None),
         reply_urls: vec![format!("https://iam.twilio.com/v2/saml2/authenticate/{OTHER}")],
         identifiers: vec![],
         ..Known::default()
     };
-    let wrong_acs = check_request(&request_xml(SID, OTHER), SID, None).unwrap();
-    let wrong_issuer = check_request(&request_xml(OTHER, SID), SID, None).unwrap();
+    let wrong_acs = check_request(&request_xml(SID, OTHER), sp(SID, None).as_ref()).unwrap();
+    let wrong_issuer = check_request(&request_xml(OTHER, SID), sp(SID, None).as_ref()).unwrap();
     for (code, request, step, values) in [
         (50011, Some(&wrong_acs), Step::BasicSaml, 2),
         (700016, Some(&wrong_issuer), Step::BasicSaml, 2),
@@ -78,7 +83,7 @@ fn each_code_names_its_step_and_the_values_side_by_side() {
 #[test]
 fn an_unknown_code_is_named_with_its_lookup_url() {
     let e = read_error(&page(53003, "Access has been blocked by Conditional Access policies.")).unwrap();
-    let d = diagnose(Some(&e), None, &Known { realm_sid: SID.into(), ..Known::default() });
+    let d = diagnose(Some(&e), None, &Known { service_provider: sp(SID, None), ..Known::default() });
     assert_eq!(d.step, Step::TestSignIn);
     assert!(d.summary.contains("Conditional Access"), "{}", d.summary);
     assert_eq!(d.lookup_url.as_deref(), Some("https://login.microsoftonline.com/error?code=53003"));
@@ -86,8 +91,8 @@ fn an_unknown_code_is_named_with_its_lookup_url() {
 
 #[test]
 fn without_an_error_the_request_alone_is_judged() {
-    let known = Known { realm_sid: SID.into(), ..Known::default() };
-    let d = diagnose(None, Some(&check_request(&request_xml(SID, OTHER), SID, None).unwrap()), &known);
+    let known = Known { service_provider: sp(SID, None), ..Known::default() };
+    let d = diagnose(None, Some(&check_request(&request_xml(SID, OTHER), sp(SID, None).as_ref()).unwrap()), &known);
     assert_eq!((d.code, d.step), (None, Step::BasicSaml));
     assert!(d.summary.contains("Reply URL"), "{}", d.summary);
 }
@@ -134,7 +139,7 @@ fn a_flex_request_is_judged_by_flex_urls() {
         )
     };
     let codes = |xml: &str, sid: &str, region: Option<&str>| -> Vec<&'static str> {
-        check_request(xml, sid, region).unwrap().findings.iter().map(|f| f.code).collect()
+        check_request(xml, sp(sid, region).as_ref()).unwrap().findings.iter().map(|f| f.code).collect()
     };
     for (name, xml, sid, region, want) in [
         ("Flex's own request", flex("us1"), JQ, None, &[][..]),
@@ -157,9 +162,9 @@ fn a_flex_request_is_judged_by_flex_urls() {
     ] {
         assert_eq!(codes(&xml, sid, region), want, "{name}");
     }
-    let issuer = check_request(&request_xml(SID, SID), JQ, None).unwrap();
+    let issuer = check_request(&request_xml(SID, SID), sp(JQ, None).as_ref()).unwrap();
     assert!(issuer.findings[0].message.contains("Check the SSO connection SID"), "{}", issuer.findings[0].message);
-    let known = Known { realm_sid: JQ.into(), region: Some("ie1".into()), ..Known::default() };
+    let known = Known { service_provider: sp(JQ, Some("ie1")), ..Known::default() };
     let d = diagnose(read_error(&page(50011, "The redirect URI does not match.")).as_ref(), Some(&issuer), &known);
     assert!(d.values.iter().any(|v| v.expected.contains("login.flex.ie1.twilio.com")), "{:?}", d.values);
 }

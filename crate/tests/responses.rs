@@ -5,6 +5,7 @@
 mod common;
 use common::*;
 use frontline_sso::cert::certificate::{decode, CertInput};
+use frontline_sso::product::sp_urls;
 use frontline_sso::saml::response::{check_response, Expectations};
 
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
@@ -15,8 +16,7 @@ fn der(rel: &str) -> Vec<u8> {
 
 fn generated() -> Expectations {
     Expectations {
-        realm_sid: SID.into(),
-        region: None,
+        service_provider: sp_urls(SID, None, None).unwrap(),
         entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
         certificate_der: Some(der("generated/responses/test-signing-cert.pem")),
     }
@@ -33,8 +33,7 @@ fn real_entra_response_as_it_is() {
         serde_json::from_str(&text("realworld/responses/entra_response_a9054a0f_2023_ssoready.params.json")).unwrap();
     let at = at(params["now"].as_str().unwrap());
     let expect = Expectations {
-        realm_sid: SID.into(),
-        region: None,
+        service_provider: sp_urls(SID, None, None).unwrap(),
         entra_identifier: Some("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/".into()),
         certificate_der: Some(der("realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem")),
     };
@@ -112,7 +111,10 @@ fn every_check_has_a_response_that_fails_it_and_a_correct_one_passes() {
 /// Flex's responses are judged by the SSO connection SID's URLs, its claims and its three roles.
 #[test]
 fn a_flex_response_is_judged_by_flex_values() {
-    let flex = Expectations { realm_sid: "JQ0123456789abcdef0123456789abcdef".into(), ..generated() };
+    let flex = Expectations {
+        service_provider: sp_urls("JQ0123456789abcdef0123456789abcdef", None, None).unwrap(),
+        ..generated()
+    };
     let flex_codes = |name: &str| {
         let input = text(&format!("generated/responses/{name}.b64.txt"));
         let r = check_response(&input, &flex, now()).unwrap();
@@ -139,7 +141,10 @@ fn a_flex_response_is_judged_by_flex_values() {
     let wrong = check_response(&text("generated/responses/flex_good.b64.txt"), &generated(), now()).unwrap();
     assert!(!wrong.ok);
     // Another region: the Destination must be that region's ACS.
-    let ie1 = Expectations { region: Some("ie1".into()), ..flex.clone() };
+    let ie1 = Expectations {
+        service_provider: sp_urls("JQ0123456789abcdef0123456789abcdef", None, Some("ie1")).unwrap(),
+        ..flex.clone()
+    };
     let r = check_response(&text("generated/responses/flex_good.b64.txt"), &ie1, now()).unwrap();
     assert_eq!(r.findings.iter().map(|f| f.code).collect::<Vec<_>>(), ["destination_mismatch"]);
 }

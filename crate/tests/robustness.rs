@@ -99,8 +99,10 @@ fn feed(data: &[u8]) {
     let _ = frontline_sso::saml::response::check_response(
         &text,
         &frontline_sso::saml::response::Expectations {
-            realm_sid: "JB0123456789abcdef0123456789abcdef".into(),
-            ..Default::default()
+            service_provider: frontline_sso::product::sp_urls("JB0123456789abcdef0123456789abcdef", None, None)
+                .unwrap(),
+            entra_identifier: None,
+            certificate_der: None,
         },
         now(),
     );

@@ -354,9 +354,9 @@ fn cmd_response(c: &Cmd) -> Result<u8, CoreError> {
         }
         (None, None) => None,
     };
+    let realm = a.realm.as_deref().ok_or_else(|| CoreError::new(codes::USAGE, "response needs --realm <SID>."))?;
     let expect = Expectations {
-        realm_sid: a.realm.clone().ok_or_else(|| CoreError::new(codes::USAGE, "response needs --realm <SID>."))?,
-        region: a.region.clone(),
+        service_provider: sp_urls(realm, None, a.region.as_deref())?,
         entra_identifier: a.entra_identifier.clone(),
         certificate_der,
     };
@@ -391,11 +391,9 @@ fn cmd_response(c: &Cmd) -> Result<u8, CoreError> {
 /// `frontline-sso request`.
 fn cmd_request(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
-    let r = check_request(
-        &text_or_file(&c.need("a sign-in URL, a file, or -")?)?,
-        a.realm.as_deref().unwrap_or(""),
-        a.region.as_deref(),
-    )?;
+    // A realm that names no SID leaves the realm checks out, as none given.
+    let service_provider = a.realm.as_deref().and_then(|r| sp_urls(r, None, a.region.as_deref()).ok());
+    let r = check_request(&text_or_file(&c.need("a sign-in URL, a file, or -")?)?, service_provider.as_ref())?;
     if a.json {
         println!("{}", to_json(&r));
     } else {
@@ -417,19 +415,19 @@ fn cmd_request(c: &Cmd) -> Result<u8, CoreError> {
 /// `frontline-sso diagnose`.
 fn cmd_diagnose(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
-    let realm_sid = a.realm.clone().ok_or_else(|| CoreError::new(codes::USAGE, "diagnose needs --realm <SID>."))?;
+    let realm = a.realm.as_deref().ok_or_else(|| CoreError::new(codes::USAGE, "diagnose needs --realm <SID>."))?;
+    let service_provider = sp_urls(realm, None, a.region.as_deref()).ok();
     let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
     let error = read_error(&text);
     let request = match &a.request {
-        Some(r) => Some(check_request(&text_or_file(r)?, &realm_sid, a.region.as_deref())?),
+        Some(r) => Some(check_request(&text_or_file(r)?, service_provider.as_ref())?),
         None => None,
     };
     if error.is_none() && request.is_none() {
         return Err(CoreError::new(codes::NO_ERROR_CODE, "No AADSTS code in --error, and no --request to check."));
     }
     let known = Known {
-        realm_sid,
-        region: a.region.clone(),
+        service_provider,
         reply_urls: a.reply_urls.clone(),
         identifiers: a.identifiers.clone(),
         ..Known::default()

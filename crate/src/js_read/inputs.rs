@@ -107,9 +107,9 @@ pub fn expectations(v: &JsValue) -> R<Expectations> {
         Some(pem) => decode(CertInput::Text(&pem))?.into_iter().next(),
         None => None,
     };
+    let realm_sid = text(v, "realmSid")?.unwrap_or_default();
     Ok(Expectations {
-        realm_sid: text(v, "realmSid")?.unwrap_or_default(),
-        region: text(v, "region")?,
+        service_provider: crate::product::sp_urls(&realm_sid, None, text(v, "region")?.as_deref())?,
         entra_identifier: text(v, "entraIdentifier")?,
         certificate_der,
     })

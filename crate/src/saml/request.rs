@@ -11,7 +11,7 @@ use crate::cert::certificate::decode_base64;
 use crate::common::codes;
 use crate::common::finding::{CoreError, Finding};
 use crate::entra::LOGIN_HOSTS;
-use crate::product::sp_urls;
+use crate::product::SpUrls;
 use crate::saml::xml::{child, is, value_text, SAML, SAMLP};
 
 /// Twilio's requests are about 1 KB; the caps keep hostile input cheap.
@@ -44,8 +44,9 @@ pub struct RequestReport {
     pub findings: Vec<Finding>,
 }
 
-/// Decode an AuthnRequest and check it against the Realm SID (empty: no realm checks).
-pub fn check_request(input: &str, realm_sid: &str, region: Option<&str>) -> Result<RequestReport, CoreError> {
+/// Decode an AuthnRequest and check it against the setup's service-provider URLs (none: no
+/// realm checks).
+pub fn check_request(input: &str, service_provider: Option<&SpUrls>) -> Result<RequestReport, CoreError> {
     let (xml, binding) = decode_request(input)?;
     let doc = Document::parse_with_options(
         &xml,
@@ -84,7 +85,7 @@ pub fn check_request(input: &str, realm_sid: &str, region: Option<&str>) -> Resu
         is_passive: flag("IsPassive"),
         findings: Vec::new(),
     };
-    r.findings = judge(&r, realm_sid, region);
+    r.findings = judge(&r, service_provider);
     Ok(r)
 }
 
@@ -134,9 +135,9 @@ pub fn decode_request(input: &str) -> Result<(String, Binding), CoreError> {
 }
 
 /// What Twilio asks of Entra, against what this realm's app must have.
-fn judge(r: &RequestReport, realm_sid: &str, region: Option<&str>) -> Vec<Finding> {
+fn judge(r: &RequestReport, service_provider: Option<&SpUrls>) -> Vec<Finding> {
     let mut f = Vec::new();
-    if let Ok(urls) = sp_urls(realm_sid, None, region) {
+    if let Some(urls) = service_provider {
         let sid_name = urls.product.facts().sid_name;
         let issuer = r.issuer.as_deref().unwrap_or_default();
         if issuer != urls.sp_entity_id {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::common::codes;
 use crate::entra::lookup_url;
 use crate::entra::portal::{with_labels, Lang};
-use crate::product::sp_urls;
+use crate::product::SpUrls;
 use crate::saml::request::RequestReport;
 use crate::setup::ids::Step;
 
@@ -53,9 +53,8 @@ pub struct Diagnosis {
 /// What the diagnosis compares with: the realm, and what the app is known to have saved.
 #[derive(Debug, Clone, Default)]
 pub struct Known {
-    /// The product's SID: it names the product, and with `region` the URLs.
-    pub realm_sid: String,
-    pub region: Option<String>,
+    /// The setup's resolved service-provider URLs, when its SID is valid.
+    pub service_provider: Option<SpUrls>,
     /// The app's saved Reply URLs and Identifiers, when known (the SAML pane, or the CLI's flags).
     pub reply_urls: Vec<String>,
     pub identifiers: Vec<String>,
@@ -127,7 +126,7 @@ impl Ctx<'_> {
 
 /// One diagnosis: from the error when there is one, else from the request's own findings.
 pub fn diagnose(error: Option<&EntraError>, request: Option<&RequestReport>, known: &Known) -> Diagnosis {
-    let urls = sp_urls(&known.realm_sid, None, known.region.as_deref()).ok();
+    let urls = known.service_provider.as_ref();
     let ctx = Ctx {
         known,
         error,

@@ -221,12 +221,6 @@ impl Setup {
         sp_urls(&self.realm_sid_input, Some(self.product()), Some(self.region.as_str()).filter(|r| !r.is_empty()))
     }
 
-    /// What names this setup's product, SID and region to the checks that take a SID: its Reply URL
-    /// holds all three. The SID as typed while it is not valid, so the checks name the error.
-    pub fn sid_ref(&self) -> String {
-        self.urls().map(|u| u.reply_url).unwrap_or_else(|_| self.realm_sid_input.clone())
-    }
-
     /// Whether a checked response made the test sign-in done: every check passed.
     pub fn signed_in_verified(&self) -> bool {
         let done = self.checklist.status_of(Step::TestSignIn) == Status::Done;
@@ -378,7 +372,7 @@ fn portal_capture(
 /// Twilio's request, captured by the watch: kept, and a wrong Reply URL named before Entra
 /// answers; never over a sign-in a verified response already proved.
 fn sign_in_request(mut s: Setup, text: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
-    let (request, problem) = crate::setup::signin_failure::captured(text, source, &s.sid_ref(), now)?;
+    let (request, problem) = crate::setup::signin_failure::captured(text, source, &s.urls()?, now)?;
     s.sign_in_request = Some(request);
     if let Some(p) = problem.filter(|_| !s.signed_in_verified()) {
         let what = format!("Twilio's request: {p}");
@@ -389,8 +383,8 @@ fn sign_in_request(mut s: Setup, text: &str, source: &str, now: i64) -> Result<S
 
 /// A sign-in Entra refused: the diagnosis, with the request captured before it.
 fn sign_in_failure(mut s: Setup, text: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
-    let (sid, lang) = (s.sid_ref(), s.portal.lang);
-    let f = crate::setup::signin_failure::failed(text, source, &sid, lang, s.sign_in_request.as_ref(), now)?;
+    let (urls, lang) = (s.urls().ok(), s.portal.lang);
+    let f = crate::setup::signin_failure::failed(text, source, urls.as_ref(), lang, s.sign_in_request.as_ref(), now)?;
     let what = match f.code {
         Some(c) => format!("Entra refused the sign-in (AADSTS{c}): {}", f.summary),
         None => f.summary.clone(),
@@ -403,8 +397,7 @@ fn sign_in_failure(mut s: Setup, text: &str, source: &str, now: i64) -> Result<S
 /// renewal follows.
 fn sign_in_response(mut s: Setup, text: &str, source: &str, now: i64) -> Result<(Setup, (Status, String)), CoreError> {
     let expect = Expectations {
-        realm_sid: s.sid_ref(),
-        region: None,
+        service_provider: s.urls()?,
         entra_identifier: Some(s.entra_identifier.clone()).filter(|i| !i.is_empty()),
         certificate_der: s
             .certificate_pem

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::entra::portal::Lang;
+use crate::product::SpUrls;
 use crate::setup::ids::Step;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -50,15 +51,14 @@ pub struct ComparedValue {
 pub fn captured(
     text: &str,
     source: &str,
-    realm_sid: &str,
+    service_provider: &SpUrls,
     now: i64,
 ) -> Result<(CapturedRequest, Option<String>), CoreError> {
     use crate::common::finding::Severity;
-    let r = crate::saml::request::check_request(text, realm_sid, None)?;
+    let r = crate::saml::request::check_request(text, Some(service_provider))?;
     // Another service provider's sign-in (or one a page forged for another realm) says
     // nothing about this setup: it is refused, and the watch keeps nothing of it.
-    let ours = crate::product::sp_urls(realm_sid, None, None)
-        .is_ok_and(|u| r.issuer.as_deref() == Some(u.sp_entity_id.as_str()));
+    let ours = r.issuer.as_deref() == Some(service_provider.sp_entity_id.as_str());
     if !ours {
         return Err(CoreError::new(
             codes::REQUEST_NOT_THIS_SETUP,
@@ -76,7 +76,7 @@ pub fn captured(
 pub fn failed(
     text: &str,
     source: &str,
-    realm_sid: &str,
+    service_provider: Option<&SpUrls>,
     lang: Lang,
     before: Option<&CapturedRequest>,
     now: i64,
@@ -85,8 +85,8 @@ pub fn failed(
     use crate::setup::diagnose::{diagnose, read_error, Known};
     let error = read_error(text);
     let request = match error {
-        Some(_) => before.and_then(|c| check_request(&c.text, "", None).ok()),
-        None => Some(check_request(text, "", None).map_err(|_| {
+        Some(_) => before.and_then(|c| check_request(&c.text, None).ok()),
+        None => Some(check_request(text, None).map_err(|_| {
             CoreError::new(
                 codes::NO_ERROR_CODE,
                 "No AADSTS code was found: paste Microsoft's whole error (Message and Troubleshooting details), \
@@ -97,7 +97,7 @@ pub fn failed(
     let d = diagnose(
         error.as_ref(),
         request.as_ref(),
-        &Known { realm_sid: realm_sid.to_string(), lang, ..Known::default() },
+        &Known { service_provider: service_provider.cloned(), lang, ..Known::default() },
     );
     let e = error.unwrap_or_default();
     Ok(SignInFailure {
@@ -121,7 +121,7 @@ pub fn failed(
 }
 
 #[cfg(not(feature = "xmldsig"))]
-pub fn captured(_: &str, _: &str, _: &str, _: i64) -> Result<(CapturedRequest, Option<String>), CoreError> {
+pub fn captured(_: &str, _: &str, _: &SpUrls, _: i64) -> Result<(CapturedRequest, Option<String>), CoreError> {
     Err(needs_full_core())
 }
 
@@ -129,7 +129,7 @@ pub fn captured(_: &str, _: &str, _: &str, _: i64) -> Result<(CapturedRequest, O
 pub fn failed(
     _: &str,
     _: &str,
-    _: &str,
+    _: Option<&SpUrls>,
     _: Lang,
     _: Option<&CapturedRequest>,
     _: i64,

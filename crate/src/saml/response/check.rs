@@ -8,7 +8,7 @@ use crate::common::codes;
 use crate::common::finding::{has_errors, message, CoreError, Finding};
 use crate::common::timefmt::parse_rfc3339_ms;
 use crate::product::frontline::{LONG_EMAIL_CLAIM, SIGNING_ALGORITHM};
-use crate::product::{sp_urls, AppRole, Claim, Facts, SpUrls};
+use crate::product::{AppRole, Claim, Facts, SpUrls};
 use crate::saml::xml::{child, is, value_text, SAML, SAMLP};
 
 const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
@@ -60,8 +60,8 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     if !is(&resp, SAMLP, "Response") {
         return Err(CoreError::new(codes::NOT_SAML_RESPONSE, "This XML is not a SAML Response (samlp:Response)."));
     }
-    // The SID names the product; the product names the URLs, claims and roles to expect.
-    let realm = sp_urls(&expect.realm_sid, None, expect.region.as_deref())?;
+    // The product names the URLs, claims and roles to expect.
+    let realm = &expect.service_provider;
     let facts = realm.product.facts();
     if child(resp, SAML, "EncryptedAssertion").is_some() {
         return Err(CoreError::new(
@@ -76,11 +76,11 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let mut f = Vec::new();
     check_markup(resp, &mut f);
     let (status, status_message, success) = check_status(resp, &mut f);
-    let destination = check_destination(resp, &realm, &mut f);
+    let destination = check_destination(resp, realm, &mut f);
     let assertion = check_assertions(resp, success, &mut f);
     let issuer = check_issuer(resp, assertion, expect, &mut f);
     let conditions = assertion.and_then(|a| child(a, SAML, "Conditions"));
-    let audience = check_audience(assertion, conditions, &realm, &mut f);
+    let audience = check_audience(assertion, conditions, realm, &mut f);
     let (not_before, not_on_or_after) = check_times(conditions, now_ms, &mut f);
     let signed = Signed::of(resp, assertion);
     let (signature_verified, signature_note, key_info_thumbprint) =

@@ -10,6 +10,7 @@ use serde::Serialize;
 #[cfg(not(feature = "xmldsig"))]
 use crate::common::codes;
 use crate::common::finding::Finding;
+use crate::product::SpUrls;
 
 #[cfg(feature = "xmldsig")]
 mod check;
@@ -22,12 +23,11 @@ pub const MAX_RESPONSE_BYTES: usize = 512 * 1024;
 pub const SKEW_MS: i64 = 5 * 60 * 1000;
 
 /// What the check compares the response with.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Expectations {
-    /// The product's SID (a Frontline Realm SID or a Flex SSO connection SID): it names the product.
-    pub realm_sid: String,
-    /// Flex's region, when not the one the SID's default URLs use (us1).
-    pub region: Option<String>,
+    /// The setup's resolved service-provider URLs (its product, SID and region): the Reply URL
+    /// the response must be sent to, the Entity ID it must be for, the claims and roles to expect.
+    pub service_provider: SpUrls,
     /// The Microsoft Entra Identifier (Twilio's Identity Provider Issuer), when known.
     pub entra_identifier: Option<String>,
     /// DER of the configured signing certificate, when known.
