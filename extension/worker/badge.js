@@ -3,14 +3,11 @@
 // days. Redrawn after every write; chrome.action needs no permission of its own.
 import { now } from './clock.js';
 import { loadCore } from './core.js';
-import { withVerdicts } from './selfsig.js';
 import { read } from './store.js';
 
 export async function refreshBadge() {
-  const { badge } = await withVerdicts(async () => {
-    const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
-    return core.setupView(state.setups[state.activeId], at);
-  });
+  const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
+  const { badge } = await core.setupView(state.setups[state.activeId], at);
   await chrome.action.setBadgeText({ text: badge.text });
   await chrome.action.setBadgeBackgroundColor({ color: badge.color });
   await chrome.action.setBadgeTextColor?.({ color: '#FFFFFF' });

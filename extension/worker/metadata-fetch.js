@@ -5,7 +5,6 @@ import { certificateFromMetadata } from '../events.js';
 import { now } from './clock.js';
 import { loadCore } from './core.js';
 import { fetchMetadata, originFor } from './metadata.js';
-import { withVerdicts } from './selfsig.js';
 import { read, update } from './store.js';
 
 const fail = (code, message) => ({ ok: false, error: { code, message } });
@@ -31,15 +30,12 @@ export async function fetchCertificate() {
   const event = certificateFromMetadata(xml, label);
   let applied = false;
   const at = await now();
-  // Outside a message's reply too (a fetch the worker makes by itself): verdicts first.
-  const next = await withVerdicts(() =>
-    update((latest) => {
-      if (latest.activeId !== id || latest.setups[id]?.portal?.metadataUrl !== url) return null;
-      latest.setups[id] = core.applySetupEvent(latest.setups[id], event, at);
-      applied = true;
-      return latest;
-    }),
-  );
+  const next = await update(async (latest) => {
+    if (latest.activeId !== id || latest.setups[id]?.portal?.metadataUrl !== url) return null;
+    latest.setups[id] = await core.applySetupEvent(latest.setups[id], event, at);
+    applied = true;
+    return latest;
+  });
   if (!applied)
     return fail('setup_changed', 'The setup changed while its metadata was fetched; nothing was taken. Fetch again.');
   return ok({ revision: next.revision });

@@ -16,7 +16,14 @@ export async function rememberPage(core, setup, m, s, sender, result) {
   else if (result.unrecognised) reason = 'no form recognised on a page with controls';
   const versions = { extension: chrome.runtime.getManifest().version, browser: browserVersion() };
   const { forms } = result;
-  const report = core.pageReport(setup, m.snapshot, s.console, reason || 'asked for by the admin', versions, forms);
+  const report = await core.pageReport(
+    setup,
+    m.snapshot,
+    s.console,
+    reason || 'asked for by the admin',
+    versions,
+    forms,
+  );
   const {
     host,
     snapshot: { title },

@@ -10,7 +10,6 @@ import { dismissLatest, latestPage, rememberPage } from './page-reports.js';
 import { nextSetupId } from './schema.js';
 import { classify } from './senders.js';
 import { applyToActive } from './setup-events.js';
-import { withVerdicts } from './selfsig.js';
 import { startWatch } from './signin.js';
 import { read, update } from './store.js';
 
@@ -83,7 +82,7 @@ const ROUTES = {
         setups,
         setup,
         prefs: { autoFill: state.prefs?.autoFill !== false, remind: state.prefs?.remind === true },
-        view: core.setupView(setup, at),
+        view: await core.setupView(setup, at),
       });
     },
   },
@@ -133,7 +132,7 @@ const ROUTES = {
     allow: PAGE,
     run: async () => {
       const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
-      return ok(core.setupSummary(state.setups[state.activeId], at));
+      return ok(await core.setupSummary(state.setups[state.activeId], at));
     },
   },
   [MSG.EXPORT]: {
@@ -145,7 +144,7 @@ const ROUTES = {
         exportedAt: new Date(at).toISOString(),
         schema: state.schema,
         setup,
-        view: core.setupView(setup, at),
+        view: await core.setupView(setup, at),
       });
     },
   },
@@ -218,11 +217,11 @@ const ROUTES = {
       let setup = null;
       let hadMetadataUrl = true;
       const at = await now();
-      await update((state) => {
+      await update(async (state) => {
         setup = state.setups[state.activeId];
         hadMetadataUrl = Boolean(setup.portal?.metadataUrl);
         // Each console only ever gets its own forms recognised: a Twilio page proves nothing about Azure.
-        result = core.observePage(setup, m.snapshot, s.console, modeFor(state, m.onDemand === true), at);
+        result = await core.observePage(setup, m.snapshot, s.console, modeFor(state, m.onDemand === true), at);
         if (!result.changed) return null;
         state.setups[state.activeId] = result.setup;
         return state;
@@ -235,7 +234,7 @@ const ROUTES = {
       }
       // The latest look at the frame (a later round may already show another blade) is kept
       // after the reply has gone: it never slows a fill.
-      setTimeout(() => withVerdicts(() => rememberPage(core, setup, m, s, sender, result)).catch(() => {}), 0);
+      setTimeout(() => rememberPage(core, setup, m, s, sender, result).catch(() => {}), 0);
       return ok({
         form: result.form,
         forms: result.forms,
@@ -257,8 +256,7 @@ export async function route(msg, sender) {
   const who = classify(sender, chrome.runtime.id);
   if (!r.allow(who)) return fail('forbidden', 'This sender may not send that message.');
   try {
-    // A certificate's self-signature is verified (WebCrypto) before the core decides.
-    return await withVerdicts(() => r.run(msg, who, sender));
+    return await r.run(msg, who, sender);
   } catch (e) {
     return replyFromError(e);
   }

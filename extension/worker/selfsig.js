@@ -1,34 +1,13 @@
 // Certificates' own signatures, verified with WebCrypto: native, ~40 µs a certificate where
 // RSA in wasm took ~650 µs. The core names each check (key, signed bytes, signature, hash)
-// and judges with the verdict; this file only runs `verify`. The core tells us of a check as
-// soon as it queues one, so WebCrypto starts on its own thread while the core goes on.
+// and judges with the verdict; this file only runs `verify`, for core.js's calls to retry with.
+// The core tells us of a check as soon as it queues one, so WebCrypto starts on its own thread
+// while the core goes on.
 // Verdicts are kept per SHA-256 fingerprint for the browser session (storage.session, read
 // back into each new module), so a certificate is verified once.
 import { loadFullCore } from './full-core.js';
 
 const KEY = 'selfSignatureVerdicts';
-
-/**
- * Thrown by a core call that met a certificate whose self-signature the worker has not yet
- * verified (the first module leaves RSA to WebCrypto). Nothing was decided: `withVerdicts`
- * verifies the checks, hands the verdicts to the module that asked, and makes the call again.
- */
-export class NeedVerdicts extends Error {
-  /**
-   * @param {any[]} checks what `takePendingSignatures` returned
-   * @param {(verdicts: {fingerprintSha256: string, valid: boolean | null}[]) => void} give the module's setter
-   */
-  constructor(checks, give) {
-    super('Certificate self-signatures to verify first.');
-    this.checks = checks;
-    this.give = give;
-  }
-
-  /** @param {{fingerprintSha256: string, valid: boolean | null}[]} verdicts */
-  async provide(verdicts) {
-    this.give(verdicts);
-  }
-}
 /** No session meets this many certificates; a flood of them only empties the cache. */
 const MAX_KEPT = 256;
 
@@ -54,25 +33,10 @@ export async function verdictFor(check) {
 }
 
 /**
- * Run `work`, verifying what the core asks for, then running it again. The core throws before
- * anything is written, so a second run starts from the same state.
- * @template T
- * @param {() => Promise<T>} work
- * @returns {Promise<T>}
+ * The verdicts on the checks a core call named, remembered for the session.
+ * @param {SignatureCheck[]} checks
  */
-export async function withVerdicts(work) {
-  for (let round = 0; ; round++) {
-    try {
-      return await work();
-    } catch (e) {
-      if (!(e instanceof NeedVerdicts) || round >= 3) throw e;
-      await e.provide(await verdictsFor(e.checks));
-    }
-  }
-}
-
-/** @param {SignatureCheck[]} checks */
-async function verdictsFor(checks) {
+export async function verdictsFor(checks) {
   const verdicts = await Promise.all(
     checks.map(async (c) => ({ fingerprintSha256: c.fingerprintSha256, valid: await verdictFor(c) })),
   );

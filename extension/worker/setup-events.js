@@ -2,7 +2,6 @@
 import { now } from './clock.js';
 import { loadCore } from './core.js';
 import { loadFullCore } from './full-core.js';
-import { withVerdicts } from './selfsig.js';
 import { update } from './store.js';
 
 const ok = (value) => ({ ok: true, value });
@@ -14,12 +13,10 @@ const FULL = new Set(['signInResponse', 'signInRequest', 'signInFailure']);
 export async function applyToActive(event) {
   const core = FULL.has(event.type) ? await loadFullCore() : await loadCore();
   const at = await now();
-  const next = await withVerdicts(() =>
-    update((state) => {
-      const setup = state.setups[state.activeId];
-      state.setups[state.activeId] = core.applySetupEvent(setup, event, at);
-      return state;
-    }),
-  );
+  const next = await update(async (state) => {
+    const setup = state.setups[state.activeId];
+    state.setups[state.activeId] = await core.applySetupEvent(setup, event, at);
+    return state;
+  });
   return ok({ revision: next.revision });
 }

@@ -71,7 +71,7 @@ async function capture(url, text) {
   // A verified response ends the watch: nothing after it (a request, an error page) is read.
   const after = await read();
   const setup = after.setups[watch.setupId];
-  if (setup && core.setupView(setup, await now()).signedInVerified) {
+  if (setup && (await core.setupView(setup, await now())).signedInVerified) {
     await chrome.storage.session.remove(SIGN_IN_WATCH_KEY);
   }
 }

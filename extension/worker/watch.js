@@ -8,7 +8,6 @@ import { refreshBadge } from './badge.js';
 import { now } from './clock.js';
 import { loadCore } from './core.js';
 import { applyToActive } from './setup-events.js';
-import { withVerdicts } from './selfsig.js';
 import { read, update } from './store.js';
 
 /** @param {chrome.alarms.Alarm} alarm */
@@ -23,7 +22,7 @@ export async function onAlarm(alarm) {
 async function remind() {
   const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
   if (!state.prefs?.remind || !(await chrome.permissions.contains({ permissions: ['notifications'] }))) return;
-  const watch = (await withVerdicts(async () => core.setupView(state.setups[state.activeId], at))).certificateWatch;
+  const watch = (await core.setupView(state.setups[state.activeId], at)).certificateWatch;
   const today = new Date(at).toISOString().slice(0, 10);
   if (!watch || watch.level === 'ok' || state.remindedOn === today) return;
   await update((s) => ({ ...s, remindedOn: today }));
