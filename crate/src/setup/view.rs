@@ -16,6 +16,17 @@ use crate::setup::ids::Step;
 use crate::setup::plan::check_workspace_id;
 use crate::setup::renewal::{self, Renewal};
 
+/// The setup's URLs, or why its SID gives none (nothing while no SID is typed).
+fn realm_of(setup: &Setup) -> (Option<SpUrls>, Option<CoreError>) {
+    if setup.realm_sid_input.is_empty() {
+        return (None, None);
+    }
+    match setup.urls() {
+        Ok(r) => (Some(r), None),
+        Err(e) => (None, Some(e)),
+    }
+}
+
 /// Everything the panel shows, derived from a stored setup at `now`.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -95,14 +106,7 @@ impl PortalLabels {
 
 pub fn view(setup: &Setup, now: i64) -> SetupView {
     let checklist = setup.checklist.clone().normalized();
-    let (realm, realm_error) = if setup.realm_sid_input.is_empty() {
-        (None, None)
-    } else {
-        match setup.urls() {
-            Ok(r) => (Some(r), None),
-            Err(e) => (None, Some(e)),
-        }
-    };
+    let (realm, realm_error) = realm_of(setup);
     let switch_to = product::detect(&setup.realm_sid_input).filter(|p| *p != setup.product());
     let product_chosen = setup.product.is_some();
     let facts = setup.product().facts();

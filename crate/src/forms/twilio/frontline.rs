@@ -66,11 +66,17 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let mut plan = fill.plan;
 
     let saved = snap.headings.iter().map(|h| &h.text).chain(snap.notices.iter()).any(|t| norm(t).contains(l::SAVED));
-    let event = if !plan.conflicts.is_empty() {
+    plan.events.extend(outcome(&plan, all_satisfied, saved, &setup_sid));
+    Some(plan)
+}
+
+/// What the page proves once filled: other values there, the values saved, or entered only.
+fn outcome(plan: &Plan, all_satisfied: bool, saved: bool, setup_sid: &str) -> Option<SetupEvent> {
+    Some(if !plan.conflicts.is_empty() {
         observed(
             Step::TwilioSso,
             Status::Attention,
-            format!("{} already hold other values; check them, or use Replace in the panel", conflict_fields(&plan)),
+            format!("{} already hold other values; check them, or use Replace in the panel", conflict_fields(plan)),
             CONSOLE_SSO_PLACE,
         )
     } else if all_satisfied && saved {
@@ -88,10 +94,8 @@ pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
             CONSOLE_SSO_PLACE,
         )
     } else {
-        return Some(plan);
-    };
-    plan.events.push(event);
-    Some(plan)
+        return None;
+    })
 }
 
 /// A value the page shows by one of `labels`: read-only text or a field that shows a value.
