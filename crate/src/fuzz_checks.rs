@@ -197,7 +197,7 @@ pub fn page_report_of(data: &[u8]) {
     }
     let mut setup = new_setup("fuzz", now());
     setup.app_name = "Contoso Frontline".into();
-    setup.realm_sid_input = SID.into();
+    setup.sp_input = SID.into();
     setup.login_url = format!("https://login.microsoftonline.com/{TENANT}/saml2");
     for console in ["azure", "twilio"] {
         let r = page_report(&snap, &setup, console, "asked for by the admin", ReportVersions::default(), &[]);

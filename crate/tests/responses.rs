@@ -212,3 +212,58 @@ fn unreadable_responses_are_typed_errors() {
     let form = text("generated/responses/good.form-body.txt");
     assert!(check_response(&form, &generated(), now()).unwrap().ok);
 }
+
+/// Twilio Console's rules (its troubleshooting page's failures): the NameID is the user's email
+/// address in the email format, the response and the assertion are signed, nothing is encrypted,
+/// the audience is the SP metadata's entity ID, and an SP-initiated test brings back RelayState.
+#[test]
+fn a_console_response_is_judged_by_the_sp_metadata_and_its_rules() {
+    let console = Expectations {
+        service_provider: sp_urls(&text("console/twilio-sp-metadata.xml"), None, None).unwrap(),
+        ..generated()
+    };
+    let check = |file: &str| check_response(&text(&format!("generated/responses/{file}")), &console, now());
+    let cases: [(&str, &str, &[&str]); 10] = [
+        ("an emailAddress NameID, both signed", "console_good.b64.txt", &[]),
+        ("the captured form, with RelayState", "console_good.form-body.txt", &[]),
+        ("an SP-initiated test without RelayState", "console_good.no-relay-state.form-body.txt", &["relay_state_missing"]),
+        ("a UPN NameID: not the email", "console_upn_name_id.b64.txt", &["name_id_not_email"]),
+        ("the unspecified format", "console_unspecified_format.b64.txt", &["name_id_format"]),
+        ("the response signed, not its assertion", "console_assertion_not_signed.b64.txt", &["assertion_not_signed"]),
+        ("a NameID that is no email at all", "console_no_email_claim.b64.txt", &["name_id_not_email"]),
+        ("Frontline's response: its URLs", "good.b64.txt", &["destination_mismatch", "audience_mismatch"]),
+        (
+            "Flex's response: its URLs",
+            "flex_good.b64.txt",
+            &["destination_mismatch", "audience_mismatch"],
+        ),
+        ("the response alone: RelayState is not judged", "console_good.xml", &[]),
+    ];
+    for (name, file, want) in cases {
+        let r = check(file).unwrap();
+        assert_eq!(r.findings.iter().map(|f| f.code).collect::<Vec<_>>(), want, "{name}");
+        assert_eq!(r.signature_verified, Some(true), "{name}: {}", r.signature_note);
+    }
+    let upn = check("console_upn_name_id.b64.txt").unwrap();
+    let msg = &upn.findings[0].message;
+    assert!(msg.contains("agent@owlpress.onmicrosoft.com") && msg.contains("agent@owlpress.test"), "{msg}");
+    assert!(msg.contains("user.mail") && msg.contains("Unique User Identifier"), "{msg}");
+    let relay = check("console_good.no-relay-state.form-body.txt").unwrap();
+    assert!(relay.findings[0].message.contains("Test SSO Connection"), "{}", relay.findings[0].message);
+    // Token encryption on: nothing can be checked, and the fix is named.
+    let encrypted = check("encrypted_assertion.b64.txt").unwrap_err();
+    assert_eq!(encrypted.code, "encrypted_assertion");
+    assert!(encrypted.message.contains("Twilio Console") && encrypted.message.contains("Token encryption"));
+    // The real Entra response: a guest's #EXT# user principal name is named as such.
+    let params: serde_json::Value =
+        serde_json::from_str(&text("realworld/responses/entra_response_a9054a0f_2023_ssoready.params.json")).unwrap();
+    let real = check_response(
+        &text("realworld/responses/entra_response_a9054a0f_2023_ssoready.form-body.txt"),
+        &console,
+        at(params["now"].as_str().unwrap()),
+    )
+    .unwrap();
+    let not_email = real.findings.iter().find(|f| f.code == "name_id_not_email").unwrap();
+    assert!(not_email.message.contains("#EXT#"), "{}", not_email.message);
+    assert!(real.findings.iter().any(|f| f.code == "relay_state_missing"), "its form has an empty RelayState");
+}

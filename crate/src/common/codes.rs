@@ -99,6 +99,20 @@ codes! {
     DOCTYPE_NOT_ALLOWED = "doctype_not_allowed",
     /// input error: XML, but not federation metadata
     NOT_METADATA = "not_metadata",
+    /// input error: XML, but not SAML SP metadata (no SPSSODescriptor)
+    NOT_SP_METADATA = "not_sp_metadata",
+    /// input error: Identity provider metadata (Entra's own, say) given where Twilio's SP metadata belongs
+    IDP_METADATA_GIVEN = "idp_metadata_given",
+    /// input error: No HTTP-POST AssertionConsumerService, so no Reply URL
+    NO_ACS = "no_acs",
+    /// input error: The ACS is not an https URL (a warning for an http entity ID)
+    SP_NOT_HTTPS = "sp_not_https",
+    /// warning: Several HTTP-POST AssertionConsumerServices; the default one is used, named
+    SEVERAL_ACS = "several_acs",
+    /// warning: The ACS is not on twilio.com: another service's metadata, and not captured
+    SP_NOT_TWILIO = "sp_not_twilio",
+    /// warning: The metadata names NameID formats, none of them the email address one
+    SP_NAME_ID_FORMAT = "sp_name_id_format",
     /// error: The Login URL and the identifier are in each other's place
     SWAPPED_FIELDS = "swapped_fields",
     /// error: The Login URL is empty
@@ -183,6 +197,12 @@ codes! {
     MISSING_CLAIM = "missing_claim",
     /// error: Roles holds none of Flex's roles (agent, supervisor, admin)
     ROLE_NOT_PRODUCT = "role_not_product",
+    /// error: The NameID is not the user's email address (a UPN, a guest's #EXT# name, or no @), named
+    NAME_ID_NOT_EMAIL = "name_id_not_email",
+    /// error: The NameID's format is not emailAddress
+    NAME_ID_FORMAT = "name_id_format",
+    /// error: An SP-initiated test came back without the RelayState Twilio sent
+    RELAY_STATE_MISSING = "relay_state_missing",
     /// error: A comment or processing instruction: no signature covers it
     XML_COMMENT = "xml_comment",
     /// error: A value holds markup; it is never shown

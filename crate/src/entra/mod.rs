@@ -20,6 +20,9 @@ macro_rules! user_attribute {
     (display_name) => {
         "user.displayname"
     };
+    (user_principal_name) => {
+        "user.userprincipalname"
+    };
 }
 pub(crate) use user_attribute;
 
@@ -29,6 +32,8 @@ pub const USER_MAIL: &str = user_attribute!(mail);
 pub const USER_ASSIGNED_ROLES: &str = user_attribute!(assigned_roles);
 /// The user's display name.
 pub const USER_DISPLAY_NAME: &str = user_attribute!(display_name);
+/// The user principal name: what Entra puts in a new app's NameID.
+pub const USER_PRINCIPAL_NAME: &str = user_attribute!(user_principal_name);
 
 /// Microsoft's clouds, each with its own sign-in and issuer hosts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -24,7 +24,7 @@ use crate::common::finding::CoreError;
 use crate::entra::links::{app_ids_in, AppIds};
 use crate::entra::portal::Label;
 use crate::setup::checklist::{ChecklistEvent, Status};
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::{apply_event, Conflict, Setup, SetupEvent};
 
 /// Which console a frame belongs to: each only ever gets its own forms recognised.

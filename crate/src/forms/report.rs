@@ -58,7 +58,7 @@ pub fn page_report(
     // The products' default app names too: a page may show one the admin renamed.
     let defaults = Product::ALL.map(|p| p.facts().default_app_name);
     let secrets: Vec<&str> = [
-        setup.realm_sid_input.as_str(),
+        setup.sp_input.as_str(),
         setup.workspace_id.as_str(),
         setup.app_name.as_str(),
         setup.login_url.as_str(),

@@ -12,7 +12,7 @@ use crate::product::Product;
 use crate::saml::response::Expectations;
 use crate::setup::checklist::{ChecklistEvent, Status};
 use crate::setup::idp::IdpInput;
-use crate::setup::ids::Step;
+use crate::common::ids::Step;
 #[cfg(feature = "xmldsig")]
 use crate::setup::plan::PlanInput;
 use crate::setup::SetupEvent;

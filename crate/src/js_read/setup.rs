@@ -8,7 +8,7 @@ use crate::common::finding::CoreError;
 use crate::entra::links::AppIds;
 use crate::entra::portal::Lang;
 use crate::setup::checklist::{Checklist, Evidence, StepState};
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::renewal::Renewal;
 use crate::setup::{CapturedRequest, ComparedValue, SignInFailure};
 use crate::setup::{Conflict, PortalCapture, Setup, SignIn, SignInAttribute, StoredFinding};
@@ -50,7 +50,7 @@ pub fn setup(o: &JsValue) -> R<Setup> {
         updated_at: int(o, "updatedAt", W)?,
         // Setups stored before products existed are Frontline's.
         product: opt_str(o, "product", W)?.map(|p| super::product(&p)).transpose()?,
-        realm_sid_input: string(o, "realmSidInput", W)?,
+        sp_input: string(o, "realmSidInput", W)?,
         region: string(o, "region", W)?,
         workspace_id: string(o, "workspaceId", W)?,
         app_name: string(o, "appName", W)?,

@@ -1,7 +1,10 @@
-//! The Twilio products a setup can be for. Each product's module owns its facts (SID, URL
-//! templates, claims, roles, signing, its console pages); this one says which product a pasted
-//! value belongs to, and gives the two URLs Entra's Basic SAML Configuration needs.
+//! The Twilio products a setup can be for. Each product's module owns its facts (where its
+//! service-provider values come from, claims, roles, NameID, signing, steps, its console pages);
+//! this one says which product a pasted value belongs to, and gives the two URLs Entra's Basic
+//! SAML Configuration needs. Those come from one source per product (`SpSource`): a SID
+//! (Frontline's Realm SID, Flex's SSO connection SID) or Twilio's SP metadata (Console).
 
+pub mod console;
 pub mod flex;
 pub mod frontline;
 pub mod paste;
@@ -10,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::codes;
 use crate::common::finding::{CoreError, Finding};
+use crate::common::ids::Step;
 use crate::entra::portal::Label;
 
 /// A Twilio product. Setups stored before products existed are Frontline's.
@@ -19,15 +23,18 @@ pub enum Product {
     #[default]
     Frontline,
     Flex,
+    /// Twilio Console SSO: an SSO profile in Admin Center.
+    Console,
 }
 
 impl Product {
-    pub const ALL: [Product; 2] = [Product::Frontline, Product::Flex];
+    pub const ALL: [Product; 3] = [Product::Frontline, Product::Flex, Product::Console];
 
     pub fn facts(self) -> &'static Facts {
         match self {
             Product::Frontline => &frontline::FACTS,
             Product::Flex => &flex::FACTS,
+            Product::Console => &console::FACTS,
         }
     }
 
@@ -36,6 +43,7 @@ impl Product {
         match self {
             Product::Frontline => "frontline",
             Product::Flex => "flex",
+            Product::Console => "console",
         }
     }
 
@@ -59,19 +67,59 @@ pub struct AppRole {
     pub description: &'static str,
 }
 
+/// What a product's service-provider values are made from: one concept, two sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpSource {
+    /// A SID, or a URL holding one: the URLs are built from templates.
+    Sid,
+    /// Twilio's SP metadata: the values are read from it.
+    Metadata,
+}
+
+/// The NameID a product matches its users by (Console: the email address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameIdRule {
+    /// The portal's name of the format, in the label tables.
+    pub format: Label,
+    pub format_uri: &'static str,
+    pub source_attribute: &'static str,
+}
+
+/// The steps Frontline and Flex share, in the guide's order.
+pub const SID_STEPS: [Step; 11] = [
+    Step::CreateApp,
+    Step::ChooseSaml,
+    Step::BasicSaml,
+    Step::Signing,
+    Step::Claims,
+    Step::CaptureIdp,
+    Step::Certificate,
+    Step::AppRole,
+    Step::AssignUsers,
+    Step::TwilioSso,
+    Step::TestSignIn,
+];
+
 /// What every product says of itself.
 #[derive(Debug)]
 pub struct Facts {
     pub product: Product,
-    /// "Frontline", "Flex".
+    /// "Frontline", "Flex", "Console".
     pub name: &'static str,
-    /// What the product calls the SID its URLs are made from.
+    /// What the product calls the input its URLs are made from: a SID's name, or "SP metadata".
     pub sid_name: &'static str,
     pub sid_prefix: &'static str,
+    pub source: SpSource,
     /// In the order the extension adds them.
     pub claims: &'static [Claim],
     /// The roles to create; a user needs at least one of them.
     pub roles: &'static [AppRole],
+    /// The NameID the product requires, if it reads one.
+    pub name_id: Option<NameIdRule>,
+    /// Its test sign-in is SP-initiated and fails without the RelayState it sent.
+    pub relay_state_required: bool,
+    /// The checklist's steps for this product, in its order.
+    pub steps: &'static [Step],
     pub signing_option: Label,
     pub signing_algorithm: &'static str,
     pub default_app_name: &'static str,
@@ -98,14 +146,28 @@ pub struct StepTexts {
     pub twilio_assist: &'static str,
     pub twilio_link: &'static str,
     pub test: &'static str,
+    /// Steps worded by this product alone (its own, or a shared one it words otherwise).
+    pub own: &'static [StepText],
+    /// Why the checklist asks for no claims or roles, when it asks for none; else empty.
+    pub not_asked: &'static str,
 }
 
-/// The two service-provider URLs Entra needs, made from a product's SID.
+/// One step in a product's own words.
+#[derive(Debug, Clone, Copy)]
+pub struct StepText {
+    pub step: Step,
+    pub title: &'static str,
+    pub instruction: &'static str,
+    pub assist: &'static str,
+}
+
+/// The two service-provider values Entra needs, from a product's source (a SID, or SP metadata).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SpUrls {
     pub product: Product,
-    /// The SID the URLs are made from: a Realm SID, an SSO connection SID, or (legacy Flex) an Account SID.
+    /// What names these values: the SID they are made from (a Realm SID, an SSO connection SID,
+    /// or, legacy Flex, an Account SID), or the entity ID of the SP metadata they were read from.
     pub sid: String,
     /// Identifier (Entity ID) in Entra; Twilio's entity ID and the SAML audience.
     pub sp_entity_id: String,
@@ -121,8 +183,13 @@ pub struct SpUrls {
     pub findings: Vec<Finding>,
 }
 
-/// The product a pasted SID, Entity ID or Reply URL belongs to, by its prefix or URL shape.
+/// The product a pasted SID, Entity ID or Reply URL belongs to, by its prefix or URL shape; XML
+/// (SP metadata) is Console's.
 pub fn detect(input: &str) -> Option<Product> {
+    // Before the cleaning, which takes quotes and angle brackets off a pasted SID.
+    if console::recognizes(input) {
+        return Some(Product::Console);
+    }
     let (s, _) = paste::clean(input);
     if flex::recognizes(&s) {
         return Some(Product::Flex);
@@ -133,8 +200,8 @@ pub fn detect(input: &str) -> Option<Product> {
     None
 }
 
-/// A SID or a pasted URL → the product's URLs. `want` is the setup's product: a value of the
-/// other product is named as such (`other_product`), so the panel can offer to switch.
+/// A SID, a pasted URL or SP metadata → the product's URLs. `want` is the setup's product: a
+/// value of another product is named as such (`other_product`), so the panel can offer to switch.
 /// With no `want`, the product is the one the value names. `region` is Flex's.
 pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Result<SpUrls, CoreError> {
     let found = detect(input);
@@ -145,17 +212,19 @@ pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Resu
         (None, None) if paste::clean(input).0.is_empty() => {
             return Err(CoreError::new(
                 codes::EMPTY,
-                "Enter a Frontline Realm SID (JB…) or a Flex SSO connection SID (JQ…).",
+                "Enter a Frontline Realm SID (JB…), a Flex SSO connection SID (JQ…), or Twilio Console's SP \
+                    metadata.",
             ))
         }
         (None, None) => return Err(unknown_product(input)),
     };
     match product {
         Product::Flex => flex::urls(input, region),
-        Product::Frontline if region.is_some() => Err(CoreError::new(
+        Product::Frontline | Product::Console if region.is_some() => Err(CoreError::new(
             codes::REGION_NOT_USED,
-            "Frontline's URLs have no region; a region is only for Flex (JQ…).",
+            format!("{}'s URLs have no region; a region is only for Flex (JQ…).", product.facts().name),
         )),
+        Product::Console => console::urls(input),
         Product::Frontline => frontline::realm_urls(input).map(|r| SpUrls {
             product,
             sid: r.realm_sid,
@@ -172,18 +241,22 @@ pub fn sp_urls(input: &str, want: Option<Product>, region: Option<&str>) -> Resu
 /// The error for a value of product `found` given to a setup of product `want`.
 pub fn other_product(want: Product, found: Product) -> CoreError {
     let (w, f) = (want.facts(), found.facts());
+    let what = match f.source {
+        SpSource::Sid => format!("a {}, {}…, or a URL made from one", f.sid_name, f.sid_prefix),
+        SpSource::Metadata => "XML, which only Console's SP metadata is".to_string(),
+    };
+    let needs = match w.source {
+        SpSource::Sid => format!("its {} ({}…)", w.sid_name, w.sid_prefix),
+        SpSource::Metadata => "Twilio's SP metadata, from the SSO profile".to_string(),
+    };
     CoreError::new(
         codes::OTHER_PRODUCT,
         format!(
-            "This belongs to {found_name} (a {found_sid}, {found_prefix}…, or a URL made from one), not to \
-                {want_name}, whose setup needs its {want_sid} ({want_prefix}…). Switch this setup to {found_name}, \
-                or paste the {want_sid}.",
+            "This belongs to {found_name} ({what}), not to {want_name}, whose setup needs {needs}. Switch this setup \
+                to {found_name}, or paste the {want_sid}.",
             found_name = f.name,
-            found_sid = f.sid_name,
-            found_prefix = f.sid_prefix,
             want_name = w.name,
             want_sid = w.sid_name,
-            want_prefix = w.sid_prefix,
         ),
     )
 }

@@ -158,11 +158,42 @@ fn each_product_names_its_facts_once() {
         let f = p.facts();
         assert_eq!(f.product, p);
         assert_eq!(Product::from_slug(p.slug()), Some(p));
-        assert!(f.claims.iter().any(|c| c.name == "roles"), "{}", f.name);
-        assert!(!f.roles.is_empty(), "{}", f.name);
+        // A product reads its roles from the roles claim, or its users by the NameID.
+        let by_roles = f.claims.iter().any(|c| c.name == "roles") && !f.roles.is_empty();
+        assert!(by_roles != f.name_id.is_some(), "{}", f.name);
+        assert_eq!(f.texts.not_asked.is_empty(), by_roles, "{}: says why it asks for no claims", f.name);
     }
+    let console = Product::Console.facts();
+    assert_eq!(console.source, SpSource::Metadata);
+    assert!(console.relay_state_required && console.claims.is_empty() && console.roles.is_empty());
     let flex = Product::Flex.facts();
     assert_eq!(flex.claims.iter().map(|c| c.name).collect::<Vec<_>>(), ["email", "full_name", "roles"]);
     assert_eq!(flex.roles.iter().map(|r| r.value).collect::<Vec<_>>(), ["agent", "supervisor", "admin"]);
     assert_eq!(Product::default(), Product::Frontline);
+}
+
+const CONSOLE_METADATA: &str = include_str!("../../../tests/fixtures/console/twilio-sp-metadata.xml");
+
+#[test]
+fn console_values_come_from_sp_metadata_not_a_sid() {
+    let u = sp_urls(CONSOLE_METADATA, None, None).unwrap();
+    assert_eq!(u.product, Product::Console);
+    assert_eq!(u.sp_entity_id, "urn:auth0:twilio:sso-3f2a9c41d0b84e7a");
+    assert_eq!(u.reply_url, "https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a");
+    assert_eq!(u.sid, u.sp_entity_id, "the entity ID names the values");
+    assert_eq!(detect(&format!("\u{feff}  {CONSOLE_METADATA}")), Some(Product::Console));
+    // (name, input, the setup's product, code, what the message says)
+    let cases: [(&str, &str, Option<Product>, &str, &str); 5] = [
+        ("a Realm SID in a Console setup", JB, Some(Product::Console), "other_product", "SP metadata"),
+        ("SP metadata in a Frontline setup", CONSOLE_METADATA, Some(Product::Frontline), "other_product", "Realm SID"),
+        ("SP metadata in a Flex setup", CONSOLE_METADATA, Some(Product::Flex), "other_product", "Twilio Console"),
+        ("a URL in a Console setup", "https://login.twilio.com/x", Some(Product::Console), "not_sp_metadata", "XML"),
+        ("nothing", " ", None, "empty", "SP metadata"),
+    ];
+    for (name, input, want, code, says) in cases {
+        let e = sp_urls(input, want, None).unwrap_err();
+        assert_eq!(e.code, code, "{name}: {}", e.message);
+        assert!(e.message.contains(says), "{name}: {}", e.message);
+    }
+    assert_eq!(sp_urls(CONSOLE_METADATA, None, Some("us1")).unwrap_err().code, "region_not_used");
 }

@@ -1,15 +1,15 @@
 //! Entra federation metadata (the app's "Federation Metadata XML", or the tenant document):
 //! entity, endpoints and signing certificates, read without ever expanding entities.
 
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::{Document, Node};
 use serde::Serialize;
 
 use crate::cert::certificate::{decode_base64, inspect_der, CertificateReport};
 use crate::common::codes;
 use crate::common::finding::{message, CoreError, Finding};
 use crate::entra::{classify, is_guid};
+use crate::common::xml::{self, children, is, XmlError, MD};
 
-const MD_NS: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
 const DS_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
 /// Entra's documents are 15–25 KB; anything past this is not metadata.
 pub const MAX_METADATA_BYTES: usize = 1024 * 1024;
@@ -78,10 +78,10 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
         )
     })?;
     let entity_id = entity.attribute("entityID").unwrap_or_default().trim().to_string();
-    let idp = children(entity, MD_NS, "IDPSSODescriptor").next();
+    let idp = children(entity, MD, "IDPSSODescriptor").next();
     let endpoints = |name: &'static str| -> Vec<Endpoint> {
         idp.into_iter()
-            .flat_map(|d| children(d, MD_NS, name))
+            .flat_map(|d| children(d, MD, name))
             .map(|n| Endpoint {
                 binding: n.attribute("Binding").unwrap_or_default().to_string(),
                 location: n.attribute("Location").unwrap_or_default().trim().to_string(),
@@ -203,21 +203,20 @@ fn judge_chosen(certificates: &[CertificateReport], chosen: Option<usize>, findi
     }
 }
 
-/// Refuses DTDs outright (roxmltree's default), so no entity is ever declared or expanded.
+/// Refuses DTDs outright, so no entity is ever declared or expanded.
 fn parse_xml(text: &str) -> Result<Document<'_>, CoreError> {
-    let opts = ParsingOptions { allow_dtd: false, nodes_limit: 200_000, ..ParsingOptions::default() };
-    Document::parse_with_options(text, opts).map_err(|e| match e {
-        roxmltree::Error::DtdDetected => CoreError::new(
+    xml::parse(text, 200_000).map_err(|e| match e {
+        XmlError::Dtd => CoreError::new(
             codes::DOCTYPE_NOT_ALLOWED,
             "This XML has a DOCTYPE, which Entra's metadata never has. It is refused for safety; download \
                 \"Federation Metadata XML\" from Entra again.",
         ),
-        other => CoreError::new(
+        XmlError::At { row, col } => CoreError::new(
             codes::NOT_XML,
             message(
                 "This is not readable XML (it breaks at line {row}, column {col}). Download \"Federation Metadata \
                  XML\" from Entra's [SamlCertificates] section, or copy the [MetadataUrl].",
-                &[("row", &other.pos().row.to_string()), ("col", &other.pos().col.to_string())],
+                &[("row", &row.to_string()), ("col", &col.to_string())],
             ),
         ),
     })
@@ -227,13 +226,13 @@ fn parse_xml(text: &str) -> Result<Document<'_>, CoreError> {
 fn find_entity<'a>(doc: &'a Document<'a>) -> Option<Node<'a, 'a>> {
     doc.root_element()
         .descendants()
-        .filter(|n| is(n, MD_NS, "EntityDescriptor"))
-        .find(|n| children(*n, MD_NS, "IDPSSODescriptor").next().is_some())
+        .filter(|n| is(n, MD, "EntityDescriptor"))
+        .find(|n| children(*n, MD, "IDPSSODescriptor").next().is_some())
 }
 
 /// X509Certificate texts of the KeyDescriptors used for signing (or with no `use`).
 fn signing_certificates(idp: Node<'_, '_>) -> Vec<String> {
-    children(idp, MD_NS, "KeyDescriptor")
+    children(idp, MD, "KeyDescriptor")
         .filter(|k| k.attribute("use").is_none_or(|u| u == "signing"))
         .flat_map(|k| k.descendants().filter(|n| is(n, DS_NS, "X509Certificate")).collect::<Vec<_>>())
         .filter_map(|n| n.text().map(str::to_string))
@@ -251,12 +250,4 @@ fn choose(certs: &[CertificateReport], now_ms: i64) -> Option<usize> {
             .map(|(i, _)| i)
     };
     latest(true).or_else(|| latest(false))
-}
-
-fn is(n: &Node<'_, '_>, ns: &str, name: &str) -> bool {
-    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(ns)
-}
-
-fn children<'a, 'i>(n: Node<'a, 'i>, ns: &'static str, name: &'static str) -> impl Iterator<Item = Node<'a, 'i>> {
-    n.children().filter(move |c| is(c, ns, name))
 }

@@ -10,7 +10,7 @@ use crate::saml::metadata::parse_metadata;
 use crate::saml::response::{check_response, Expectations};
 use crate::setup::checklist::{ChecklistEvent, Status};
 use crate::setup::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
-use crate::setup::ids::Step;
+use crate::common::ids::Step;
 use crate::setup::renewal::{self, Renewal};
 
 /// Apply one event. Only an unreadable certificate or an unknown step is an error; the
@@ -24,8 +24,14 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
     // A test sign-in's outcome, for the renewal to follow.
     let mut signed_in: Option<(Status, String)> = None;
     match event {
-        SetupEvent::SetProduct(p) => s.product = Some(*p),
-        SetupEvent::SetRealmSid { value } => s.realm_sid_input = value.trim().to_string(),
+        SetupEvent::SetProduct(p) => {
+            s.product = Some(*p);
+            s = observe_sp_metadata(s, now)?;
+        }
+        SetupEvent::SetRealmSid { value } => {
+            s.sp_input = value.trim().to_string();
+            s = observe_sp_metadata(s, now)?;
+        }
         SetupEvent::SetRegion { value } => s.region = value.trim().to_string(),
         SetupEvent::SetWorkspaceId { value } => s.workspace_id = value.trim().to_string(),
         SetupEvent::SetAppName { value } => s.app_name = value.trim().to_string(),
@@ -370,4 +376,24 @@ pub(super) fn idp_check(s: &Setup, now: i64) -> IdpCheck {
         &IdpInput { login_url: s.login_url.clone(), entra_identifier: s.entra_identifier.clone(), metadata_xml: None },
         now,
     )
+}
+
+/// Console's first step is its SP metadata: done once the setup holds metadata the core reads.
+fn observe_sp_metadata(s: Setup, now: i64) -> Result<Setup, CoreError> {
+    if s.product() != Product::Console || s.sp_input.is_empty() {
+        return Ok(s);
+    }
+    let (outcome, what) = match s.urls() {
+        Ok(u) => (Status::Done, format!("SP metadata read: Identifier {}, Reply URL {}", u.sp_entity_id, u.reply_url)),
+        Err(e) => (Status::Attention, e.message),
+    };
+    let event = ChecklistEvent::Observed {
+        step: Step::SpMetadata,
+        outcome,
+        what,
+        place: "side panel".into(),
+        missing_claims: Vec::new(),
+    };
+    let checklist = s.checklist.clone().apply(&event, now)?;
+    Ok(Setup { checklist, ..s })
 }

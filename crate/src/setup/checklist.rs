@@ -7,7 +7,7 @@ use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::entra::links::Place;
 use crate::product::Product;
-use crate::setup::ids::Step;
+use crate::common::ids::Step;
 
 /// Fixed facts about one step, in the guide's order.
 #[derive(Debug, Clone, Copy)]
@@ -35,10 +35,11 @@ const READS: &str = "The extension reads the blade and marks the step when it se
 /// The product's words for a step that differs between products: filled in by `steps`.
 const BY_PRODUCT: &str = "";
 
-/// The setup's steps, in the guide's order, in the product's words.
-pub fn steps(product: Product) -> [StepInfo; 11] {
-    let t = &product.facts().texts;
-    STEPS.map(|info| match info.id {
+/// The product's steps, in its order and its words.
+pub fn steps(product: Product) -> Vec<StepInfo> {
+    let facts = product.facts();
+    let t = &facts.texts;
+    let worded = STEPS.map(|info| match info.id {
         Step::Claims => StepInfo { instruction: t.claims, assist: t.claims_assist, ..info },
         Step::AppRole => {
             StepInfo { title: t.app_role_title, instruction: t.app_role, assist: t.app_role_assist, ..info }
@@ -47,11 +48,17 @@ pub fn steps(product: Product) -> [StepInfo; 11] {
         Step::TwilioSso => StepInfo { title: t.twilio_title, instruction: t.twilio, assist: t.twilio_assist, ..info },
         Step::TestSignIn => StepInfo { instruction: t.test, ..info },
         _ => info,
-    })
+    });
+    let own = |info: StepInfo| match t.own.iter().find(|o| o.step == info.id) {
+        Some(o) => StepInfo { title: o.title, instruction: o.instruction, assist: o.assist, ..info },
+        None => info,
+    };
+    facts.steps.iter().filter_map(|id| worded.iter().find(|i| i.id == *id).copied()).map(own).collect()
 }
 
 /// The steps' ids and the words all products share; `steps` gives a product's whole list.
-pub const STEPS: [StepInfo; 11] = [
+pub const STEPS: [StepInfo; 14] = [
+    StepInfo { id: Step::SpMetadata, title: BY_PRODUCT, instruction: BY_PRODUCT, assist: BY_PRODUCT, dest: Dest::Twilio },
     StepInfo {
         id: Step::CreateApp,
         title: "Create the enterprise application",
@@ -81,6 +88,7 @@ pub const STEPS: [StepInfo; 11] = [
         dest: CERTS,
     },
     StepInfo { id: Step::Claims, title: "[ClaimsSection]", instruction: BY_PRODUCT, assist: BY_PRODUCT, dest: SSO },
+    StepInfo { id: Step::NameId, title: BY_PRODUCT, instruction: BY_PRODUCT, assist: BY_PRODUCT, dest: SSO },
     StepInfo {
         id: Step::CaptureIdp,
         title: "Login URL and Identifier",
@@ -123,6 +131,7 @@ pub const STEPS: [StepInfo; 11] = [
         assist: "Start the test sign-in below: the extension checks the SAML response Entra sends to Twilio.",
         dest: Dest::Nowhere,
     },
+    StepInfo { id: Step::Enforce, title: BY_PRODUCT, instruction: BY_PRODUCT, assist: BY_PRODUCT, dest: Dest::Twilio },
 ];
 
 /// The certificate renewal, before the active certificate expires: a checklist of its own.
@@ -320,8 +329,9 @@ impl Checklist {
         self.steps.iter().find(|s| s.id == id)
     }
 
-    pub fn done_count(&self) -> usize {
-        self.steps.iter().filter(|s| s.status() == Status::Done).count()
+    /// How many of `of` (a product's steps) are done.
+    pub fn done_count(&self, of: &[Step]) -> usize {
+        self.steps.iter().filter(|s| of.contains(&s.id) && s.status() == Status::Done).count()
     }
 
     pub fn status_of(&self, id: Step) -> Status {
@@ -387,11 +397,9 @@ mod tests {
     }
 
     #[test]
-    fn eleven_steps_in_the_guides_order_with_the_ids_stored_setups_use() {
-        let ids: Vec<_> = Checklist::new().steps.iter().map(|s| s.id.id()).collect();
-        assert_eq!(
-            ids,
-            [
+    fn each_products_steps_in_its_order_with_the_ids_stored_setups_use() {
+        let ids = |p: Product| steps(p).iter().map(|s| s.id.id()).collect::<Vec<_>>();
+        let sid_steps = [
                 "create-app",
                 "choose-saml",
                 "basic-saml",
@@ -403,8 +411,27 @@ mod tests {
                 "assign-users",
                 "twilio-sso",
                 "test-sign-in"
-            ]
-        );
+            ];
+        assert_eq!(ids(Product::Frontline), sid_steps);
+        assert_eq!(ids(Product::Flex), sid_steps);
+        let console = [
+            "sp-metadata",
+            "create-app",
+            "choose-saml",
+            "basic-saml",
+            "name-id",
+            "signing",
+            "capture-idp",
+            "certificate",
+            "assign-users",
+            "twilio-sso",
+            "test-sign-in",
+            "enforce",
+        ];
+        assert_eq!(ids(Product::Console), console, "no claims and no app roles");
+        for p in Product::ALL {
+            assert!(steps(p).iter().all(|s| !s.title.is_empty() && !s.instruction.is_empty()), "{p:?} words all");
+        }
         let infos: Vec<_> = STEPS.iter().map(|i| i.id).collect();
         assert_eq!(infos, Step::ALL, "one info per step, in the same order");
         for step in Step::ALL {
@@ -420,7 +447,7 @@ mod tests {
         let c = c.apply(&ChecklistEvent::MarkDone { step: Step::Claims }, 20).unwrap();
         assert_eq!(c.step(Step::Claims).unwrap().status(), Status::Done);
         assert_eq!(c.step(Step::Claims).unwrap().done_at, Some(20));
-        assert_eq!(c.done_count(), 1);
+        assert_eq!(c.done_count(&Step::ALL), 1);
         let c = c.apply(&ChecklistEvent::Undo { step: Step::Claims }, 30).unwrap();
         assert_eq!(c.step(Step::Claims).unwrap().status(), Status::Attention, "undo takes back the override only");
         let c = c.apply(&ChecklistEvent::Undo { step: Step::Claims }, 40).unwrap();

@@ -10,7 +10,7 @@ use crate::entra::portal::{with_labels, Label, Lang};
 use crate::product::frontline::console as twilio;
 use crate::product::{Product, SpUrls};
 use crate::setup::checklist::{Checklist, Dest, Evidence, Status, StepInfo};
-use crate::setup::ids::Step;
+use crate::common::ids::Step;
 use crate::setup::renewal::{self, Renewal};
 
 /// What a setup knows that the guide shows: the setup module fills it in (the guide never
@@ -223,7 +223,7 @@ pub fn renewal_view(known: &Known, renewal: Option<&Renewal>, now: i64) -> Optio
         old_not_after: r.old_not_after.clone(),
         old_days_left: r.old_expires_at.saturating_sub(now).div_euclid(DAY_MS),
         new_thumbprint: r.new_thumbprint.clone(),
-        done: r.checklist.done_count(),
+        done: r.checklist.done_count(&Step::RENEWAL),
         total: steps.len(),
         steps,
     })

@@ -1,8 +1,8 @@
-//! One setup (one product, one SID): what the admin entered or the pages showed, plus its
-//! checklist. Events in, new setup out; the view and the summary are derived, never stored.
-//! Around it: the checklist, the guide the panel leads with, the plan (the CLI's and the API's),
-//! the certificate renewal, the IdP values' check, the typed ids, and a failed sign-in's
-//! diagnosis.
+//! One setup (one product, and what its service-provider values are made from): what the admin
+//! entered or the pages showed, plus its checklist. Events in, new setup out; the view and the
+//! summary are derived, never stored. Around it: the checklist, the guide the panel leads with,
+//! the plan (the CLI's and the API's), the certificate renewal, the IdP values' check, and a
+//! failed sign-in's diagnosis.
 
 mod apply;
 pub mod checklist;
@@ -10,7 +10,7 @@ pub mod checklist;
 pub mod diagnose;
 pub mod guide;
 pub mod idp;
-pub mod ids;
+
 pub mod plan;
 pub mod renewal;
 pub mod signin_failure;
@@ -28,7 +28,7 @@ use crate::entra::links::AppIds;
 use crate::entra::portal::Lang;
 use crate::product::{self, sp_urls, Product, SpUrls};
 use crate::setup::checklist::{Checklist, ChecklistEvent, Status};
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::renewal::{ListedCert, Renewal};
 pub use crate::setup::signin_failure::{CapturedRequest, ComparedValue, SignInFailure};
 
@@ -44,8 +44,11 @@ pub struct Setup {
     /// (a pasted `JQ…` picks Flex by itself), else Frontline: setups stored before products existed
     /// are Frontline's (see `product()`).
     pub product: Option<Product>,
-    /// The product's SID as typed: a Realm SID (JB…), an SSO connection SID (JQ…), or a URL holding one.
-    pub realm_sid_input: String,
+    /// What the service-provider values are made from, as given (`SpSource`): a Realm SID (JB…), an
+    /// SSO connection SID (JQ…) or a URL holding one; or Console's SP metadata, the XML whole.
+    /// Stored under its first name.
+    #[serde(rename = "realmSidInput")]
+    pub sp_input: String,
     /// Flex's region as chosen (empty: us1, or the pasted ACS URL's).
     pub region: String,
     pub workspace_id: String,
@@ -209,12 +212,12 @@ pub enum SetupEvent {
 impl Setup {
     /// The product: the admin's choice, else the one the SID typed names, else Frontline.
     pub fn product(&self) -> Product {
-        self.product.or_else(|| product::detect(&self.realm_sid_input)).unwrap_or_default()
+        self.product.or_else(|| product::detect(&self.sp_input)).unwrap_or_default()
     }
 
     /// The product's URLs from the SID as typed, in the setup's product and region.
     pub fn urls(&self) -> Result<SpUrls, CoreError> {
-        sp_urls(&self.realm_sid_input, Some(self.product()), Some(self.region.as_str()).filter(|r| !r.is_empty()))
+        sp_urls(&self.sp_input, Some(self.product()), Some(self.region.as_str()).filter(|r| !r.is_empty()))
     }
 
     /// Whether a checked response made the test sign-in done: every check passed.
@@ -252,7 +255,7 @@ mod tests {
     #[test]
     fn values_are_kept_as_typed_and_judged_in_the_view() {
         let s = apply(new_setup("a", 0), SetupEvent::SetRealmSid { value: "AC0123".into() });
-        assert_eq!(s.realm_sid_input, "AC0123");
+        assert_eq!(s.sp_input, "AC0123");
         let v = view(&s, 0);
         assert_eq!(v.realm_error.unwrap().code, "wrong_length");
         let s = apply(s, SetupEvent::SetRealmSid { value: SID.into() });

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::cert::certificate::{inspect_certificate, CertInput, CertificateReport, EXPIRES_SOON_DAYS};
 use crate::common::finding::CoreError;
 use crate::setup::checklist::{Checklist, ChecklistEvent, Status};
-use crate::setup::ids::Step;
+use crate::common::ids::Step;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]

@@ -52,7 +52,7 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
 /// The values table: each value the two consoles need, in the portal's language.
 fn values(setup: &Setup, v: &SetupView) -> String {
     let facts = setup.product().facts();
-    let realm_sid = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| setup.realm_sid_input.clone());
+    let realm_sid = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| setup.sp_input.clone());
     let lang = setup.portal.lang;
     let roles = match facts.roles {
         [only] => format!("{} (value {}, [MemberTypesUsers], enabled)", only.display_name, only.value),

@@ -8,17 +8,17 @@ use crate::cert::certificate::{inspect_certificate, CertInput, CertificateReport
 use crate::common::finding::{CoreError, Finding};
 use crate::entra::lookup_url;
 use crate::entra::portal::{Label, Lang};
-use crate::product::{self, Product, SpUrls};
+use crate::product::{self, Product, SpSource, SpUrls};
 use crate::setup::checklist::{self, Status};
 use crate::setup::guide::{self, Badge, Known, RenewalView, StepView};
 use crate::setup::idp::IdpCheck;
-use crate::setup::ids::Step;
+use crate::common::ids::Step;
 use crate::setup::plan::check_workspace_id;
 use crate::setup::renewal::{self, Renewal};
 
 /// The setup's URLs, or why its SID gives none (nothing while no SID is typed).
 fn realm_of(setup: &Setup) -> (Option<SpUrls>, Option<CoreError>) {
-    if setup.realm_sid_input.is_empty() {
+    if setup.sp_input.is_empty() {
         return (None, None);
     }
     match setup.urls() {
@@ -41,8 +41,12 @@ pub struct SetupView {
     /// What the product calls its SID: "Realm SID", "SSO connection SID".
     pub sid_name: &'static str,
     pub sid_prefix: &'static str,
-    /// Where the admin finds the SID.
+    /// Where the admin finds the SID (or the SP metadata).
     pub sid_help: &'static str,
+    /// Whether the values come from SP metadata (a text area and a file) rather than a SID.
+    pub from_metadata: bool,
+    /// Why the checklist asks for no claims or roles, when it asks for none.
+    pub not_asked: &'static str,
     pub realm: Option<SpUrls>,
     pub realm_error: Option<CoreError>,
     /// The product the SID as typed belongs to, when it is the other one: the panel offers the switch.
@@ -107,7 +111,7 @@ impl PortalLabels {
 pub fn view(setup: &Setup, now: i64) -> SetupView {
     let checklist = setup.checklist.clone().normalized();
     let (realm, realm_error) = realm_of(setup);
-    let switch_to = product::detect(&setup.realm_sid_input).filter(|p| *p != setup.product());
+    let switch_to = product::detect(&setup.sp_input).filter(|p| *p != setup.product());
     let product_chosen = setup.product.is_some();
     let facts = setup.product().facts();
     let step_infos = checklist::steps(setup.product());
@@ -134,7 +138,7 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
     let attention: Vec<Step> =
         steps.iter().chain(renewal_steps).filter(|s| s.status == Status::Attention).map(|s| s.id).collect();
     let certificate_watch = guide::cert_watch(certificate.as_ref());
-    let done = checklist.done_count();
+    let done = checklist.done_count(facts.steps);
     let badge = guide::badge(done, step_infos.len(), !attention.is_empty(), certificate_watch.as_ref());
     SetupView {
         done,
@@ -145,6 +149,8 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         sid_name: facts.sid_name,
         sid_prefix: facts.sid_prefix,
         sid_help: facts.texts.sid_help,
+        from_metadata: facts.source == SpSource::Metadata,
+        not_asked: facts.texts.not_asked,
         realm,
         realm_error,
         switch_to,

@@ -144,6 +144,11 @@ labels! {
     SourceIsAttribute,
     ClaimNameColumn,
     ValueColumn,
+    // The required claim, Unique User Identifier (Name ID): its row, and its form's format
+    NameIdClaim,
+    NameIdFormat,
+    /// The format Console needs.
+    EmailAddressFormat,
     // App roles
     /// A part of the "Do you want to enable this app role?" checkbox's label.
     EnableAppRole,

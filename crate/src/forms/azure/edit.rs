@@ -6,15 +6,17 @@ use super::super::{
 use super::lang_of;
 use crate::common::finding::message_in;
 use crate::entra::portal::Label as L;
+use crate::entra::USER_PRINCIPAL_NAME;
 use crate::product::{AppRole, Claim};
 use crate::setup::checklist::Status;
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     create_app(setup, snap)
         .or_else(|| basic_saml(setup, snap))
         .or_else(|| signing(setup, snap))
+        .or_else(|| name_id(setup, snap))
         .or_else(|| claim(setup, snap))
         .or_else(|| app_role(snap, setup))
 }
@@ -30,6 +32,9 @@ struct Form<'a> {
     wanted: usize,
     /// Conflict ids of the claim form name the claim ("claim-email/name"), as before.
     slug_prefix: &'static str,
+    /// Values Entra itself puts in this form (the NameID's "Default" format and user principal
+    /// name): replaced without asking, like a placeholder.
+    entra_values: Vec<&'static str>,
 }
 
 impl<'a> Form<'a> {
@@ -42,6 +47,7 @@ impl<'a> Form<'a> {
             satisfied: 0,
             wanted: 0,
             slug_prefix: "",
+            entra_values: Vec::new(),
         }
     }
 
@@ -60,7 +66,9 @@ impl<'a> Form<'a> {
         // A dropdown showing its placeholder (Label::Placeholder) is empty.
         let choose = action == FillAction::Choose;
         let placeholder = choose && L::Placeholder.names(current);
-        let entra_default = placeholder || (choose && L::SignAssertion.names(current));
+        let entra_default = placeholder
+            || (choose && L::SignAssertion.names(current))
+            || self.entra_values.iter().any(|v| norm(v) == norm(current));
         if current.is_empty() || entra_default || self.setup.replace.contains(&id) {
             self.plan.fills.push(Fill {
                 key: field.key.clone(),
@@ -247,6 +255,33 @@ fn claim(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     }
     form.text(source_attr, "source-attribute", attribute, FillAction::Choose);
     Some(form.finish(snap, &format!("Claim {claim} = {attribute}"), "Save"))
+}
+
+/// The Unique User Identifier (Name ID) claim's form, recognised by its format drop-down: for a
+/// product that reads the NameID (Console), the format and the source attribute; another
+/// product's setup leaves Entra's default alone.
+fn name_id(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
+    let format = named(snap, L::NameIdFormat).find(editable)?;
+    let mut form = Form::new(FormId::NameId, Step::NameId, setup);
+    let Some(rule) = setup.product().facts().name_id else {
+        return Some(form.plan);
+    };
+    let lang = lang_of(snap, setup);
+    // Entra's own NameID: the format "Default", from the user principal name.
+    form.entra_values = L::Default.wordings().chain([USER_PRINCIPAL_NAME]).collect();
+    form.text(format, "format", rule.format.in_lang(lang), FillAction::Choose);
+    if let Some(radio) = named(snap, L::SourceIsAttribute).find(|f| f.role == "radio") {
+        form.check(radio, FillAction::Radio);
+    }
+    if let Some(source) = named(snap, L::SourceAttribute).find(editable) {
+        form.text(source, "source-attribute", rule.source_attribute, FillAction::Choose);
+    }
+    let what = message_in(
+        lang,
+        "[NameIdClaim]: [EmailAddressFormat], {source}",
+        &[("source", rule.source_attribute)],
+    );
+    Some(form.finish(snap, &what, "Save"))
 }
 
 /// The first of `items` (the product's claims or roles) that the last look at the step's list

@@ -12,7 +12,7 @@ use crate::setup::{Setup, SetupEvent};
 
 /// The labels whose values the read-only views read (and the Sign on URL, which reads as the
 /// Login URL in some languages, and the certificate's status: values stop at them).
-pub(super) const VALUE_LABELS: [Label; 11] = [
+pub(super) const VALUE_LABELS: [Label; 12] = [
     Label::Identifier,
     Label::ReplyUrl,
     Label::SignOnUrl,
@@ -24,6 +24,7 @@ pub(super) const VALUE_LABELS: [Label; 11] = [
     Label::CertStatus,
     Label::LoginUrl,
     Label::EntraIdentifier,
+    Label::NameIdClaim,
 ];
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {

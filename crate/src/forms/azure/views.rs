@@ -9,7 +9,7 @@ use crate::entra::portal::{with_labels, Label as L, Lang};
 use crate::product::frontline::LONG_EMAIL_CLAIM;
 use crate::product::{sp_urls, AppRole, Facts};
 use crate::setup::checklist::{ChecklistEvent, Status};
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::renewal::ListedCert;
 use crate::setup::{Conflict, Setup, SetupEvent};
 
@@ -99,9 +99,10 @@ fn saml_pane(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         .filter(|(s, _, _)| L::ClaimsSection.normed().iter().any(|c| s.contains(c.as_str())))
         .map(|(_, l, v)| (l.clone(), v.clone()))
         .collect();
-    if !claims.is_empty() {
+    if !claims.is_empty() && !facts.claims.is_empty() {
         events.push(claims_event(facts, &claims, &at));
     }
+    events.extend(name_id_event(facts, &p, &at));
     let resolved = vec![OTHER_APP.to_string()];
     Some(Plan { form: Some(FormId::SamlPane), events, resolved, app, ..Plan::default() })
 }
@@ -280,6 +281,29 @@ fn claims_event(facts: &Facts, claims: &[(String, String)], at: &str) -> SetupEv
 const EMAIL: &str = "email";
 const ROLES: &str = "roles";
 
+/// The saved Unique User Identifier (Name ID), for a product that reads it: "user.mail", with
+/// "[nameid-format:emailAddress]" where the blade shows the format.
+fn name_id_event(facts: &Facts, p: &[(String, String, String)], at: &str) -> Option<SetupEvent> {
+    let rule = facts.name_id?;
+    let shown = value(p, L::NameIdClaim)?;
+    let (source, format) = match shown.split_once('[') {
+        Some((s, f)) => (s.trim(), Some(f.trim_end_matches(']').trim())),
+        None => (shown.trim(), None),
+    };
+    let want_format = rule.format_uri.rsplit(':').next().unwrap_or_default();
+    let format_ok = format.is_none_or(|f| norm(f.rsplit(':').next().unwrap_or_default()) == norm(want_format));
+    let source_ok = norm(source) == norm(rule.source_attribute);
+    Some(if source_ok && format_ok {
+        observed(Step::NameId, Status::Done, format!("Saved: NameID = {shown}"), at)
+    } else {
+        let what = format!(
+            "Saved: NameID = {shown}; {} needs {} in the {want_format} format",
+            facts.name, rule.source_attribute
+        );
+        observed(Step::NameId, Status::Attention, what, at)
+    })
+}
+
 /// "email = user.mail and roles": each claim with its source, but roles (which may be a constant).
 fn saved_claims(facts: &Facts) -> String {
     let named: Vec<String> = facts
@@ -297,7 +321,12 @@ fn claims_table(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     let t = table_with(snap, &[L::ClaimNameColumn, L::ValueColumn])?;
     let (n, v) = (column(t, L::ClaimNameColumn), column(t, L::ValueColumn));
     let claims: Vec<(String, String)> = t.rows.iter().map(|r| (norm(cell(r, n)), cell(r, v).to_string())).collect();
-    let events = vec![claims_event(setup.product().facts(), &claims, &place(snap))];
+    let (facts, at) = (setup.product().facts(), place(snap));
+    let mut events: Vec<SetupEvent> = Vec::new();
+    if !facts.claims.is_empty() {
+        events.push(claims_event(facts, &claims, &at));
+    }
+    events.extend(name_id_event(facts, &pairs(snap), &at));
     Some(Plan { form: Some(FormId::ClaimsList), events, ..Plan::default() })
 }
 

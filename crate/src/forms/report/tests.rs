@@ -13,7 +13,7 @@ fn run(text: &str, region: u32) -> TextRun {
 fn report_of(snap: &Snapshot, app_name: &str) -> String {
     let mut setup = new_setup("s", 0);
     setup.app_name = app_name.into();
-    setup.realm_sid_input = "JB0123456789abcdef0123456789abcdef".into();
+    setup.sp_input = "JB0123456789abcdef0123456789abcdef".into();
     let r = page_report(snap, &setup, "azure", "asked for by the admin", ReportVersions::default(), &[]);
     serde_json::to_string(&r).unwrap_or_default()
 }

@@ -337,14 +337,14 @@ fn twilio_page(sid: &str, values: [&str; 4], notice: &str) -> Snapshot {
 fn twilio_captures_the_realm_sid_and_company_and_names_a_different_sid() {
     let r =
         observe_page(new_setup("s", 0), &twilio_page(SID, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
-    assert_eq!((r.setup.realm_sid_input.as_str(), r.setup.workspace_id.as_str()), (SID, "owlpress"));
+    assert_eq!((r.setup.sp_input.as_str(), r.setup.workspace_id.as_str()), (SID, "owlpress"));
     let other = "JBffffffffffffffffffffffffffffffff";
     let r = observe_page(setup(), &twilio_page(other, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
-    assert_eq!(r.setup.realm_sid_input, SID, "never silently replaced");
+    assert_eq!(r.setup.sp_input, SID, "never silently replaced");
     assert_eq!(r.setup.conflicts[0].id, "twilio/realm-sid");
     let approved = apply_event(r.setup, &SetupEvent::ApproveReplace { id: "twilio/realm-sid".into() }, NOW).unwrap();
     let r = observe_page(approved, &twilio_page(other, [""; 4], ""), Console::Twilio, FillMode::Auto, NOW).unwrap();
-    assert_eq!(r.setup.realm_sid_input, other);
+    assert_eq!(r.setup.sp_input, other);
     assert!(r.setup.conflicts.is_empty());
 }
 
@@ -486,7 +486,7 @@ fn twilio_labels_in_every_naming_count() {
             .build();
         let r = observe_page(new_setup("s", 0), &page, Console::Twilio, FillMode::Auto, NOW).unwrap();
         assert_eq!(r.form, Some(FormId::TwilioSso), "{sso} / {issuer} / {cert}");
-        assert_eq!(r.setup.realm_sid_input, SID);
+        assert_eq!(r.setup.sp_input, SID);
     }
 }
 

@@ -9,7 +9,7 @@ use crate::product::flex::console as l;
 use crate::product::flex::shown_url;
 use crate::product::{Product, SpUrls};
 use crate::setup::checklist::Status;
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 /// Every value the page shows (read-only pairs and fields, and text boxes) that is one of Flex's
@@ -32,7 +32,7 @@ pub(super) fn sp_values(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         plan.events.push(observed(Step::BasicSaml, Status::Attention, what, l::SP_VALUES_PLACE));
         return Some(plan);
     }
-    let empty = setup.realm_sid_input.trim().is_empty();
+    let empty = setup.sp_input.trim().is_empty();
     // Another product's setup (chosen, or named by its SID): nothing here is its business.
     let chosen_other = setup.product.is_some_and(|p| p != Product::Flex);
     if chosen_other || (setup.product() != Product::Flex && !empty) {
@@ -60,7 +60,7 @@ pub(super) fn sp_values(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
             form: FormId::FlexSpValues,
             step: Step::BasicSaml,
             field: "SSO connection".into(),
-            current: setup.realm_sid_input.clone(),
+            current: setup.sp_input.clone(),
             wanted: value,
             at: 0,
         }),

@@ -6,7 +6,7 @@ use super::super::{editable, named, norm, observed, Plan, Snapshot};
 use super::{conflict_fields, exact, refusal, same_pem, Filler};
 use crate::product::frontline::{realm_urls, CONSOLE_SSO_PLACE};
 use crate::setup::checklist::Status;
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 use crate::product::frontline::console as l;
@@ -118,13 +118,13 @@ fn shown(snap: &Snapshot, labels: &[&str]) -> Option<String> {
 /// admin chose Replace), else a conflict. Returns the SID the setup then has.
 fn realm_sid(setup: &Setup, snap: &Snapshot, plan: &mut Plan) -> String {
     let Some(console_sid) = shown(snap, l::REALM_SID).and_then(|s| realm_urls(&s).ok()).map(|r| r.realm_sid) else {
-        return setup.realm_sid_input.clone();
+        return setup.sp_input.clone();
     };
-    let panel_sid = realm_urls(&setup.realm_sid_input).ok().map(|r| r.realm_sid);
+    let panel_sid = realm_urls(&setup.sp_input).ok().map(|r| r.realm_sid);
     let id = "twilio/realm-sid".to_string();
     match panel_sid {
         Some(p) if p == console_sid => plan.resolved.push(id),
-        _ if setup.realm_sid_input.trim().is_empty() || setup.replace.contains(&id) => {
+        _ if setup.sp_input.trim().is_empty() || setup.replace.contains(&id) => {
             plan.events.push(SetupEvent::SetRealmSid { value: console_sid.clone() });
             plan.resolved.push(id);
             return console_sid;
@@ -134,10 +134,10 @@ fn realm_sid(setup: &Setup, snap: &Snapshot, plan: &mut Plan) -> String {
             form: FormId::TwilioSso,
             step: Step::TwilioSso,
             field: "Realm SID".into(),
-            current: setup.realm_sid_input.clone(),
+            current: setup.sp_input.clone(),
             wanted: console_sid,
             at: 0,
         }),
     }
-    setup.realm_sid_input.clone()
+    setup.sp_input.clone()
 }

@@ -1,6 +1,7 @@
 //! The Twilio Console's pages, each product's own (Frontline's SSO page; Flex's single sign-on
-//! pages), and what they share: the refusals, and filling without ever overwriting silently.
+//! pages; Admin Center's SSO profile), and what they share: the refusals, and filling without ever overwriting silently.
 
+mod console;
 mod flex;
 mod frontline;
 
@@ -9,20 +10,22 @@ use crate::cert::certificate::{inspect_certificate, CertInput};
 use crate::common::finding::{message, Severity};
 use crate::product::Product;
 use crate::setup::idp::{check_idp_values, IdpInput};
-use crate::setup::ids::{FormId, Step};
+use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
-    // Flex's page of its own URLs is recognised for any setup: an empty one takes Flex from it.
-    flex::sp_values(setup, snap).or_else(|| match setup.product() {
+    // Console's SSO profile and Flex's page of its own URLs are recognised for any setup: an
+    // empty one takes its product from them; any other setup leaves them alone.
+    console::profile(setup, snap, now).or_else(|| flex::sp_values(setup, snap)).or_else(|| match setup.product() {
         Product::Frontline => frontline::plan(setup, snap, now),
         Product::Flex => flex::idp_data(setup, snap, now),
+        Product::Console => None,
     })
 }
 
 /// Every label the console's pages name a value by, in both products' words.
 pub(super) fn value_words() -> impl Iterator<Item = &'static str> {
-    use crate::product::{flex::console as x, frontline::console as f};
+    use crate::product::{console::admin_center as c, flex::console as x, frontline::console as f};
     [
         f::SSO_URL,
         f::ISSUER,
@@ -33,6 +36,9 @@ pub(super) fn value_words() -> impl Iterator<Item = &'static str> {
         x::SSO_URL,
         x::ISSUER,
         x::CERTIFICATE,
+        c::ISSUER,
+        c::SSO_URL,
+        c::CERTIFICATE,
     ]
     .into_iter()
     .flatten()

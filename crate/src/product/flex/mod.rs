@@ -8,7 +8,7 @@ pub mod console;
 
 pub use connection::{recognizes, shown_url, urls, DEFAULT_REGION, SID_PREFIX};
 
-use super::{AppRole, Claim, Facts, Product, StepTexts};
+use super::{AppRole, Claim, Facts, Product, SpSource, StepTexts, SID_STEPS};
 use crate::entra::portal::Label;
 use crate::entra::{user_attribute, USER_ASSIGNED_ROLES, USER_DISPLAY_NAME, USER_MAIL};
 
@@ -41,8 +41,12 @@ pub const FACTS: Facts = Facts {
     name: "Flex",
     sid_name: "SSO connection SID",
     sid_prefix: SID_PREFIX,
+    source: SpSource::Sid,
     claims: &CLAIMS,
     roles: &ROLES_TO_CREATE,
+    name_id: None,
+    relay_state_required: false,
+    steps: &SID_STEPS,
     signing_option: SIGNING_OPTION,
     signing_algorithm: SIGNING_ALGORITHM,
     default_app_name: DEFAULT_APP_NAME,
@@ -77,5 +81,7 @@ const TEXTS: StepTexts = StepTexts {
     twilio_assist: "The extension fills the values it recognises and never overwrites a different value without \
         your Replace; you click Save.",
     twilio_link: "Open the Twilio Console (Flex → Manage → Single sign-on)",
+    own: &[],
+    not_asked: "",
     test: "Sign in to Flex as a user with a Flex role.",
 };

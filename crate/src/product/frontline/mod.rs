@@ -8,7 +8,7 @@ mod realm;
 pub use super::paste::is_invisible;
 pub use realm::{realm_urls, recognizes, RealmUrls};
 
-use super::{Facts, Product, StepTexts};
+use super::{Facts, Product, SpSource, StepTexts, SID_STEPS};
 use crate::entra::portal::{Label, Lang};
 
 /// The name the extension gives a new Enterprise Application.
@@ -62,8 +62,12 @@ pub const FACTS: Facts = Facts {
     name: "Frontline",
     sid_name: "Realm SID",
     sid_prefix: realm::SID_PREFIX,
+    source: SpSource::Sid,
     claims: &CLAIMS,
     roles: &[AGENT],
+    name_id: None,
+    relay_state_required: false,
+    steps: &SID_STEPS,
     signing_option: SIGNING_OPTION,
     signing_algorithm: SIGNING_ALGORITHM,
     default_app_name: DEFAULT_APP_NAME,
@@ -93,5 +97,7 @@ const TEXTS: StepTexts = StepTexts {
     twilio_assist: "The extension fills the four fields and never overwrites a different value without your Replace; \
         you click Save.",
     twilio_link: "Open Twilio's Frontline SSO page",
+    own: &[],
+    not_asked: "",
     test: "Sign in to the Frontline app as a user with the Agent role.",
 };

@@ -13,11 +13,13 @@ use crate::saml::xml::{child, is, value_text, SAML, SAMLP};
 
 mod claims;
 mod conditions;
+mod name_id;
 mod signatures;
 mod structure;
 
 use claims::check_attributes;
 use conditions::{check_audience, check_issuer, check_times};
+use name_id::{check_name_id, check_relay_state};
 use signatures::{check_signatures, Signed};
 use structure::{check_assertions, check_destination, check_markup, check_status};
 
@@ -96,6 +98,12 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let (signature_verified, signature_note, key_info_thumbprint) =
         check_signatures(&xml, &doc, &signed, facts, expect, now_ms, &mut f);
     let attributes = check_attributes(assertion, facts, &mut f);
+    if let Some(rule) = &facts.name_id {
+        check_name_id(assertion, &attributes, rule, &mut f);
+    }
+    if facts.relay_state_required {
+        check_relay_state(input, &mut f);
+    }
     let name_id = text_of(assertion.and_then(|a| a.descendants().find(|n| is(n, SAML, "NameID"))));
     let ok = !has_errors(&f);
     Ok(ResponseReport {

@@ -9,17 +9,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
+    /// Console: Twilio's SP metadata, taken from the SSO profile.
+    SpMetadata,
     CreateApp,
     ChooseSaml,
     BasicSaml,
     Signing,
     Claims,
+    /// Console: the NameID (Unique User Identifier) is the email address.
+    NameId,
     CaptureIdp,
     Certificate,
     AppRole,
     AssignUsers,
     TwilioSso,
     TestSignIn,
+    /// Console: the reminder to enforce SSO and to have the users in the Organization.
+    Enforce,
     // The certificate renewal, a checklist of its own (see renewal.rs).
     RenewAdd,
     RenewActivate,
@@ -29,18 +35,22 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 11] = [
+    /// Every product's steps, each once; a product's own list and order are its `Facts::steps`.
+    pub const ALL: [Step; 14] = [
+        Step::SpMetadata,
         Step::CreateApp,
         Step::ChooseSaml,
         Step::BasicSaml,
         Step::Signing,
         Step::Claims,
+        Step::NameId,
         Step::CaptureIdp,
         Step::Certificate,
         Step::AppRole,
         Step::AssignUsers,
         Step::TwilioSso,
         Step::TestSignIn,
+        Step::Enforce,
     ];
 
     /// The renewal's steps, in their order.
@@ -53,17 +63,20 @@ impl Step {
 
     pub fn id(self) -> &'static str {
         match self {
+            Step::SpMetadata => "sp-metadata",
             Step::CreateApp => "create-app",
             Step::ChooseSaml => "choose-saml",
             Step::BasicSaml => "basic-saml",
             Step::Signing => "signing",
             Step::Claims => "claims",
+            Step::NameId => "name-id",
             Step::CaptureIdp => "capture-idp",
             Step::Certificate => "certificate",
             Step::AppRole => "app-role",
             Step::AssignUsers => "assign-users",
             Step::TwilioSso => "twilio-sso",
             Step::TestSignIn => "test-sign-in",
+            Step::Enforce => "enforce",
             Step::RenewAdd => "renew-add",
             Step::RenewActivate => "renew-activate",
             Step::RenewCapture => "renew-capture",
@@ -87,6 +100,8 @@ pub enum FormId {
     BasicSaml,
     Signing,
     Claim,
+    /// The Unique User Identifier (Name ID) claim's form.
+    NameId,
     AppRole,
     // Azure portal views that prove what was saved
     SamlPane,
@@ -100,14 +115,17 @@ pub enum FormId {
     FlexSpValues,
     /// Flex's page that takes the identity provider's values.
     FlexIdpData,
+    /// Admin Center's SSO profile: Twilio's SP metadata, and the IdP's values it takes.
+    ConsoleProfile,
 }
 
 impl FormId {
-    pub const ALL: [FormId; 13] = [
+    pub const ALL: [FormId; 15] = [
         FormId::CreateApp,
         FormId::BasicSaml,
         FormId::Signing,
         FormId::Claim,
+        FormId::NameId,
         FormId::AppRole,
         FormId::SamlPane,
         FormId::SsoMethod,
@@ -117,6 +135,7 @@ impl FormId {
         FormId::TwilioSso,
         FormId::FlexSpValues,
         FormId::FlexIdpData,
+        FormId::ConsoleProfile,
     ];
 
     pub fn id(self) -> &'static str {
@@ -125,6 +144,7 @@ impl FormId {
             FormId::BasicSaml => "basic-saml",
             FormId::Signing => "signing",
             FormId::Claim => "claim",
+            FormId::NameId => "name-id",
             FormId::AppRole => "app-role",
             FormId::SamlPane => "saml-pane",
             FormId::SsoMethod => "sso-method",
@@ -134,6 +154,7 @@ impl FormId {
             FormId::TwilioSso => "twilio-sso",
             FormId::FlexSpValues => "flex-sp-values",
             FormId::FlexIdpData => "flex-idp-data",
+            FormId::ConsoleProfile => "console-profile",
         }
     }
 
