@@ -40,6 +40,14 @@ export const FLEX_LOGIN_HOSTS = Object.freeze([
   'login.flex.au1.twilio.com',
 ]);
 
+/** Twilio's own login host: where Twilio Console SSO's test sign-ins are posted (the ACS its SP
+ *  metadata names; inferred from Flex's Auth0-style ACS, since no public page prints Console's).
+ *  A profile whose metadata names another ACS host is checked by pasting the response. */
+export const CONSOLE_LOGIN_HOST = 'login.twilio.com';
+
+/** Every host a test sign-in is posted to: the ACS hosts of all three products. */
+export const TWILIO_ACS_HOSTS = Object.freeze([TWILIO_IAM_HOST, CONSOLE_LOGIN_HOST, ...FLEX_LOGIN_HOSTS]);
+
 /**
  * @param {string} hostname
  * @param {readonly string[]} patterns
@@ -135,7 +143,7 @@ export function contentScriptMatches() {
 
 /** The manifest's optional host permissions: asked for on use (metadata, test sign-in). */
 export function optionalHostPermissions() {
-  return [...SIGN_IN_HOSTS, TWILIO_IAM_HOST, ...FLEX_LOGIN_HOSTS].map((h) => `https://${h}/*`);
+  return [...SIGN_IN_HOSTS, ...TWILIO_ACS_HOSTS].map((h) => `https://${h}/*`);
 }
 
 /**
@@ -147,7 +155,7 @@ export function signInOrigins(replyUrl) {
   let host = TWILIO_IAM_HOST;
   try {
     const h = new URL(replyUrl ?? '').hostname;
-    if (h === TWILIO_IAM_HOST || FLEX_LOGIN_HOSTS.includes(h)) host = h;
+    if (TWILIO_ACS_HOSTS.includes(h)) host = h;
   } catch {
     // no Reply URL yet: the start will say why
   }
@@ -158,11 +166,7 @@ export function signInOrigins(replyUrl) {
 export function isAcsHost(url) {
   try {
     const u = new URL(url ?? '');
-    return (
-      u.protocol === 'https:' &&
-      u.port === '' &&
-      (u.hostname === TWILIO_IAM_HOST || FLEX_LOGIN_HOSTS.includes(u.hostname))
-    );
+    return u.protocol === 'https:' && u.port === '' && TWILIO_ACS_HOSTS.includes(u.hostname);
   } catch {
     return false;
   }

@@ -358,3 +358,49 @@ fn oversized_inputs_are_refused_with_too_large() {
         assert_eq!((status, v["error"]["code"].as_str()), (2, Some("too_large")), "{name}: {v}");
     }
 }
+
+/// Twilio Console at the command line: its values come from the SP metadata (`sp-metadata`, and
+/// `--sp-metadata` wherever a SID is asked for), and its responses are judged by its rules.
+#[test]
+fn console_commands_take_the_sp_metadata() {
+    let md = path("console/twilio-sp-metadata.xml");
+    let entra = path("realworld/metadata/entra_tenant_a9054a0f_2023_ssoready.xml");
+    let acs = "https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a";
+    let upn = path("generated/responses/console_upn_name_id.b64.txt");
+    let no_relay = path("generated/responses/console_good.no-relay-state.form-body.txt");
+    let good = path("generated/responses/console_good.form-body.txt");
+    let cert = path("generated/responses/test-signing-cert.pem");
+    let at = "2026-11-29T00:00:00Z";
+    type Case<'a> = (&'a str, Vec<&'a str>, i32, &'a str);
+    let cases: Vec<Case> = vec![
+        ("the metadata read", vec!["sp-metadata", &md], 0, acs),
+        ("Entra's metadata instead", vec!["sp-metadata", &entra], 2, "error [idp_metadata_given]"),
+        ("urls from the metadata", vec!["urls", "--sp-metadata", &md], 0, "Product                 Twilio Console"),
+        ("the plan names the NameID", vec!["plan", "--sp-metadata", &md], 0, "Email address = user.mail"),
+        ("the plan has no claims", vec!["plan", "--sp-metadata", &md], 0, "Twilio — SP metadata"),
+        (
+            "a UPN NameID",
+            vec!["response", &upn, "--sp-metadata", &md, "--cert", &cert, "--at", at],
+            1,
+            "[name_id_not_email]",
+        ),
+        (
+            "no RelayState",
+            vec!["response", &no_relay, "--sp-metadata", &md, "--cert", &cert, "--at", at],
+            1,
+            "[relay_state_missing]",
+        ),
+        ("the good test", vec!["response", &good, "--sp-metadata", &md, "--cert", &cert, "--at", at], 0, "no findings"),
+        ("no SID and no metadata", vec!["response", &good], 2, "--sp-metadata"),
+    ];
+    for (name, args, want_code, says) in cases {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, want_code, "{name}: {out}{err}");
+        assert!(out.contains(says) || err.contains(says), "{name}: {out}{err}");
+    }
+    let (_, v) = json(&["plan", "--sp-metadata", &md]);
+    assert_eq!((v["product"].as_str(), v["azure"]["appRoles"].as_array().map(Vec::len)), (Some("console"), Some(0)));
+    assert_eq!(v["azure"]["nameId"]["sourceAttribute"], "user.mail");
+    let (_, v) = json(&["sp-metadata", &md]);
+    assert_eq!(v["wantAssertionsSigned"], true);
+}

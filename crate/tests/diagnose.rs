@@ -3,9 +3,9 @@
 //! A sign-in that fails at Entra: the AADSTS error, Twilio's request and the realm's values
 //! become one diagnosis, for each code admins meet most.
 
+use frontline_sso::common::ids::Step;
 use frontline_sso::saml::request::check_request;
 use frontline_sso::setup::diagnose::{diagnose, read_error, Known};
-use frontline_sso::common::ids::Step;
 
 /// The service-provider URLs a SID names (in a region), as a setup resolves them.
 fn sp(sid: &str, region: Option<&str>) -> Option<frontline_sso::product::SpUrls> {

@@ -37,6 +37,7 @@ fn every_corpus_file_keeps_every_invariant() {
         ("page_twilio", &|d| fc::page(d, Console::Twilio)),
         ("page_report", &fc::page_report_of),
         ("request", &fc::request),
+        ("sp_metadata", &fc::sp_metadata),
     ];
     for (target, run) in targets {
         for (path, data) in corpus(target) {

@@ -3,8 +3,8 @@
 //! A setup belongs to one product: the admin's choice, else the SID typed. The other product's SID
 //! is named, with the switch to offer; the steps, values and summary are the product's.
 
-use frontline_sso::product::Product;
 use frontline_sso::common::ids::Step;
+use frontline_sso::product::Product;
 use frontline_sso::setup::{apply_event, new_setup, summary_markdown, view, Setup, SetupEvent};
 
 const JQ: &str = "JQ0123456789abcdef0123456789abcdef";

@@ -5,8 +5,8 @@
 
 mod common;
 use common::*;
-use frontline_sso::setup::checklist::{ChecklistEvent, Status};
 use frontline_sso::common::ids::Step;
+use frontline_sso::setup::checklist::{ChecklistEvent, Status};
 use frontline_sso::setup::renewal::ListedCert;
 use frontline_sso::setup::{apply_event, new_setup, view, Setup, SetupEvent};
 

@@ -226,17 +226,17 @@ fn a_console_response_is_judged_by_the_sp_metadata_and_its_rules() {
     let cases: [(&str, &str, &[&str]); 10] = [
         ("an emailAddress NameID, both signed", "console_good.b64.txt", &[]),
         ("the captured form, with RelayState", "console_good.form-body.txt", &[]),
-        ("an SP-initiated test without RelayState", "console_good.no-relay-state.form-body.txt", &["relay_state_missing"]),
+        (
+            "an SP-initiated test without RelayState",
+            "console_good.no-relay-state.form-body.txt",
+            &["relay_state_missing"],
+        ),
         ("a UPN NameID: not the email", "console_upn_name_id.b64.txt", &["name_id_not_email"]),
         ("the unspecified format", "console_unspecified_format.b64.txt", &["name_id_format"]),
         ("the response signed, not its assertion", "console_assertion_not_signed.b64.txt", &["assertion_not_signed"]),
         ("a NameID that is no email at all", "console_no_email_claim.b64.txt", &["name_id_not_email"]),
         ("Frontline's response: its URLs", "good.b64.txt", &["destination_mismatch", "audience_mismatch"]),
-        (
-            "Flex's response: its URLs",
-            "flex_good.b64.txt",
-            &["destination_mismatch", "audience_mismatch"],
-        ),
+        ("Flex's response: its URLs", "flex_good.b64.txt", &["destination_mismatch", "audience_mismatch"]),
         ("the response alone: RelayState is not judged", "console_good.xml", &[]),
     ];
     for (name, file, want) in cases {

@@ -78,6 +78,14 @@ function bindInput(id, toEvent, delay = 250) {
 }
 
 bindInput('realm-sid', (value) => ev.setRealmSid(value));
+// Console's SP metadata: pasted, or chosen as a file (read as text; the core judges it).
+bindInput('sp-metadata', (value) => ev.setRealmSid(value), 600);
+byId('sp-metadata-file').addEventListener('change', async (e) => {
+  const file = /** @type {HTMLInputElement} */ (e.target).files?.[0];
+  if (!file) return;
+  if (file.size > 256 * 1024) return toast('This file is far larger than SP metadata.');
+  emit(ev.setRealmSid(await file.text()));
+});
 bindInput('region', (value) => ev.setRegion(value));
 for (const radio of document.querySelectorAll('input[name="product"]')) {
   radio.addEventListener('change', () => emit(ev.setProduct(/** @type {any} */ (radio).value)));
@@ -249,7 +257,7 @@ byId('confirm-reset-no').addEventListener('click', () => {
 });
 byId('confirm-reset-yes').addEventListener('click', async () => {
   confirmBox.hidden = true;
-  for (const id of ['realm-sid', 'workspace-id', 'login-url', 'entra-identifier'])
+  for (const id of ['realm-sid', 'sp-metadata', 'workspace-id', 'login-url', 'entra-identifier'])
     /** @type {HTMLInputElement} */ (byId(id)).value = '';
   await send(MSG.SETUP_RESET);
   toast('Started over');

@@ -12,7 +12,7 @@
 // and no form field is read: only the visible text (innerText) of a page on a sign-in host, in
 // a tab that carried the setup's request, for its AADSTS code.
 import { signInFailure, signInRequest } from '../events.js';
-import { FLEX_LOGIN_HOSTS, SIGN_IN_HOSTS, TWILIO_IAM_HOST, isSignInOrigin } from '../hosts.js';
+import { SIGN_IN_HOSTS, TWILIO_ACS_HOSTS, isSignInOrigin } from '../hosts.js';
 import { loadCore } from './core.js';
 import { applyToActive } from './setup-events.js';
 import { activeWatch } from './signin.js';
@@ -29,7 +29,7 @@ const SIGN_IN = {
   types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame']),
 };
 const TWILIO = {
-  urls: [TWILIO_IAM_HOST, ...FLEX_LOGIN_HOSTS].map((h) => `https://${h}/*`),
+  urls: TWILIO_ACS_HOSTS.map((h) => `https://${h}/*`),
   types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame']),
 };
 /**

@@ -1,22 +1,23 @@
 // Test sign-in capture. A SAMLResponse posted to Twilio's ACS is read as it passes, and only
 // when all of these hold: the admin pressed "Start test sign-in" in the last 10 minutes (and
-// granted the optional webRequest permission and the ACS host: iam.twilio.com, or Flex's
-// regional login host); the post is a top-level navigation in a tab, submitted by a page on
+// granted the optional webRequest permission and the ACS host: iam.twilio.com, Flex's regional
+// login host, or login.twilio.com for Console); the post is a top-level navigation in a tab, submitted by a page on
 // Microsoft's sign-in hosts; it is to the Reply URL of the setup that started it, still the
 // active one. Anything else is ignored and leaves no trace. A response that passes every check
 // ends the watch. Nothing is blocked or changed. Listeners must be added at the worker's start
 // to survive its restarts.
 import { signInResponse } from '../events.js';
-import { FLEX_LOGIN_HOSTS, TWILIO_IAM_HOST, isAcsHost, isSignInOrigin } from '../hosts.js';
+import { TWILIO_ACS_HOSTS, isAcsHost, isSignInOrigin } from '../hosts.js';
 import { SIGN_IN_WATCH_KEY, SIGN_IN_WATCH_MS } from '../messages.js';
 import { now } from './clock.js';
+import { postedForm } from './posted-form.js';
 import { loadCore } from './core.js';
 import { applyToActive } from './setup-events.js';
 import { read } from './store.js';
 
 // Twilio's ACS hosts; which URL is the setup's ACS is the core's to say (setupUrls).
 const FILTER = {
-  urls: [TWILIO_IAM_HOST, ...FLEX_LOGIN_HOSTS].map((h) => `https://${h}/*`),
+  urls: TWILIO_ACS_HOSTS.map((h) => `https://${h}/*`),
   types: /** @type {chrome.webRequest.ResourceType[]} */ (['main_frame']),
 };
 
@@ -36,8 +37,8 @@ export function fromEntra(d) {
 
 /** @param {chrome.webRequest.OnBeforeRequestDetails} details */
 function onRequest(details) {
-  const text = fromEntra(details) ? details.requestBody?.formData?.SAMLResponse?.[0] : undefined;
-  if (typeof text === 'string' && text.length <= 1024 * 1024) capture(details.url, text).catch(() => {});
+  const text = fromEntra(details) ? postedForm(details.requestBody?.formData) : undefined;
+  if (text) capture(details.url, text).catch(() => {});
   return undefined; // observe only
 }
 

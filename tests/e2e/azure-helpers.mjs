@@ -26,6 +26,14 @@ export const PRODUCTS = {
     claims: [['email', 'user.mail'], ['full_name', 'user.displayname'], ['roles', 'user.assignedroles']],
     roles: [['Agent', 'agent', 'Flex agent'], ['Supervisor', 'supervisor', 'Flex supervisor'], ['Admin', 'admin', 'Flex admin']],
   },
+  /** Twilio Console SSO: its values from tests/fixtures/console/twilio-sp-metadata.xml, no claims or roles. */
+  console: {
+    appName: 'Twilio Console SSO',
+    entityId: 'urn:auth0:twilio:sso-3f2a9c41d0b84e7a',
+    replyUrl: 'https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a',
+    claims: [],
+    roles: [],
+  },
 };
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -238,6 +246,27 @@ export const AZURE_PATH = [
     },
   },
 ];
+
+/** Console's NameID (issue 29): the Unique User Identifier's form, from the claims blade. The
+ *  extension chooses "Email address" and user.mail over Entra's defaults; the admin saves. */
+export const NAME_ID_STEP = {
+  name: 'name-id',
+  /** @param {import('playwright-core').Page} page @param {import('playwright-core').Page} panel */
+  async run(page, panel, assert, t = words()) {
+    const blade = await openBlade(page, 'claims');
+    await blade.getByRole('button', { name: t('Edit the Unique User Identifier') }).click();
+    const format = blade.getByRole('combobox', { name: t.re('Choose name identifier format') });
+    await until(async () => (await shownValue(format)) === t('Email address'), { what: 'NameID format chosen' });
+    const source = blade.getByRole('combobox', { name: t.re('Source attribute') });
+    await until(async () => (await shownValue(source)) === 'user.mail', { what: 'NameID source attribute' });
+    await waitStep(panel, 'name-id', 'in-progress');
+    const save = blade.getByRole('button', { name: t('Save') });
+    await until(() => isEnabled(save), { what: 'Save enabled by values the form took' });
+    await save.click();
+    await blade.getByText('user.mail [nameid-format:emailAddress]').waitFor();
+    await waitStep(panel, 'name-id', 'done');
+  },
+};
 
 /** Replica tenant seeds: assignments with the role Agent, as the admin's step 7 makes. */
 export function withAgents(tenant, rows = [7, 111]) {

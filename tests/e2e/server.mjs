@@ -7,7 +7,16 @@ import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { FLEX_ATTRS, GOOD_ATTRS, RENEWED_CERT, RENEWED_KEY, freshGoodResponse } from '../fixtures/saml-responses.mjs';
+import {
+  CONSOLE_ACS,
+  CONSOLE_ATTRS,
+  CONSOLE_ENTITY,
+  FLEX_ATTRS,
+  GOOD_ATTRS,
+  RENEWED_CERT,
+  RENEWED_KEY,
+  freshGoodResponse,
+} from '../fixtures/saml-responses.mjs';
 import { freshTenant } from './tenant.mjs';
 
 const REPLICA = resolve(import.meta.dirname, 'replica');
@@ -93,16 +102,22 @@ const AADSTS = {
   90014: 'The required field is missing from the credential.',
 };
 
+/** A SAMLRequest's XML: HTTP-POST carries it as it is; HTTP-Redirect deflates it. Null if unreadable. */
+function requestXml(samlRequest) {
+  try {
+    const bytes = Buffer.from(samlRequest ?? '', 'base64');
+    return bytes.subarray(0, 1).toString() === '<' ? bytes.toString('utf8') : inflateRawSync(bytes).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** What the replica Entra answers Twilio's request: an error page, or null to sign in. */
 function entraAnswer(samlRequest, tenant, forced) {
   // A test may ask for any code of the table (`&aadsts=N`), as the real tenant would give it.
   if (AADSTS[forced]) return errorPage(Number(forced), AADSTS[forced]);
-  let xml;
-  try {
-    const bytes = Buffer.from(samlRequest, 'base64');
-    // HTTP-POST carries the XML as it is; HTTP-Redirect deflates it.
-    xml = bytes.subarray(0, 1).toString() === '<' ? bytes.toString('utf8') : inflateRawSync(bytes).toString('utf8');
-  } catch {
+  const xml = requestXml(samlRequest);
+  if (xml === null) {
     return errorPage(750054, 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.');
   }
   const issuer = /<saml:Issuer>([^<]*)<\/saml:Issuer>/.exec(xml)?.[1] ?? '';
@@ -144,6 +159,17 @@ function selfSigned() {
 /** The page Entra's sign-in ends with: a form that posts a SAMLResponse to Twilio's ACS. A Flex
  *  SSO connection (`sid=JQ…`, `region=`) gets Flex's ACS, audience and claims. */
 function autoPost(q) {
+  // Twilio Console's request (its SP metadata's entity ID), or `sid=console`: Console's ACS and
+  // audience, NameID = the email address, and the RelayState the request came with.
+  const issuer = /<saml:Issuer>([^<]*)<\/saml:Issuer>/.exec(requestXml(q.get('SAMLRequest')) ?? '')?.[1];
+  if (q.get('sid') === 'console' || issuer === CONSOLE_ENTITY) {
+    const nameId = q.get('fixture') === 'upn' ? 'agent@owlpress.onmicrosoft.com' : undefined;
+    const xml = freshGoodResponse(Date.now(), CONSOLE_ATTRS, {}, { acs: CONSOLE_ACS, audience: CONSOLE_ENTITY, nameId });
+    const relay = (q.get('RelayState') ?? '').replaceAll('"', '&quot;');
+    return `<!doctype html><title>Working...</title>
+<form method="POST" action="${CONSOLE_ACS}"><input type="hidden" name="SAMLResponse" value="${Buffer.from(xml).toString('base64')}"><input type="hidden" name="RelayState" value="${relay}"></form>
+<script>document.forms[0].submit()</script>`;
+  }
   const sid = q.get('sid') || 'JB0123456789abcdef0123456789abcdef';
   if (sid.startsWith('JQ')) {
     const acs = `https://login.flex.${q.get('region') || 'us1'}.twilio.com/login/callback?connection=${sid}`;
@@ -206,14 +232,16 @@ export async function startServer() {
     const q = new URL(req.url ?? '/', 'https://x').searchParams;
     // Entra's sign-in endpoint: posts a chosen SAMLResponse to Twilio's ACS, as Entra does.
     if (host.startsWith('login.microsoftonline.') && path.endsWith('/saml2')) {
-      let request = q.get('SAMLRequest');
+      // The request and its RelayState, from the URL (HTTP-Redirect) or the posted form (HTTP-POST).
+      const params = new URLSearchParams(q);
       if (req.method === 'POST') {
         let body = '';
         for await (const chunk of req) body += chunk;
-        request = new URLSearchParams(body).get('SAMLRequest');
+        for (const [k, v] of new URLSearchParams(body)) params.set(k, v);
       }
+      const request = params.get('SAMLRequest');
       const refused = request ? entraAnswer(request, tenant, q.get('aadsts')) : null;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(refused ?? autoPost(q));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(refused ?? autoPost(params));
       return;
     }
     // Attacks from a look-alike host: the same post, forged (in a hidden iframe with ?hidden=1),
@@ -247,6 +275,26 @@ export async function startServer() {
       const page = `<!doctype html><title>Working...</title><form method="POST" action="${target.href.replaceAll('&', '&amp;')}">
 <input type="hidden" name="SAMLRequest" value="${request.replaceAll('"', '&quot;')}"></form><script>document.forms[0].submit()</script>`;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    // Twilio Console's test (Test SSO Connection): an SP-initiated sign-in, posted (HTTP-POST) to
+    // the Single Sign-On URL the SSO profile holds, with a RelayState that must come back.
+    if (host === 'login.twilio.com' && path === '/_test-sso') {
+      const to = tenant.twilio.console.saved.ssoUrl;
+      if (!/^https:\/\//.test(to)) return void res.writeHead(400).end('The SSO profile has no Single Sign-On URL yet.');
+      const id = `_t${Date.now()}`;
+      const xml = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${to}" AssertionConsumerServiceURL="${CONSOLE_ACS}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"><saml:Issuer>${CONSOLE_ENTITY}</saml:Issuer><samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" AllowCreate="true"/></samlp:AuthnRequest>`;
+      const page = `<!doctype html><title>Working...</title><form method="POST" action="${to.replaceAll('"', '&quot;')}">
+<input type="hidden" name="SAMLRequest" value="${Buffer.from(xml).toString('base64')}"><input type="hidden" name="RelayState" value="test-sso-${id}"></form><script>document.forms[0].submit()</script>`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    // Twilio Console's ACS: accepts the post, as Twilio's login does.
+    if (host === 'login.twilio.com') {
+      req.resume();
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>Twilio</title><h1>Signed in to the Twilio Console (replica)</h1>');
       return;
     }
     // Flex's ACS: accepts the post, as Flex's login does.
@@ -318,7 +366,8 @@ export async function startServer() {
 }
 
 /** @param {string} host */
-const isTwilioAcsHost = (host) => host === 'iam.twilio.com' || /^login\.flex\.[a-z0-9]+\.twilio\.com$/.test(host);
+const isTwilioAcsHost = (host) =>
+  host === 'iam.twilio.com' || host === 'login.twilio.com' || /^login\.flex\.[a-z0-9]+\.twilio\.com$/.test(host);
 
 /**
  * The URL that has Twilio start a sign-in to `loginUrl` (a sign-in URL with its SAMLRequest):
@@ -339,6 +388,7 @@ export const REPLICA_HOSTS = [
   'www.twilio.com',
   'login.microsoftonline.com',
   'iam.twilio.com',
+  'login.twilio.com',
   'login.flex.us1.twilio.com',
   'portal.azure.com.example.test',
   'console.twilio.com.example.test',

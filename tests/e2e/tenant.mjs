@@ -2,7 +2,12 @@
 // (blades read and write it over HTTP, as the portal talks to Graph), and tests seed and
 // inspect it directly.
 
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 export const TENANT = '11111111-2222-4333-8444-555555555555';
+/** Twilio's SP metadata, as an Admin Center SSO profile shows it (inferred: see its README). */
+export const CONSOLE_METADATA = readFileSync(resolve(import.meta.dirname, '../fixtures/console/twilio-sp-metadata.xml'), 'utf8');
 
 /** The Azure portal's dialects: Knockout blades in the top page, React/Fluent blades in iframes. */
 export const AZURE_DIALECTS = ['fx', 'fluent'];
@@ -25,6 +30,8 @@ export function freshTenant() {
     appId: 'a11ce000-7777-4888-9999-aaaabbbbcccc',
     identifierLabel: 'Microsoft Entra Identifier',
     basic: { identifiers: [], replyUrls: [], signOnUrl: '', relayState: '', logoutUrl: '' },
+    /** The required claim, Unique User Identifier (Name ID): Entra's default until changed. */
+    nameId: { format: 'Default', attr: 'user.userprincipalname' },
     signing: { option: 'Sign SAML assertion', algorithm: 'SHA-256' },
     certificate: { thumbprint: '', expiration: '', metadataHost: 'login.microsoftonline.com', metadataFile: 'good' },
     claims: [
@@ -60,6 +67,9 @@ export function freshTenant() {
         idpDialect: 'today',
         saved: { issuer: '', ssoUrl: '', certificate: '' },
       },
+      /** Admin Center's SSO profile (Console SSO, issue 29): 'cards' or 'wizard' (both inferred),
+       *  the SP metadata it shows, and the IdP values saved. */
+      console: { dialect: 'cards', metadata: CONSOLE_METADATA, saved: { issuer: '', ssoUrl: '', certificate: '' } },
     },
   };
 }

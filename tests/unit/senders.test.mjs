@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
+import { postedForm } from '../../extension/worker/posted-form.js';
 import {
   AZURE_HOSTS,
   consoleOf,
@@ -143,6 +144,7 @@ test('the manifest, as build.sh writes it, injects content scripts exactly on th
     'https://login.partner.microsoftonline.cn/*',
     'https://login.chinacloudapi.cn/*',
     'https://iam.twilio.com/*',
+    'https://login.twilio.com/*',
     // Flex's ACS, one host per region: only the setup's is asked for, at "Start test sign-in".
     'https://login.flex.us1.twilio.com/*',
     'https://login.flex.ie1.twilio.com/*',
@@ -171,6 +173,8 @@ test("a test sign-in asks for the setup's own ACS host, and only a host the exte
     ['Flex us1', `https://login.flex.us1.twilio.com/login/callback?connection=${jq}`, true, 'login.flex.us1.twilio.com'],
     ['Flex ie1', `https://login.flex.ie1.twilio.com/login/callback?connection=${jq}`, true, 'login.flex.ie1.twilio.com'],
     ['a region not listed', `https://login.flex.jp1.twilio.com/login/callback?connection=${jq}`, false, 'iam.twilio.com'],
+    ['Console (its SP metadata\'s ACS)', 'https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a', true, 'login.twilio.com'],
+    ['Console, an ACS on another host', 'https://sso.example.com/login/callback', false, 'iam.twilio.com'],
     ['a look-alike', 'https://login.flex.us1.twilio.com.example.test/login/callback', false, 'iam.twilio.com'],
     ['plain http', 'http://iam.twilio.com/v2/saml2/authenticate/x', false, 'iam.twilio.com'],
     ['no Reply URL yet', undefined, false, 'iam.twilio.com'],
@@ -179,4 +183,16 @@ test("a test sign-in asks for the setup's own ACS host, and only a host the exte
     assert.equal(isAcsHost(url), watched, name);
     assert.equal(signInOrigins(url).at(-1), `https://${host}/*`, name);
   }
+});
+
+test('a posted test sign-in reaches the core with its RelayState, or without one when it had none', () => {
+  const cases = [
+    ['a form with RelayState', { SAMLResponse: ['a+b/='], RelayState: ['test sso'] }, 'SAMLResponse=a%2Bb%2F%3D&RelayState=test+sso'],
+    ['an empty RelayState is kept empty', { SAMLResponse: ['a'], RelayState: [''] }, 'SAMLResponse=a&RelayState='],
+    ['no RelayState field', { SAMLResponse: ['a'] }, 'SAMLResponse=a'],
+    ['no SAMLResponse', { RelayState: ['x'] }, undefined],
+    ['no form', undefined, undefined],
+    ['an oversized response', { SAMLResponse: ['a'.repeat(1024 * 1024 + 1)] }, undefined],
+  ];
+  for (const [name, form, want] of cases) assert.equal(postedForm(form), want, name);
 });

@@ -9,6 +9,7 @@ use frontline_sso::common::finding::{has_errors, CoreError, Finding};
 use frontline_sso::common::timefmt::parse_rfc3339_ms;
 use frontline_sso::entra::portal::{Label as L, Lang};
 use frontline_sso::forms::{observe_page, Console, FillMode, PageReport, REPORT_FORMAT};
+use frontline_sso::product::console::metadata_of;
 use frontline_sso::product::frontline::realm_urls;
 use frontline_sso::product::{detect, sp_urls, Product, SpUrls};
 use frontline_sso::saml::metadata::parse_metadata;
@@ -21,25 +22,32 @@ use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
 use serde::Serialize;
 
 const USAGE: &str = "\
-Frontline SSO Assistant — checks for Twilio Frontline and Flex SAML SSO with Microsoft Entra ID
+Frontline SSO Assistant — checks for Twilio Frontline, Flex and Console SAML SSO with Microsoft Entra ID
 
 A SID names the product: a Frontline Realm SID (JB…) or a Flex SSO connection SID (JQ…);
 a pasted Entity ID or Reply URL holding one works too. --region is Flex's (us1 if none).
+Twilio Console SSO has no SID: its values come from the SSO profile's SP metadata. Give it with
+--sp-metadata <FILE | -> wherever a SID (or --realm) is asked for.
 
 Usage:
   frontline-sso urls <SID> [--region <R>]            Identifier (Entity ID) and Reply URL for Entra
+  frontline-sso urls --sp-metadata <FILE | ->        the same, from Twilio Console's SP metadata
+  frontline-sso sp-metadata <FILE | ->               read Twilio's SP metadata (Admin Center SSO profile)
   frontline-sso cert <FILE> [--at <RFC3339>]         inspect a certificate (.cer Base64/Raw, PEM)
   frontline-sso metadata <FILE> [--at <RFC3339>]     parse Entra federation metadata XML
   frontline-sso idp --login-url <URL> --entra-identifier <URL> [--metadata <FILE>] [--at <RFC3339>]
-  frontline-sso response <FILE> --realm <SID> [--region <R>] [--cert <FILE> | --metadata <FILE>]
+  frontline-sso response <FILE> (--realm <SID> [--region <R>] | --sp-metadata <FILE>)
+                     [--cert <FILE> | --metadata <FILE>]
                      [--entra-identifier <URL>] [--at <RFC3339>]
                                                      check a SAMLResponse (base64, form body or XML)
-  frontline-sso plan <SID> [--region <R>] [--workspace <ID>] [--login-url <URL>] [--entra-identifier <URL>]
+  frontline-sso plan (<SID> [--region <R>] | --sp-metadata <FILE>) [--workspace <ID>] [--login-url <URL>]
+                     [--entra-identifier <URL>]
                      [--cert <FILE>] [--at <RFC3339>]  every value both consoles need
-  frontline-sso request <URL | FILE | -> [--realm <SID>] [--region <R>]
+  frontline-sso request <URL | FILE | -> [--realm <SID>] [--region <R>] [--sp-metadata <FILE>]
                                                      decode and check Twilio's SAMLRequest (a sign-in
                                                      URL, a form body, or the value)
-  frontline-sso diagnose --error <TEXT | FILE> [--request <URL | FILE>] --realm <SID> [--region <R>]
+  frontline-sso diagnose --error <TEXT | FILE> [--request <URL | FILE>]
+                     (--realm <SID> [--region <R>] | --sp-metadata <FILE>)
                      [--reply-url <URL>]… [--identifier <URL>]…
                                                      what an AADSTS error means for this app, and the fix
   frontline-sso page <REPORT.json> [--realm <SID>]   replay a page report (the panel's Copy page
@@ -69,6 +77,8 @@ struct Args {
     request: Option<String>,
     reply_urls: Vec<String>,
     identifiers: Vec<String>,
+    /// Twilio Console's SP metadata: a file, or "-" for stdin.
+    sp_metadata: Option<String>,
 }
 
 /// A portal label as the CLI prints it: in English.
@@ -103,6 +113,7 @@ fn parse_args(raw: &[String]) -> Result<Args, CoreError> {
             "--error" => a.error = Some(value("--error")?),
             "--request" => a.request = Some(value("--request")?),
             "--reply-url" => a.reply_urls.push(value("--reply-url")?),
+            "--sp-metadata" => a.sp_metadata = Some(value("--sp-metadata")?),
             s if s.starts_with("--") => return Err(CoreError::new(codes::USAGE, format!("Unknown option {s}."))),
             _ => a.positional.push(arg.clone()),
         }
@@ -159,6 +170,38 @@ fn cmd_urls_flex(c: &Cmd) -> Result<u8, CoreError> {
     Ok(status(&u.findings))
 }
 
+/// `frontline-sso urls --sp-metadata`: Console's values.
+fn cmd_urls_console(c: &Cmd) -> Result<u8, CoreError> {
+    let u = sp_urls(&c.need_sp_source(None)?, Some(Product::Console), None)?;
+    if c.a.json {
+        println!("{}", to_json(&u));
+    } else {
+        print_urls(&u);
+    }
+    Ok(status(&u.findings))
+}
+
+/// `frontline-sso sp-metadata`: Twilio's SP metadata, read and judged.
+fn cmd_sp_metadata(c: &Cmd) -> Result<u8, CoreError> {
+    let m = metadata_of(&text_or_file(&c.need("an SP metadata file, or -")?)?)?;
+    if c.a.json {
+        println!("{}", to_json(&m));
+    } else {
+        println!("entityID      {}", m.entity_id);
+        println!("{:<14}{}", "Reply URL", m.acs_url);
+        for e in &m.acs {
+            println!("ACS           {}  ({})", e.location, short_binding(&e.binding));
+        }
+        let flag = |v: Option<bool>| v.map_or("-", yes);
+        println!("assertions    signed wanted: {}", flag(m.want_assertions_signed));
+        println!("requests      signed: {}", flag(m.authn_requests_signed));
+        let formats = if m.name_id_formats.is_empty() { "-".to_string() } else { m.name_id_formats.join(", ") };
+        println!("NameID        {formats}");
+        print_findings(&m.findings);
+    }
+    Ok(status(&m.findings))
+}
+
 /// One command's inputs: the options, its name, its first argument and "now".
 struct Cmd<'a> {
     a: &'a Args,
@@ -172,6 +215,22 @@ impl Cmd<'_> {
     fn need(&self, what: &str) -> Result<String, CoreError> {
         let cmd = self.cmd;
         self.arg1.clone().ok_or_else(|| CoreError::new(codes::USAGE, format!("{cmd} needs {what}.")))
+    }
+
+    /// What the SP values are made from: `--sp-metadata`'s XML (Console), else `given` (a SID).
+    fn sp_source(&self, given: Option<String>) -> Result<Option<String>, CoreError> {
+        match &self.a.sp_metadata {
+            Some(path) => text_or_file(path).map(Some),
+            None => Ok(given),
+        }
+    }
+
+    /// The same, required: a usage error naming both ways when neither is given.
+    fn need_sp_source(&self, given: Option<String>) -> Result<String, CoreError> {
+        let cmd = self.cmd;
+        self.sp_source(given)?.ok_or_else(|| {
+            CoreError::new(codes::USAGE, format!("{cmd} needs a SID (--realm <SID>) or --sp-metadata <FILE>."))
+        })
     }
 }
 
@@ -188,9 +247,11 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
     let arg1 = a.positional.get(1).cloned();
     let c = Cmd { a: &a, cmd, arg1: arg1.clone(), now_ms };
     match cmd {
+        "urls" if a.sp_metadata.is_some() => cmd_urls_console(&c),
         "urls" if a.region.is_some() || detect(arg1.as_deref().unwrap_or_default()) == Some(Product::Flex) => {
             cmd_urls_flex(&c)
         }
+        "sp-metadata" => cmd_sp_metadata(&c),
         "urls" => cmd_urls(&c),
         "cert" => cmd_cert(&c),
         "metadata" => cmd_metadata(&c),
@@ -294,7 +355,7 @@ fn cmd_plan(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
     let certificate = a.cert.as_deref().map(read_text).transpose()?;
     let input = PlanInput {
-        realm_sid: c.need("a SID")?,
+        realm_sid: c.need_sp_source(c.arg1.clone())?,
         product: None,
         region: a.region.clone(),
         workspace_id: a.workspace.clone(),
@@ -320,6 +381,9 @@ fn cmd_plan(c: &Cmd) -> Result<u8, CoreError> {
                 "Entra — app role  {} (value {}, \"{}\", {})",
                 r.display_name, r.value, r.description, r.allowed_member_types_label
             );
+        }
+        if let Some(n) = &p.azure.name_id {
+            println!("Entra — {}  {} = {}", en(L::NameIdClaim), n.format, n.source_attribute);
         }
         let facts = p.product.facts();
         println!("{:<24}{}", format!("Twilio — {}", facts.sid_name), p.twilio.realm_sid);
@@ -354,9 +418,9 @@ fn cmd_response(c: &Cmd) -> Result<u8, CoreError> {
         }
         (None, None) => None,
     };
-    let realm = a.realm.as_deref().ok_or_else(|| CoreError::new(codes::USAGE, "response needs --realm <SID>."))?;
+    let realm = c.need_sp_source(a.realm.clone())?;
     let expect = Expectations {
-        service_provider: sp_urls(realm, None, a.region.as_deref())?,
+        service_provider: sp_urls(&realm, None, a.region.as_deref())?,
         entra_identifier: a.entra_identifier.clone(),
         certificate_der,
     };
@@ -392,7 +456,8 @@ fn cmd_response(c: &Cmd) -> Result<u8, CoreError> {
 fn cmd_request(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
     // A realm that names no SID leaves the realm checks out, as none given.
-    let service_provider = a.realm.as_deref().and_then(|r| sp_urls(r, None, a.region.as_deref()).ok());
+    let realm = c.sp_source(a.realm.clone())?;
+    let service_provider = realm.and_then(|r| sp_urls(&r, None, a.region.as_deref()).ok());
     let r = check_request(&text_or_file(&c.need("a sign-in URL, a file, or -")?)?, service_provider.as_ref())?;
     if a.json {
         println!("{}", to_json(&r));
@@ -415,8 +480,8 @@ fn cmd_request(c: &Cmd) -> Result<u8, CoreError> {
 /// `frontline-sso diagnose`.
 fn cmd_diagnose(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
-    let realm = a.realm.as_deref().ok_or_else(|| CoreError::new(codes::USAGE, "diagnose needs --realm <SID>."))?;
-    let service_provider = sp_urls(realm, None, a.region.as_deref()).ok();
+    let realm = c.need_sp_source(a.realm.clone())?;
+    let service_provider = sp_urls(&realm, None, a.region.as_deref()).ok();
     let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
     let error = read_error(&text);
     let request = match &a.request {

@@ -21,10 +21,10 @@ pub use snapshot::{
 };
 
 use crate::common::finding::CoreError;
+use crate::common::ids::{FormId, Step};
 use crate::entra::links::{app_ids_in, AppIds};
 use crate::entra::portal::Label;
 use crate::setup::checklist::{ChecklistEvent, Status};
-use crate::common::ids::{FormId, Step};
 use crate::setup::{apply_event, Conflict, Setup, SetupEvent};
 
 /// Which console a frame belongs to: each only ever gets its own forms recognised.

@@ -7,12 +7,12 @@ use super::{get, opt_str, R};
 use crate::cert::certificate::{decode, CertInput};
 use crate::common::codes;
 use crate::common::finding::CoreError;
+use crate::common::ids::Step;
 use crate::forms::{Console, FillMode, ReportVersions};
 use crate::product::Product;
 use crate::saml::response::Expectations;
 use crate::setup::checklist::{ChecklistEvent, Status};
 use crate::setup::idp::IdpInput;
-use crate::common::ids::Step;
 #[cfg(feature = "xmldsig")]
 use crate::setup::plan::PlanInput;
 use crate::setup::SetupEvent;

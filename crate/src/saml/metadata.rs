@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::cert::certificate::{decode_base64, inspect_der, CertificateReport};
 use crate::common::codes;
 use crate::common::finding::{message, CoreError, Finding};
-use crate::entra::{classify, is_guid};
 use crate::common::xml::{self, children, is, XmlError, MD};
+use crate::entra::{classify, is_guid};
 
 const DS_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
 /// Entra's documents are 15–25 KB; anything past this is not metadata.

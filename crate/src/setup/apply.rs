@@ -4,13 +4,13 @@ use super::*;
 use crate::cert::certificate::{decode, inspect_certificate, CertInput, CertificateReport};
 use crate::common::codes;
 use crate::common::finding::{CoreError, Finding, Severity};
+use crate::common::ids::Step;
 use crate::entra::links;
 use crate::entra::portal::with_labels;
 use crate::saml::metadata::parse_metadata;
 use crate::saml::response::{check_response, Expectations};
 use crate::setup::checklist::{ChecklistEvent, Status};
 use crate::setup::idp::{check_idp_values, metadata_agreement, IdpCheck, IdpInput};
-use crate::common::ids::Step;
 use crate::setup::renewal::{self, Renewal};
 
 /// Apply one event. Only an unreadable certificate or an unknown step is an error; the

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::codes;
 use crate::common::finding::CoreError;
+use crate::common::ids::Step;
 use crate::entra::links::Place;
 use crate::product::Product;
-use crate::common::ids::Step;
 
 /// Fixed facts about one step, in the guide's order.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +58,13 @@ pub fn steps(product: Product) -> Vec<StepInfo> {
 
 /// The steps' ids and the words all products share; `steps` gives a product's whole list.
 pub const STEPS: [StepInfo; 14] = [
-    StepInfo { id: Step::SpMetadata, title: BY_PRODUCT, instruction: BY_PRODUCT, assist: BY_PRODUCT, dest: Dest::Twilio },
+    StepInfo {
+        id: Step::SpMetadata,
+        title: BY_PRODUCT,
+        instruction: BY_PRODUCT,
+        assist: BY_PRODUCT,
+        dest: Dest::Twilio,
+    },
     StepInfo {
         id: Step::CreateApp,
         title: "Create the enterprise application",
@@ -400,18 +406,18 @@ mod tests {
     fn each_products_steps_in_its_order_with_the_ids_stored_setups_use() {
         let ids = |p: Product| steps(p).iter().map(|s| s.id.id()).collect::<Vec<_>>();
         let sid_steps = [
-                "create-app",
-                "choose-saml",
-                "basic-saml",
-                "signing",
-                "claims",
-                "capture-idp",
-                "certificate",
-                "app-role",
-                "assign-users",
-                "twilio-sso",
-                "test-sign-in"
-            ];
+            "create-app",
+            "choose-saml",
+            "basic-saml",
+            "signing",
+            "claims",
+            "capture-idp",
+            "certificate",
+            "app-role",
+            "assign-users",
+            "twilio-sso",
+            "test-sign-in",
+        ];
         assert_eq!(ids(Product::Frontline), sid_steps);
         assert_eq!(ids(Product::Flex), sid_steps);
         let console = [

@@ -8,11 +8,11 @@
 use serde::Serialize;
 
 use crate::common::codes;
+use crate::common::ids::Step;
 use crate::entra::lookup_url;
 use crate::entra::portal::{with_labels, Lang};
 use crate::product::SpUrls;
 use crate::saml::request::RequestReport;
-use crate::common::ids::Step;
 
 /// Error pages and pasted details are short; the cap keeps hostile input cheap.
 const MAX_ERROR_TEXT: usize = 16 * 1024;

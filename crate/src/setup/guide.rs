@@ -5,12 +5,13 @@
 use serde::Serialize;
 
 use crate::cert::certificate::CertificateReport;
+use crate::common::ids::Step;
 use crate::entra::links::{portal_link, AppIds};
 use crate::entra::portal::{with_labels, Label, Lang};
+use crate::product::console::admin_center;
 use crate::product::frontline::console as twilio;
 use crate::product::{Product, SpUrls};
 use crate::setup::checklist::{Checklist, Dest, Evidence, Status, StepInfo};
-use crate::common::ids::Step;
 use crate::setup::renewal::{self, Renewal};
 
 /// What a setup knows that the guide shows: the setup module fills it in (the guide never
@@ -179,6 +180,18 @@ fn values(step: Step, known: &Known) -> Vec<PasteValue> {
             twilio(twilio::SSO_URL, known.login_url),
             twilio(twilio::ISSUER, known.entra_identifier),
             twilio(twilio::CERTIFICATE, cert),
+        ],
+        Step::NameId => facts.name_id.map_or_else(Vec::new, |n| {
+            vec![
+                portal(Label::NameIdFormat, n.format.in_lang(known.lang)),
+                portal(Label::SourceAttribute, n.source_attribute),
+            ]
+        }),
+        // Admin Center's SSO profile, in its own words.
+        Step::TwilioSso if known.product == Product::Console => vec![
+            twilio(admin_center::ISSUER, known.entra_identifier),
+            twilio(admin_center::SSO_URL, known.login_url),
+            twilio(admin_center::CERTIFICATE, cert),
         ],
         Step::TwilioSso => vec![
             twilio(twilio::SSO_URL, known.login_url),

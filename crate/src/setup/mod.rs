@@ -24,11 +24,11 @@ pub use view::{view, PortalLabels, SetupView};
 use serde::{Deserialize, Serialize};
 
 use crate::common::finding::{CoreError, Severity};
+use crate::common::ids::{FormId, Step};
 use crate::entra::links::AppIds;
 use crate::entra::portal::Lang;
 use crate::product::{self, sp_urls, Product, SpUrls};
 use crate::setup::checklist::{Checklist, ChecklistEvent, Status};
-use crate::common::ids::{FormId, Step};
 use crate::setup::renewal::{ListedCert, Renewal};
 pub use crate::setup::signin_failure::{CapturedRequest, ComparedValue, SignInFailure};
 

@@ -1,6 +1,6 @@
-//! Every value each form needs, in one place: Entra's side from the product's SID (a Frontline
-//! Realm SID or a Flex SSO connection SID) and the product's facts, Twilio's side from what
-//! Entra produced.
+//! Every value each form needs, in one place: Entra's side from the product's source (a Frontline
+//! Realm SID, a Flex SSO connection SID, or Console's SP metadata) and the product's facts,
+//! Twilio's side from what Entra produced.
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -14,7 +14,8 @@ use crate::setup::idp::{check_idp_values, IdpInput};
 
 #[derive(Debug, Clone, Default)]
 pub struct PlanInput {
-    /// The product's SID, or a pasted URL holding one: it names the product unless `product` does.
+    /// The product's SID, a pasted URL holding one, or Console's SP metadata (XML): it names the
+    /// product unless `product` does.
     pub realm_sid: String,
     pub product: Option<Product>,
     /// Flex's region (us1 when none).
@@ -46,8 +47,19 @@ pub struct AzurePlan {
     pub basic_saml: BasicSaml,
     pub signing: Signing,
     pub claims: Vec<Claim>,
-    /// The app roles to create: Frontline's one, Flex's three.
+    /// The app roles to create: Frontline's one, Flex's three, Console's none.
     pub app_roles: Vec<AppRole>,
+    /// The Unique User Identifier (Name ID) a product requires (Console's: the email address).
+    pub name_id: Option<NameId>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NameId {
+    /// As the portal's "name identifier format" drop-down names it.
+    pub format: &'static str,
+    pub format_uri: &'static str,
+    pub source_attribute: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -196,6 +208,11 @@ pub fn setup_plan(input: &PlanInput) -> Result<SetupPlan, CoreError> {
                 })
                 .collect(),
             app_roles: facts.roles.iter().map(|r| app_role(r, &realm.sid)).collect(),
+            name_id: facts.name_id.map(|n| NameId {
+                format: n.format.in_lang(Lang::En),
+                format_uri: n.format_uri,
+                source_attribute: n.source_attribute,
+            }),
         },
         product: realm.product,
         twilio: TwilioPlan {

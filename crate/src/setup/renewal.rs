@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::cert::certificate::{inspect_certificate, CertInput, CertificateReport, EXPIRES_SOON_DAYS};
 use crate::common::finding::CoreError;
-use crate::setup::checklist::{Checklist, ChecklistEvent, Status};
 use crate::common::ids::Step;
+use crate::setup::checklist::{Checklist, ChecklistEvent, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]

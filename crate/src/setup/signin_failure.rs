@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::codes;
 use crate::common::finding::CoreError;
+use crate::common::ids::Step;
 use crate::entra::portal::Lang;
 use crate::product::SpUrls;
-use crate::common::ids::Step;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]

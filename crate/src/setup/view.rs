@@ -6,13 +6,13 @@ use super::apply::idp_check;
 use super::*;
 use crate::cert::certificate::{inspect_certificate, CertInput, CertificateReport};
 use crate::common::finding::{CoreError, Finding};
+use crate::common::ids::Step;
 use crate::entra::lookup_url;
 use crate::entra::portal::{Label, Lang};
 use crate::product::{self, Product, SpSource, SpUrls};
 use crate::setup::checklist::{self, Status};
 use crate::setup::guide::{self, Badge, Known, RenewalView, StepView};
 use crate::setup::idp::IdpCheck;
-use crate::common::ids::Step;
 use crate::setup::plan::check_workspace_id;
 use crate::setup::renewal::{self, Renewal};
 

@@ -1,5 +1,6 @@
-// The product and its SID (with Flex's region) and the Workspace ID, validated by the core as the
-// admin types, and the two computed URLs with Copy buttons. Every product word comes from the core.
+// The product and what its values are made from (a SID, with Flex's region; or Console's SP
+// metadata, pasted or chosen as a file) and the Workspace ID, validated by the core as the admin
+// types, and the two computed URLs with Copy buttons. Every product word comes from the core.
 import { byId, renderFindings, setValue } from '../dom.js';
 
 export function renderValues(state) {
@@ -17,7 +18,10 @@ export function renderValues(state) {
   byId('realm-sid-label').textContent = view.sidName;
   byId('realm-help').textContent = view.sidHelp;
   byId('realm-sid').setAttribute('placeholder', `${view.sidPrefix}…`);
-  setValue('realm-sid', setup.realmSidInput);
+  // One source, two shapes: a SID's text box, or the SP metadata's text area and file.
+  byId('sid-input').hidden = view.fromMetadata;
+  byId('sp-metadata-input').hidden = !view.fromMetadata;
+  setValue(view.fromMetadata ? 'sp-metadata' : 'realm-sid', setup.realmSidInput);
   setValue('region', setup.region ?? '');
   setValue('workspace-id', setup.workspaceId);
   setValue('app-name', setup.appName);
@@ -27,7 +31,7 @@ export function renderValues(state) {
   const err = byId('realm-error');
   err.hidden = !view.realmError;
   err.textContent = view.realmError?.message ?? '';
-  byId('realm-sid').setAttribute('aria-invalid', String(Boolean(view.realmError)));
+  for (const id of ['realm-sid', 'sp-metadata']) byId(id).setAttribute('aria-invalid', String(Boolean(view.realmError)));
   const switchButton = byId('switch-product');
   switchButton.hidden = !view.switchTo;
   if (view.switchTo) switchButton.textContent = `Switch this setup to ${view.switchToName}`;
@@ -40,4 +44,7 @@ export function renderValues(state) {
   byId('entity-id').textContent = view.realm?.spEntityId ?? '';
   byId('reply-url').textContent = view.realm?.replyUrl ?? '';
   renderFindings(byId('workspace-findings'), view.workspaceFindings);
+  const notAsked = byId('not-asked');
+  notAsked.hidden = !view.notAsked;
+  notAsked.textContent = view.notAsked;
 }

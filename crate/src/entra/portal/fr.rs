@@ -53,7 +53,11 @@ pub const TABLE: Table = &[
     (SourceIsAttribute, &["Attribut"], Docs),
     (ClaimNameColumn, &["Nom de la revendication"], Inferred),
     (ValueColumn, &["Valeur"], Inferred),
-    (NameIdClaim, &["Identificateur d'utilisateur unique (ID de nom)", "Identificateur d'utilisateur unique"], Inferred),
+    (
+        NameIdClaim,
+        &["Identificateur d'utilisateur unique (ID de nom)", "Identificateur d'utilisateur unique"],
+        Inferred,
+    ),
     (NameIdFormat, &["Choisir le format de l'identificateur de nom", "Format de l'identificateur de nom"], Inferred),
     (EmailAddressFormat, &["Adresse e-mail"], Inferred),
     (EnableAppRole, &["activer ce rôle d’application"], Inferred),

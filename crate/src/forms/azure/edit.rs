@@ -5,11 +5,11 @@ use super::super::{
 };
 use super::lang_of;
 use crate::common::finding::message_in;
+use crate::common::ids::{FormId, Step};
 use crate::entra::portal::Label as L;
 use crate::entra::USER_PRINCIPAL_NAME;
 use crate::product::{AppRole, Claim};
 use crate::setup::checklist::Status;
-use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
@@ -276,11 +276,7 @@ fn name_id(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
     if let Some(source) = named(snap, L::SourceAttribute).find(editable) {
         form.text(source, "source-attribute", rule.source_attribute, FillAction::Choose);
     }
-    let what = message_in(
-        lang,
-        "[NameIdClaim]: [EmailAddressFormat], {source}",
-        &[("source", rule.source_attribute)],
-    );
+    let what = message_in(lang, "[NameIdClaim]: [EmailAddressFormat], {source}", &[("source", rule.source_attribute)]);
     Some(form.finish(snap, &what, "Save"))
 }
 

@@ -4,12 +4,12 @@
 use super::super::{has_heading, norm, observed, place, AppClaim, Plan, Snapshot, Table, Wording};
 use super::lang_of;
 use crate::cert::certificate::thumbprint_in;
+use crate::common::ids::{FormId, Step};
 use crate::entra::links::app_ids_in;
 use crate::entra::portal::{with_labels, Label as L, Lang};
 use crate::product::frontline::LONG_EMAIL_CLAIM;
 use crate::product::{sp_urls, AppRole, Facts};
 use crate::setup::checklist::{ChecklistEvent, Status};
-use crate::common::ids::{FormId, Step};
 use crate::setup::renewal::ListedCert;
 use crate::setup::{Conflict, Setup, SetupEvent};
 
@@ -417,6 +417,9 @@ fn assignments(setup: &Setup, snap: &Snapshot) -> Option<Plan> {
         }
     };
     let at = place(snap);
+    // A product with no roles (Console): any assignment is one; permissions are set in Twilio.
+    let with_role = if facts.roles.is_empty() { t.rows.len() } else { with_role };
+    let which = if facts.roles.is_empty() { "access (no role needed)".to_string() } else { which };
     let event = if with_role > 0 {
         let what = format!("{with_role} of {} assignments have {which}{per_role}", t.rows.len());
         observed(Step::AssignUsers, Status::Done, what, &at)

@@ -281,9 +281,9 @@ fn broken_groups_are_dropped_not_trusted() {
 
 #[test]
 fn a_wrapped_german_pane_is_read_through_observe_page() {
+    use crate::common::ids::Step;
     use crate::forms::{observe_page, FillMode, Snapshot};
     use crate::setup::checklist::Status;
-    use crate::common::ids::Step;
     use crate::setup::{apply_event, new_setup, SetupEvent};
 
     let copy = || b("In die Zwischenablage kopieren");

@@ -3,10 +3,10 @@
 
 use super::page::{rows, Page};
 use super::{status, GOOD_PEM, NOW, TT};
+use crate::common::ids::Step;
 use crate::forms::{observe_page, Console, FillMode, FormId, Snapshot};
 use crate::product::Product;
 use crate::setup::checklist::Status;
-use crate::common::ids::Step;
 use crate::setup::{apply_event, new_setup, Setup, SetupEvent};
 
 const JQ: &str = "JQ0123456789abcdef0123456789abcdef";

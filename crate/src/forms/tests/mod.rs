@@ -1,5 +1,6 @@
 //! Recognition and plans, from pages built as the content script reports them.
 
+mod console;
 mod flex;
 mod page;
 mod pane_owner;

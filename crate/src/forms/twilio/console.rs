@@ -21,9 +21,11 @@ fn shown_metadata(snap: &Snapshot) -> Option<(String, crate::product::SpUrls)> {
 
 /// Whether the page is an SSO profile: the metadata, the setup's own SP values, or its words.
 fn is_profile(setup: &Setup, snap: &Snapshot, metadata: bool) -> bool {
-    let own = setup.urls().ok().filter(|u| u.product == Product::Console).is_some_and(|u| {
-        snap.shown_values().any(|v| v == u.sp_entity_id || v == u.reply_url)
-    });
+    let own = setup
+        .urls()
+        .ok()
+        .filter(|u| u.product == Product::Console)
+        .is_some_and(|u| snap.shown_values().any(|v| v == u.sp_entity_id || v == u.reply_url));
     let markers = l::PROFILE_MARKERS.normed();
     let says = std::iter::once(&snap.title)
         .chain(snap.headings.iter().map(|h| &h.text))
@@ -37,6 +39,13 @@ fn is_profile(setup: &Setup, snap: &Snapshot, metadata: bool) -> bool {
 pub(super) fn profile(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {
     let metadata = shown_metadata(snap);
     if !is_profile(setup, snap, metadata.is_some()) {
+        return None;
+    }
+    // A part that only shows the SP values (their own section) is the profile only while they
+    // are news: else the part around it, with the IdP's fields, is the one to recognise.
+    let has_fields = named(snap, l::ISSUER).any(|f| editable(&f));
+    let news = metadata.as_ref().is_some_and(|(_, shown)| setup.urls().ok().as_ref() != Some(shown));
+    if !has_fields && !news {
         return None;
     }
     let mut plan = Plan { form: Some(FormId::ConsoleProfile), ..Plan::default() };

@@ -5,11 +5,11 @@
 
 use super::super::{editable, named, norm, observed, Plan, Snapshot};
 use super::{conflict_fields, exact, refusal, same_pem, Filler};
+use crate::common::ids::{FormId, Step};
 use crate::product::flex::console as l;
 use crate::product::flex::shown_url;
 use crate::product::{Product, SpUrls};
 use crate::setup::checklist::Status;
-use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 /// Every value the page shows (read-only pairs and fields, and text boxes) that is one of Flex's

@@ -4,9 +4,9 @@
 
 use super::super::{editable, named, norm, observed, Plan, Snapshot};
 use super::{conflict_fields, exact, refusal, same_pem, Filler};
+use crate::common::ids::{FormId, Step};
 use crate::product::frontline::{realm_urls, CONSOLE_SSO_PLACE};
 use crate::setup::checklist::Status;
-use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 use crate::product::frontline::console as l;

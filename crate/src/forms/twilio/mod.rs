@@ -8,9 +8,9 @@ mod frontline;
 use super::{Field, Fill, FillAction, Plan, Snapshot};
 use crate::cert::certificate::{inspect_certificate, CertInput};
 use crate::common::finding::{message, Severity};
+use crate::common::ids::{FormId, Step};
 use crate::product::Product;
 use crate::setup::idp::{check_idp_values, IdpInput};
-use crate::common::ids::{FormId, Step};
 use crate::setup::{Conflict, Setup};
 
 pub(super) fn plan(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan> {

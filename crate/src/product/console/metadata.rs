@@ -63,7 +63,8 @@ pub fn parse_sp_metadata(xml: &str) -> Result<SpMetadata, CoreError> {
     })?;
     let root = doc.root_element();
     let entities = root.descendants().filter(|n| is(n, MD, "EntityDescriptor"));
-    let Some((entity, sp)) = entities.filter_map(|e| children(e, MD, "SPSSODescriptor").next().map(|sp| (e, sp))).next()
+    let Some((entity, sp)) =
+        entities.filter_map(|e| children(e, MD, "SPSSODescriptor").next().map(|sp| (e, sp))).next()
     else {
         return Err(not_sp(root));
     };

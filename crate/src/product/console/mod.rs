@@ -24,9 +24,9 @@ pub use metadata::EMAIL_FORMAT;
 pub use sp::{metadata_of, recognizes, urls};
 
 use super::{Facts, NameIdRule, Product, SpSource, StepText, StepTexts};
+use crate::common::ids::Step;
 use crate::entra::portal::Label;
 use crate::entra::{user_attribute, USER_MAIL};
-use crate::common::ids::Step;
 
 pub const DEFAULT_APP_NAME: &str = "Twilio Console SSO";
 

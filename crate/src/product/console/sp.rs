@@ -2,10 +2,10 @@
 //! the Reply URL (its HTTP-POST ACS). The entity ID is what names the values, where Frontline's
 //! and Flex's are named by a SID.
 
+use super::metadata::{parse_sp_metadata, SpMetadata};
 use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::product::{paste, Product, SpUrls};
-use super::metadata::{parse_sp_metadata, SpMetadata};
 
 /// True when a value is XML (past invisible marks and spaces): only SP metadata makes a Console
 /// setup's values, and any other XML (Entra's own metadata, say) is named by the parser as such.

@@ -20,6 +20,9 @@
   /** The app's signing certificates: a seeded list (a renewal), else the one certificate. */
   const certs = (s) => s.certificates ?? (s.certificate.thumbprint ? [{ ...s.certificate, active: true }] : []);
   const active = (s) => certs(s).find((c) => c.active) ?? { thumbprint: '', expiration: '' };
+  /** The NameID formats Entra's drop-down offers, and how its claims list writes each. */
+  const NAME_ID_FORMATS = { Default: 'emailAddress', 'Email address': 'emailAddress', Persistent: 'persistent', Unspecified: 'unspecified', 'Windows domain qualified name': 'WindowsDomainQualifiedName', Transient: 'transient' };
+  const nameId = (s) => s.nameId ?? { format: 'Default', attr: 'user.userprincipalname' };
 
   window.BLADES = {
     'create-app': {
@@ -68,7 +71,7 @@
             ['Logout Url (Optional)', b.logoutUrl || 'Optional'],
           ] }] },
           { t: 'section', title: 'Attributes & Claims', n: 2, edit: 'claims', body: [{ t: 'pairs', items: [
-            ['Unique User Identifier', 'user.userprincipalname'],
+            ['Unique User Identifier', nameId(s).attr],
             ...s.claims.map((c) => [c.name, c.value]),
           ] }] },
           { t: 'section', title: 'SAML Certificates', n: 3, edit: 'signing-edit', body: [
@@ -168,7 +171,8 @@
         return [
           { t: 'group', items: [{ t: 'button', label: '+ Add new claim', set: { adding: true } }, { t: 'button', label: '+ Add a group claim' }] },
           { t: 'heading', level: 3, text: 'Required claim' },
-          { t: 'pairs', items: [['Unique User Identifier (Name ID)', 'user.userprincipalname [nameid-format:emailAddress]']] },
+          { t: 'pairs', items: [['Unique User Identifier (Name ID)', `${nameId(s).attr} [nameid-format:${NAME_ID_FORMATS[nameId(s).format] ?? 'emailAddress'}]`]] },
+          { t: 'group', items: [{ t: 'button', label: 'Edit the Unique User Identifier', go: 'name-id' }] },
           { t: 'heading', level: 3, text: 'Additional claims' },
           { t: 'table', label: 'Additional claims', headers: ['Claim name', 'Type', 'Value'], rows: s.claims.map((c) => [c.name, c.type, c.value]) },
         ];
@@ -181,6 +185,25 @@
         } },
         { label: 'Discard changes', commit: true, enabled: true, run: () => 'claims' },
       ] : []),
+    },
+
+    // The required claim's own form: its name is fixed, its format and source are Entra's defaults.
+    'name-id': {
+      title: () => 'Manage claim',
+      init: (s) => ({ format: nameId(s).format, source: 'Attribute', attr: nameId(s).attr }),
+      body: () => [
+        { t: 'pairs', items: [['Name', 'Unique User Identifier (Name ID)']] },
+        { t: 'dropdown', key: 'format', label: 'Choose name identifier format', options: Object.keys(NAME_ID_FORMATS), required: true },
+        { t: 'radio', key: 'source', label: 'Source', options: ['Attribute', 'Transformation'] },
+        { t: 'combo', key: 'attr', label: 'Source attribute', options: ATTRIBUTES, required: true },
+      ],
+      commands: (s, v, dirty) => [
+        { label: 'Save', commit: true, enabled: dirty && Boolean(v.attr), run(m) {
+          replica.update((t) => { t.nameId = { format: m.format, attr: m.attr }; });
+          return 'claims';
+        } },
+        { label: 'Discard changes', commit: true, enabled: true, run: () => 'claims' },
+      ],
     },
 
     'app-roles': {

@@ -57,7 +57,11 @@ fn sp_metadata_cases_are_named() {
             &TWILIO.replace(ACS_LINE, &second_default_later),
             Ok((ACS, &["several_acs"])),
         ),
-        ("an ACS off twilio.com", &elsewhere, Ok(("https://sso.example.com/login/callback?connection=sso-3f2a9c41d0b84e7a", &["sp_not_twilio"]))),
+        (
+            "an ACS off twilio.com",
+            &elsewhere,
+            Ok(("https://sso.example.com/login/callback?connection=sso-3f2a9c41d0b84e7a", &["sp_not_twilio"])),
+        ),
         ("no email NameID format", &upn_only, Ok((ACS, &["sp_name_id_format"]))),
         ("an http ACS", &http, Err("sp_not_https")),
         ("only a Redirect ACS", &TWILIO.replace(ACS_LINE, &redirect_acs), Err("no_acs")),

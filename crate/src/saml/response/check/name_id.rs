@@ -9,7 +9,12 @@ const FIX: &str = "In Entra → [ClaimsSection] → [NameIdClaim]: [NameIdFormat
     attribute {source}.";
 
 /// The NameID is the user's email address, in the email format.
-pub(super) fn check_name_id(assertion: Option<Node<'_, '_>>, attributes: &[Attribute], rule: &NameIdRule, f: &mut Vec<Finding>) {
+pub(super) fn check_name_id(
+    assertion: Option<Node<'_, '_>>,
+    attributes: &[Attribute],
+    rule: &NameIdRule,
+    f: &mut Vec<Finding>,
+) {
     let Some(node) = assertion.and_then(|a| a.descendants().find(|n| is(n, SAML, "NameID"))) else {
         return;
     };
