@@ -4,7 +4,7 @@
 /**
  * The posted form as the core reads it: the SAMLResponse, and the RelayState when the form had one
  * (an SP-initiated test must bring back Twilio's; the core judges it), as a form body.
- * @param {Record<string, string[]> | undefined} form
+ * @param {Record<string, unknown[]> | undefined} form
  * @returns {string | undefined}
  */
 export function postedForm(form) {

@@ -14,9 +14,9 @@ macro_rules! codes {
 codes! {
     /// input error: The other product's SID or URL, named, with the switch to offer
     OTHER_PRODUCT = "other_product",
-    /// input error: A region given for Frontline, whose URLs have none
+    /// input error: A region given for Frontline or the Console, whose URLs have none
     REGION_NOT_USED = "region_not_used",
-    /// warning: A Workspace ID given for Flex, which has none; it is left out
+    /// warning: A Workspace ID given for Flex or the Console, which have none; it is left out
     WORKSPACE_ID_UNUSED = "workspace_id_unused",
     /// input error: Not a region token (two or three letters and a digit, like us1)
     BAD_REGION = "bad_region",

@@ -31,7 +31,8 @@ export function renderValues(state) {
   const err = byId('realm-error');
   err.hidden = !view.realmError;
   err.textContent = view.realmError?.message ?? '';
-  for (const id of ['realm-sid', 'sp-metadata']) byId(id).setAttribute('aria-invalid', String(Boolean(view.realmError)));
+  const invalid = String(Boolean(view.realmError));
+  for (const id of ['realm-sid', 'sp-metadata']) byId(id).setAttribute('aria-invalid', invalid);
   const switchButton = byId('switch-product');
   switchButton.hidden = !view.switchTo;
   if (view.switchTo) switchButton.textContent = `Switch this setup to ${view.switchToName}`;

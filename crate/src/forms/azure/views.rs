@@ -281,8 +281,8 @@ fn claims_event(facts: &Facts, claims: &[(String, String)], at: &str) -> SetupEv
 const EMAIL: &str = "email";
 const ROLES: &str = "roles";
 
-/// The saved Unique User Identifier (Name ID), for a product that reads it: "user.mail", with
-/// "[nameid-format:emailAddress]" where the blade shows the format.
+/// The saved Unique User Identifier (Name ID), for a product that reads it: its source attribute,
+/// with `[nameid-format:emailAddress]` where the blade shows the format.
 fn name_id_event(facts: &Facts, p: &[(String, String, String)], at: &str) -> Option<SetupEvent> {
     let rule = facts.name_id?;
     let shown = value(p, L::NameIdClaim)?;

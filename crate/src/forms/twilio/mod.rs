@@ -1,5 +1,6 @@
 //! The Twilio Console's pages, each product's own (Frontline's SSO page; Flex's single sign-on
-//! pages; Admin Center's SSO profile), and what they share: the refusals, and filling without ever overwriting silently.
+//! pages; Admin Center's SSO profile), and what they share: the refusals, and filling without
+//! ever overwriting silently.
 
 mod console;
 mod flex;

@@ -42,25 +42,7 @@ pub struct SpMetadata {
 
 /// Read SP metadata: its values, or a typed error naming what the text is instead.
 pub fn parse_sp_metadata(xml: &str) -> Result<SpMetadata, CoreError> {
-    if xml.len() > MAX_SP_METADATA_BYTES {
-        let kb = MAX_SP_METADATA_BYTES / 1024;
-        let msg = format!("This is over {kb} KB; Twilio's SP metadata is a few KB. {WHERE}");
-        return Err(CoreError::new(codes::TOO_LARGE, msg));
-    }
-    let text = xml.trim_start_matches('\u{feff}').trim();
-    if text.is_empty() {
-        return Err(CoreError::new(codes::EMPTY, format!("The SP metadata is empty. {WHERE}")));
-    }
-    let doc = xml::parse(text, 20_000).map_err(|e| match e {
-        XmlError::Dtd => CoreError::new(
-            codes::DOCTYPE_NOT_ALLOWED,
-            format!("This XML has a DOCTYPE, which SP metadata never needs; it is refused for safety. {WHERE}"),
-        ),
-        XmlError::At { row, col } => CoreError::new(
-            codes::NOT_XML,
-            format!("This is not readable XML (it breaks at line {row}, column {col}). {WHERE}"),
-        ),
-    })?;
+    let doc = read_document(xml)?;
     let root = doc.root_element();
     let entities = root.descendants().filter(|n| is(n, MD, "EntityDescriptor"));
     let Some((entity, sp)) =
@@ -98,27 +80,7 @@ pub fn parse_sp_metadata(xml: &str) -> Result<SpMetadata, CoreError> {
         .filter(|t| !t.is_empty())
         .collect();
     let flag = |name: &str| sp.attribute(name).map(|v| v.trim() == "true" || v.trim() == "1");
-    let mut findings = Vec::new();
-    if posts.len() > 1 {
-        findings.push(Finding::warning(
-            codes::SEVERAL_ACS,
-            format!(
-                "The SP metadata lists {} HTTP-POST AssertionConsumerServices; the default one is used as the Reply \
-                    URL: {acs_url}. Make sure it is the one the SSO profile shows.",
-                posts.len()
-            ),
-        ));
-    }
-    judge_hosts(&entity_id, &acs_url, &mut findings);
-    if !name_id_formats.is_empty() && !name_id_formats.iter().any(|f| f == EMAIL_FORMAT) {
-        findings.push(Finding::warning(
-            codes::SP_NAME_ID_FORMAT,
-            format!(
-                "The SP metadata names NameID formats {name_id_formats:?}, not the email address one; Twilio's guide \
-                    wants the NameID to be the user's email address ({EMAIL_FORMAT})."
-            ),
-        ));
-    }
+    let findings = judge(&entity_id, &acs_url, posts.len(), &name_id_formats);
     Ok(SpMetadata {
         entity_id,
         acs_url,
@@ -128,6 +90,54 @@ pub fn parse_sp_metadata(xml: &str) -> Result<SpMetadata, CoreError> {
         name_id_formats,
         findings,
     })
+}
+
+/// The text as an XML document, within the size cap, with no DTD: else what it is instead.
+fn read_document(xml: &str) -> Result<roxmltree::Document<'_>, CoreError> {
+    if xml.len() > MAX_SP_METADATA_BYTES {
+        let kb = MAX_SP_METADATA_BYTES / 1024;
+        let msg = format!("This is over {kb} KB; Twilio's SP metadata is a few KB. {WHERE}");
+        return Err(CoreError::new(codes::TOO_LARGE, msg));
+    }
+    let text = xml.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Err(CoreError::new(codes::EMPTY, format!("The SP metadata is empty. {WHERE}")));
+    }
+    xml::parse(text, 20_000).map_err(|e| match e {
+        XmlError::Dtd => CoreError::new(
+            codes::DOCTYPE_NOT_ALLOWED,
+            format!("This XML has a DOCTYPE, which SP metadata never needs; it is refused for safety. {WHERE}"),
+        ),
+        XmlError::At { row, col } => CoreError::new(
+            codes::NOT_XML,
+            format!("This is not readable XML (it breaks at line {row}, column {col}). {WHERE}"),
+        ),
+    })
+}
+
+/// The metadata's findings: several ACS, hosts, NameID formats.
+fn judge(entity_id: &str, acs_url: &str, posts: usize, name_id_formats: &[String]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if posts > 1 {
+        findings.push(Finding::warning(
+            codes::SEVERAL_ACS,
+            format!(
+                "The SP metadata lists {posts} HTTP-POST AssertionConsumerServices; the default one is used as the \
+                    Reply URL: {acs_url}. Make sure it is the one the SSO profile shows."
+            ),
+        ));
+    }
+    judge_hosts(entity_id, acs_url, &mut findings);
+    if !name_id_formats.is_empty() && !name_id_formats.iter().any(|f| f == EMAIL_FORMAT) {
+        findings.push(Finding::warning(
+            codes::SP_NAME_ID_FORMAT,
+            format!(
+                "The SP metadata names NameID formats {name_id_formats:?}, not the email address one; Twilio's guide \
+                    wants the NameID to be the user's email address ({EMAIL_FORMAT})."
+            ),
+        ));
+    }
+    findings
 }
 
 /// The default ACS (`isDefault="true"`), else the lowest `index`, else the first.

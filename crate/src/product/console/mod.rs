@@ -117,7 +117,7 @@ const OWN: [StepText; 4] = [
     },
     StepText {
         step: Step::NameId,
-        title: "Unique User Identifier (Name ID)",
+        title: "[NameIdClaim]",
         instruction: concat!(
             "[ClaimsSection] → Unique User Identifier (Name ID): [NameIdFormat] [EmailAddressFormat], source \
             attribute ",

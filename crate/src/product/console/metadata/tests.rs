@@ -10,7 +10,10 @@ const GOOGLE: &str = include_str!(
 );
 const ENTITY: &str = "urn:auth0:twilio:sso-3f2a9c41d0b84e7a";
 const ACS: &str = "https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a";
-const ACS_LINE: &str = r#"<AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a" index="0" isDefault="true"/>"#;
+const ACS_LINE: &str = concat!(
+    r#"<AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" "#,
+    r#"Location="https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a" index="0" isDefault="true"/>"#
+);
 
 #[test]
 fn twilio_sp_metadata_gives_the_identifier_and_the_reply_url() {

@@ -21,7 +21,7 @@ pub(super) fn check_name_id(
     let fix = message(FIX, &[("source", rule.source_attribute)]);
     let format = node.attribute("Format").unwrap_or_default().trim();
     if format != rule.format_uri {
-        let shown = if format.is_empty() { "not given".to_string() } else { format!("{}", short(format)) };
+        let shown = if format.is_empty() { "not given".to_string() } else { short(format).to_string() };
         f.push(Finding::error(
             codes::NAME_ID_FORMAT,
             format!("The NameID's format is {shown}; Twilio Console wants emailAddress. {fix}"),
