@@ -218,3 +218,61 @@ fn a_request_never_undoes_a_verified_sign_in_and_another_issuer_is_refused() {
     let s = apply_event(s, &late, now).unwrap();
     assert_eq!(s.checklist.step(Step::TestSignIn).unwrap().status(), Status::Done);
 }
+
+/// Twilio Console's "404 at the IdP" (its troubleshooting page): after the profile's request, a
+/// page of the sign-in host that does not exist names the profile's Single Sign-On URL.
+#[test]
+fn a_not_found_page_after_twilios_request_names_the_sso_url_in_twilio() {
+    use frontline_sso::setup::checklist::Status;
+    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
+    let metadata = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/console/twilio-sp-metadata.xml"),
+    )
+    .unwrap();
+    let tenant = "11111111-2222-4333-8444-555555555555";
+    let login = format!("https://login.microsoftonline.com/{tenant}/saml2");
+    let wrong = format!("https://login.microsoftonline.com/{tenant}/saml");
+    let request = format!(
+        "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" \
+         xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_t\" Destination=\"{wrong}\" \
+         AssertionConsumerServiceURL=\"https://login.twilio.com/login/callback?connection=sso-3f2a9c41d0b84e7a\">\
+         <saml:Issuer>urn:auth0:twilio:sso-3f2a9c41d0b84e7a</saml:Issuer></samlp:AuthnRequest>"
+    );
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, request);
+    let mut s = new_setup("c", 0);
+    for e in [
+        SetupEvent::SetProduct(frontline_sso::product::Product::Console),
+        SetupEvent::SetRealmSid { value: metadata },
+        SetupEvent::SetIdpValues { login_url: Some(login.clone()), entra_identifier: None, place: None },
+        SetupEvent::SignInRequest {
+            text: format!("SAMLRequest={}", b64.replace('+', "%2B")),
+            source: "captured".into(),
+        },
+    ] {
+        s = apply_event(s, &e, 1).unwrap();
+    }
+    // (name, page text, a diagnosis of the SSO URL?)
+    let cases = [
+        ("an HTTP 404 page", "404 - File or directory not found.", true),
+        ("a page that says it cannot be found", "The page you're looking for can't be found.", true),
+        ("a page with neither a code nor a 404", "Sorry.", false),
+    ];
+    for (name, text, want) in cases {
+        let r =
+            apply_event(s.clone(), &SetupEvent::SignInFailure { text: text.into(), source: "error page".into() }, 2);
+        match (r, want) {
+            (Ok(after), true) => {
+                let f = after.sign_in_failure.clone().unwrap();
+                assert_eq!((f.code, f.step), (None, Some(Step::TwilioSso)), "{name}");
+                assert_eq!(
+                    (f.values[0].expected.as_str(), f.values[0].actual.as_str()),
+                    (login.as_str(), wrong.as_str())
+                );
+                assert!(f.fix.contains("Login URL") && f.summary.contains("404"), "{name}: {}", f.fix);
+                assert_eq!(after.checklist.step(Step::TestSignIn).unwrap().status(), Status::Attention);
+            }
+            (Err(e), false) => assert_eq!(e.code, "no_error_code", "{name}"),
+            (r, _) => panic!("{name}: {r:?}"),
+        }
+    }
+}

@@ -21,6 +21,7 @@ fn feed(data: &[u8]) {
     let _ = inspect_certificate(CertInput::Bytes(data), now());
     let _ = inspect_certificate(CertInput::Text(&text), now());
     let _ = parse_metadata(&text, now());
+    let _ = frontline_sso::product::console::metadata_of(&text);
     let _ = realm_urls(&text);
     let _ = check_idp_values(
         &IdpInput {

@@ -39,6 +39,20 @@ const TWILIO = {
  * @type {Map<string, string>}
  */
 const redirects = new Map();
+/**
+ * This run's error statuses of pages on the sign-in hosts, tab id → HTTP status, as Chrome saw
+ * them: a page without an AADSTS code is still a failure when Chrome says it is (a 404 where a
+ * wrong Single Sign-On URL in Twilio sent the tab). The core reads what the page says.
+ * @type {Map<number, number>}
+ */
+const statuses = new Map();
+
+/** @param {chrome.webRequest.OnCompletedDetails} d */
+function onCompleted(d) {
+  if (d.tabId < 0) return;
+  if (d.statusCode >= 400) statuses.set(d.tabId, d.statusCode);
+  else statuses.delete(d.tabId);
+}
 
 /** @param {chrome.webRequest.OnBeforeRedirectDetails} d */
 function onRedirect(d) {
@@ -121,7 +135,7 @@ function onUpdated(tabId, info) {
     if (!tab) return;
     const [done] = await chrome.scripting.executeScript({ target: { tabId }, func: pageText, args: [SIGN_IN_HOSTS] });
     const text = done?.result;
-    if (typeof text === 'string' && /AADSTS\d+/.test(text)) {
+    if (typeof text === 'string' && (/AADSTS\d+/.test(text) || (statuses.get(tabId) ?? 0) >= 400)) {
       await applyToActive(signInFailure(text, "Microsoft's error page"));
     }
   });
@@ -165,5 +179,6 @@ export function watchSignInFailures() {
   if (!wr?.onBeforeRequest || !chrome.scripting) return;
   if (!wr.onBeforeRedirect.hasListener(onRedirect)) wr.onBeforeRedirect.addListener(onRedirect, TWILIO);
   if (!wr.onBeforeRequest.hasListener(onRequest)) wr.onBeforeRequest.addListener(onRequest, SIGN_IN, ['requestBody']);
+  if (!wr.onCompleted.hasListener(onCompleted)) wr.onCompleted.addListener(onCompleted, SIGN_IN);
   if (!chrome.tabs.onUpdated.hasListener(onUpdated)) chrome.tabs.onUpdated.addListener(onUpdated);
 }

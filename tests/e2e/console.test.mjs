@@ -178,3 +178,35 @@ test('a sign-in that skips Test SSO Connection (no RelayState) is named, with th
     await ext.close();
   }
 });
+
+test('a Single Sign-On URL mistyped in the profile ends in a 404 at Microsoft: the profile is the step to fix', async () => {
+  const wrong = `https://login.microsoftonline.com/${TENANT}/saml`;
+  const seeded = consoleTenant('fluent', 'wizard');
+  seeded.twilio.console.saved = { issuer: ISSUER, ssoUrl: wrong, certificate: '' };
+  server.seed(seeded);
+  const ext = await launch({ hostRules: server.hostRules(REPLICA_HOSTS), grantOptional: true });
+  try {
+    const panel = await openPanel(ext);
+    await panel.getByRole('radio', { name: 'Twilio Console' }).check();
+    await panel.getByLabel('Choose SP metadata file').setInputFiles(METADATA_FILE);
+    await waitStep(panel, 'sp-metadata', 'done');
+    const login = panel.getByRole('textbox', { name: 'Login URL' });
+    await login.fill(LOGIN);
+    await login.blur();
+    await panel.getByRole('button', { name: 'Start test sign-in' }).first().click();
+    await panel.locator('#signin-watch', { hasText: 'Waiting for a sign-in until' }).waitFor({ state: 'attached' });
+    const page = await ext.context.newPage();
+    await page.goto('https://console.twilio.com/admin/sso');
+    await page.getByRole('button', { name: 'Test SSO Connection' }).click();
+    await page.getByRole('heading', { name: '404 - File or directory not found.' }).waitFor();
+    await panel.locator('#signin-failure').waitFor();
+    const summary = await panel.locator('#signin-failure-summary').textContent();
+    assert.match(summary, /404/);
+    assert.match(summary, /Step to fix: 10\. IdP values in the SSO profile/);
+    const row = await panel.locator('#signin-failure-values tbody tr').first().textContent();
+    assert.ok(row.includes(wrong) && row.includes(LOGIN), row);
+    await waitStep(panel, 'test-sign-in', 'attention');
+  } finally {
+    await ext.close();
+  }
+});

@@ -244,6 +244,15 @@ export async function startServer() {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(refused ?? autoPost(params));
       return;
     }
+    // Any other page of the sign-in host does not exist: a Single Sign-On URL mistyped in Twilio
+    // ends here (Twilio's troubleshooting page: "a 404 at the IdP"). IIS-style, as inferred.
+    if (host.startsWith('login.microsoftonline.')) {
+      req.resume();
+      res
+        .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>404 - File or directory not found.</title><h1>Server Error</h1><h2>404 - File or directory not found.</h2><p>The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.</p>');
+      return;
+    }
     // Attacks from a look-alike host: the same post, forged (in a hidden iframe with ?hidden=1),
     // and any page framed (/_frame?src=…), to prove neither counts.
     if (host.endsWith('.example.test') && path === '/_forge') {

@@ -162,7 +162,16 @@ fn sign_in_request(mut s: Setup, text: &str, source: &str, now: i64) -> Result<S
 /// A sign-in Entra refused: the diagnosis, with the request captured before it.
 fn sign_in_failure(mut s: Setup, text: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
     let (urls, lang) = (s.urls().ok(), s.portal.lang);
-    let f = crate::setup::signin_failure::failed(text, source, urls.as_ref(), lang, s.sign_in_request.as_ref(), now)?;
+    let login = Some(s.login_url.clone()).filter(|l| !l.is_empty());
+    let f = crate::setup::signin_failure::failed(
+        text,
+        source,
+        urls.as_ref(),
+        lang,
+        login,
+        s.sign_in_request.as_ref(),
+        now,
+    )?;
     let what = match f.code {
         Some(c) => format!("Entra refused the sign-in (AADSTS{c}): {}", f.summary),
         None => f.summary.clone(),

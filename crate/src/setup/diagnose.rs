@@ -59,6 +59,8 @@ pub struct Known {
     pub reply_urls: Vec<String>,
     pub identifiers: Vec<String>,
     pub lang: Lang,
+    /// The Login URL the setup holds (what Twilio's Single Sign-On URL must be), when known.
+    pub login_url: Option<String>,
 }
 
 /// The AADSTS code and its message, and the troubleshooting details, from an error page's text
@@ -251,5 +253,37 @@ fn from_request(ctx: &Ctx) -> Answer {
             "Fix the value named above, then try again.",
         ),
         None => (Step::TestSignIn, "No error was found in what was given.".into(), Vec::new(), ""),
+    }
+}
+
+/// Whether a page without an AADSTS code says it does not exist (an HTTP 404 at the sign-in host).
+pub fn is_not_found(text: &str) -> bool {
+    let t = text.get(..MAX_ERROR_TEXT.min(text.len())).unwrap_or(text).to_lowercase();
+    t.contains("404") || t.contains("not found") || t.contains("can't be found") || t.contains("cannot be found")
+}
+
+/// Twilio sent the sign-in to a page of the sign-in host that does not exist: the Single Sign-On
+/// URL Twilio holds is not Entra's Login URL (Twilio's troubleshooting page: "404 at the IdP").
+pub fn not_found(request: Option<&RequestReport>, known: &Known) -> Diagnosis {
+    let sent_to = request.and_then(|r| r.destination.clone()).unwrap_or_default();
+    let expected = known.login_url.clone().unwrap_or_default();
+    let values = if sent_to.is_empty() || sent_to == expected {
+        Vec::new()
+    } else {
+        vec![Compared { what: "Twilio sent the sign-in to".into(), expected, actual: sent_to }]
+    };
+    Diagnosis {
+        code: None,
+        step: Step::TwilioSso,
+        summary: "Twilio sent the sign-in to a page that does not exist (404): the Single Sign-On URL Twilio holds \
+            is not Entra's Login URL (or the Issuer names another tenant)."
+            .into(),
+        values,
+        fix: with_labels(
+            "In Twilio, set the Single Sign-On URL to the app's [LoginUrl] and the Issuer to the [EntraIdentifier] \
+                (the values in this panel), Save, and test again.",
+            known.lang,
+        ),
+        lookup_url: None,
     }
 }

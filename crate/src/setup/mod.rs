@@ -327,4 +327,26 @@ mod tests {
         }
         assert!(!md.contains("[BasicSaml]"), "labels are put in: {md}");
     }
+
+    #[test]
+    fn a_console_summary_names_its_metadata_by_entity_id_and_its_name_id() {
+        let xml = include_str!("../../../tests/fixtures/console/twilio-sp-metadata.xml");
+        let mut s = new_setup("c", 0);
+        for e in [SetupEvent::SetProduct(Product::Console), SetupEvent::SetRealmSid { value: xml.into() }] {
+            s = apply(s, e);
+        }
+        let md = summary_markdown(&s, 0);
+        for needle in [
+            "# Twilio Console SSO setup — urn:auth0:twilio:sso-3f2a9c41d0b84e7a",
+            "1 of 12 done",
+            "| SP metadata | `urn:auth0:twilio:sso-3f2a9c41d0b84e7a` |",
+            "| Unique User Identifier (Name ID) | `Email address, user.mail` |",
+        ] {
+            assert!(md.contains(needle), "{needle} missing from\n{md}");
+        }
+        assert!(!md.contains("EntityDescriptor") && !md.contains("| Claims |"), "{md}");
+        let broken = apply(s, SetupEvent::SetRealmSid { value: "<EntityDescriptor".into() });
+        let md = summary_markdown(&broken, 0);
+        assert!(md.contains("**SP metadata:** This is not readable XML") && !md.contains("<EntityDescriptor"), "{md}");
+    }
 }

@@ -78,12 +78,19 @@ pub fn failed(
     source: &str,
     service_provider: Option<&SpUrls>,
     lang: Lang,
+    login_url: Option<String>,
     before: Option<&CapturedRequest>,
     now: i64,
 ) -> Result<SignInFailure, CoreError> {
     use crate::saml::request::check_request;
-    use crate::setup::diagnose::{diagnose, read_error, Known};
+    use crate::setup::diagnose::{diagnose, is_not_found, not_found, read_error, EntraError, Known};
     let error = read_error(text);
+    let known = Known { service_provider: service_provider.cloned(), lang, login_url, ..Known::default() };
+    // A page of the sign-in host that does not exist, after Twilio's request: a wrong SSO URL.
+    let sent = before.and_then(|c| check_request(&c.text, None).ok());
+    if error.is_none() && sent.is_some() && is_not_found(text) {
+        return Ok(failure(not_found(sent.as_ref(), &known), EntraError::default(), source, now));
+    }
     let request = match error {
         Some(_) => before.and_then(|c| check_request(&c.text, None).ok()),
         None => Some(check_request(text, None).map_err(|_| {
@@ -94,13 +101,19 @@ pub fn failed(
             )
         })?),
     };
-    let d = diagnose(
-        error.as_ref(),
-        request.as_ref(),
-        &Known { service_provider: service_provider.cloned(), lang, ..Known::default() },
-    );
-    let e = error.unwrap_or_default();
-    Ok(SignInFailure {
+    let d = diagnose(error.as_ref(), request.as_ref(), &known);
+    Ok(failure(d, error.unwrap_or_default(), source, now))
+}
+
+/// A diagnosis, as the setup keeps it.
+#[cfg(feature = "xmldsig")]
+fn failure(
+    d: crate::setup::diagnose::Diagnosis,
+    e: crate::setup::diagnose::EntraError,
+    source: &str,
+    now: i64,
+) -> SignInFailure {
+    SignInFailure {
         at: now,
         source: source.to_string(),
         code: d.code,
@@ -117,7 +130,7 @@ pub fn failed(
             .collect(),
         fix: d.fix,
         lookup_url: d.lookup_url,
-    })
+    }
 }
 
 #[cfg(not(feature = "xmldsig"))]
@@ -131,6 +144,7 @@ pub fn failed(
     _: &str,
     _: Option<&SpUrls>,
     _: Lang,
+    _: Option<String>,
     _: Option<&CapturedRequest>,
     _: i64,
 ) -> Result<SignInFailure, CoreError> {

@@ -4,7 +4,7 @@
 use super::{view, Setup, SetupView, SignInFailure};
 use crate::common::finding::Finding;
 use crate::entra::portal::with_labels;
-use crate::product::Product;
+use crate::product::{Product, SpSource};
 use crate::setup::checklist::Status;
 
 /// A value in a table cell: quoted, never read as Markdown; a dash when empty.
@@ -26,7 +26,7 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
     out.push_str(&values(setup, &v));
     out.push_str(&steps(&v));
     if let Some(e) = &v.realm_error {
-        out.push_str(&format!("\n**Realm SID:** {} (`{}`)\n", e.message, e.code));
+        out.push_str(&format!("\n**{}:** {} (`{}`)\n", facts.sid_name, e.message, e.code));
     }
     out.push_str(&sign_in(setup));
     if let Some(f) = &setup.sign_in_failure {
@@ -52,7 +52,9 @@ pub fn summary_markdown(setup: &Setup, now: i64) -> String {
 /// The values table: each value the two consoles need, in the portal's language.
 fn values(setup: &Setup, v: &SetupView) -> String {
     let facts = setup.product().facts();
-    let realm_sid = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or_else(|| setup.sp_input.clone());
+    // SP metadata is a whole document: the summary names its entity ID, never its text.
+    let as_typed = if facts.source == SpSource::Metadata { String::new() } else { setup.sp_input.clone() };
+    let realm_sid = v.realm.as_ref().map(|r| r.sid.clone()).unwrap_or(as_typed);
     let lang = setup.portal.lang;
     let roles = match facts.roles {
         [only] => format!("{} (value {}, [MemberTypesUsers], enabled)", only.display_name, only.value),
@@ -74,11 +76,24 @@ fn values(setup: &Setup, v: &SetupView) -> String {
         ("[Identifier]", v.realm.as_ref().map(|r| r.sp_entity_id.clone()).unwrap_or_default()),
         ("Reply URL (ACS)", v.realm.as_ref().map(|r| r.reply_url.clone()).unwrap_or_default()),
         ("Signing option", format!("{}, {}", facts.signing_option.in_lang(lang), facts.signing_algorithm)),
-        (
-            "Claims",
-            facts.claims.iter().map(|c| format!("{} = {}", c.name, c.source_attribute)).collect::<Vec<_>>().join("; "),
-        ),
-        (if facts.roles.len() == 1 { "App role" } else { "App roles" }, roles),
+    ]);
+    match facts.name_id {
+        // Console: the NameID, and neither claims nor roles.
+        Some(n) => rows.push(("[NameIdClaim]", format!("{}, {}", n.format.in_lang(lang), n.source_attribute))),
+        None => rows.extend([
+            (
+                "Claims",
+                facts
+                    .claims
+                    .iter()
+                    .map(|c| format!("{} = {}", c.name, c.source_attribute))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            (if facts.roles.len() == 1 { "App role" } else { "App roles" }, roles),
+        ]),
+    }
+    rows.extend([
         ("Login URL (Twilio SSO URL)", setup.login_url.clone()),
         ("[EntraIdentifier] (Twilio Identity Provider Issuer)", setup.entra_identifier.clone()),
         ("Certificate subject", cert(|c| c.subject.clone())),
