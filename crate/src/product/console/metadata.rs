@@ -132,8 +132,9 @@ fn judge(entity_id: &str, acs_url: &str, posts: usize, name_id_formats: &[String
         findings.push(Finding::warning(
             codes::SP_NAME_ID_FORMAT,
             format!(
-                "The SP metadata names NameID formats {name_id_formats:?}, not the email address one; Twilio's guide \
-                    wants the NameID to be the user's email address ({EMAIL_FORMAT})."
+                "The SP metadata names NameID formats {}, not the email address one; Twilio's guide wants the NameID \
+                    to be the user's email address ({EMAIL_FORMAT}).",
+                name_id_formats.join(", ")
             ),
         ));
     }

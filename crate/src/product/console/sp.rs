@@ -15,9 +15,9 @@ pub fn recognizes(s: &str) -> bool {
 
 /// The SP metadata, read. A SID or a URL is not it: Console's values come from the metadata whole.
 pub fn metadata_of(input: &str) -> Result<SpMetadata, CoreError> {
-    // Not `paste::clean`: its quote trimming would take the XML's own angle brackets.
-    let s: String = input.chars().filter(|c| !paste::is_invisible(*c)).collect();
-    let s = s.trim();
+    // Not `paste::clean`: its quote trimming would take the XML's own angle brackets, and a
+    // mark inside a value is the document's (reported as it is), so only leading ones go.
+    let s = input.trim_start_matches(|c: char| paste::is_invisible(c) || c.is_whitespace()).trim_end();
     if !s.is_empty() && !recognizes(s) {
         return Err(CoreError::new(
             codes::NOT_SP_METADATA,
