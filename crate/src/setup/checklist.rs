@@ -168,15 +168,15 @@ pub const RENEWAL_STEPS: [StepInfo; 5] = [
     StepInfo {
         id: Step::RenewTwilio,
         title: "Put the new certificate in Twilio",
-        instruction: "Frontline Console → SSO: the X.509 Certificate field still holds the old one. Confirm the \
-            replacement here (Replace), then Save on the Twilio page.",
+        instruction: "Twilio's SSO page (the step that took the identity provider's values): the X.509 Certificate \
+            field still holds the old one. Confirm the replacement here (Replace), then Save on the Twilio page.",
         assist: "The extension fills the new certificate only after your Replace; you click Save.",
         dest: Dest::Twilio,
     },
     StepInfo {
         id: Step::RenewTestSignIn,
         title: "Test sign-in with the new certificate",
-        instruction: "Sign in to the Frontline app as an Agent user: the response must verify against the new \
+        instruction: "Test sign-in again, as at the end of the setup: the response must verify against the new \
             certificate.",
         assist: "Start the test sign-in: the old certificate is dropped from this panel once the new one verifies.",
         dest: Dest::Nowhere,
