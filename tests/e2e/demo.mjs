@@ -13,8 +13,9 @@ const portal = await ext.context.newPage();
 await portal.goto('https://portal.azure.com/#blade=create-app');
 console.log(`Frontline SSO Assistant demo (${headless ? 'headless: no display found' : 'headful'}).
   Panel:   ${ext.url('extension/panel/panel.html')}
-  Twilio:  https://console.twilio.com/frontline/sso
-  Azure:   https://portal.azure.com/#blade=<create-app|sso-method|saml|basic-edit|signing-edit|claims|app-roles|users>
+  Twilio:  https://console.twilio.com/frontline/sso (Frontline), /flex/sso/setup and /flex/sso/idp (Flex),
+           /admin/sso (Twilio Console: Admin Center's SSO profile)
+  Azure:   https://portal.azure.com/#blade=<create-app|sso-method|saml|basic-edit|signing-edit|claims|name-id|app-roles|users>
            add &dialect=fx (Knockout blades in the page) or &dialect=fluent (React blades in iframes),
            and &search=open&pane=open for the search box's recent searches and a context pane
 The replica hosts resolve to this machine only inside this browser. Press Ctrl+C to stop.`);
