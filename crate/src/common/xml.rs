@@ -2,6 +2,7 @@
 //! ever declared or expanded, and a cap on nodes; elements found by namespace and name.
 
 use roxmltree::{Document, Node, ParsingOptions};
+use serde::Serialize;
 
 /// SAML metadata's namespace, of either side's document.
 pub const MD: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
@@ -28,4 +29,20 @@ pub fn is(n: &Node<'_, '_>, ns: &str, name: &str) -> bool {
 
 pub fn children<'a, 'i>(n: Node<'a, 'i>, ns: &'static str, name: &'static str) -> impl Iterator<Item = Node<'a, 'i>> {
     n.children().filter(move |c| is(c, ns, name))
+}
+
+/// A metadata endpoint (a SingleSignOnService, an AssertionConsumerService): its binding and
+/// its location, trimmed, as either side's metadata lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    pub binding: String,
+    pub location: String,
+}
+
+impl Endpoint {
+    pub fn of(n: Node<'_, '_>) -> Self {
+        let attr = |name: &str| n.attribute(name).unwrap_or_default().trim().to_string();
+        Self { binding: attr("Binding"), location: attr("Location") }
+    }
 }

@@ -7,19 +7,12 @@ use serde::Serialize;
 use crate::cert::certificate::{decode_base64, inspect_der, CertificateReport};
 use crate::common::codes;
 use crate::common::finding::{message, CoreError, Finding};
-use crate::common::xml::{self, children, is, XmlError, MD};
+use crate::common::xml::{self, children, is, Endpoint, XmlError, MD};
 use crate::entra::{classify, is_guid};
 
 const DS_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
 /// Entra's documents are 15–25 KB; anything past this is not metadata.
 pub const MAX_METADATA_BYTES: usize = 1024 * 1024;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Endpoint {
-    pub binding: String,
-    pub location: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -80,13 +73,7 @@ pub fn parse_metadata(xml: &str, now_ms: i64) -> Result<MetadataReport, CoreErro
     let entity_id = entity.attribute("entityID").unwrap_or_default().trim().to_string();
     let idp = children(entity, MD, "IDPSSODescriptor").next();
     let endpoints = |name: &'static str| -> Vec<Endpoint> {
-        idp.into_iter()
-            .flat_map(|d| children(d, MD, name))
-            .map(|n| Endpoint {
-                binding: n.attribute("Binding").unwrap_or_default().to_string(),
-                location: n.attribute("Location").unwrap_or_default().trim().to_string(),
-            })
-            .collect()
+        idp.into_iter().flat_map(|d| children(d, MD, name)).map(Endpoint::of).collect()
     };
     let single_sign_on_services = endpoints("SingleSignOnService");
     let single_logout_services = endpoints("SingleLogoutService");

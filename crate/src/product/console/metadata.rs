@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::common::codes;
 use crate::common::finding::{CoreError, Finding};
-use crate::common::xml::{self, children, is, XmlError, MD};
+use crate::common::xml::{self, children, is, Endpoint, XmlError, MD};
 
 /// Twilio's SP metadata is a few KB; anything past this is not it.
 pub const MAX_SP_METADATA_BYTES: usize = 256 * 1024;
@@ -16,14 +16,6 @@ const POST_BINDING: &str = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 pub const EMAIL_FORMAT: &str = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
 /// Where the admin gets the right document, said by every error.
 const WHERE: &str = "Copy or download the SP metadata from Twilio's Admin Center → Single Sign-On → your SSO profile.";
-
-/// An AssertionConsumerService as listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Endpoint {
-    pub binding: String,
-    pub location: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -55,12 +47,7 @@ pub fn parse_sp_metadata(xml: &str) -> Result<SpMetadata, CoreError> {
         let msg = format!("This SP metadata has no entityID, so there is no Identifier to give Entra. {WHERE}");
         return Err(CoreError::new(codes::NOT_SP_METADATA, msg));
     }
-    let acs: Vec<Endpoint> = children(sp, MD, "AssertionConsumerService")
-        .map(|n| Endpoint {
-            binding: n.attribute("Binding").unwrap_or_default().trim().to_string(),
-            location: n.attribute("Location").unwrap_or_default().trim().to_string(),
-        })
-        .collect();
+    let acs: Vec<Endpoint> = children(sp, MD, "AssertionConsumerService").map(Endpoint::of).collect();
     let posts: Vec<Node> = children(sp, MD, "AssertionConsumerService")
         .filter(|n| n.attribute("Binding").is_some_and(|b| b.trim() == POST_BINDING))
         .filter(|n| n.attribute("Location").is_some_and(|l| !l.trim().is_empty()))
