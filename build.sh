@@ -161,7 +161,7 @@ run_bench() {
   cargo run --quiet --release --example selfsig_bench
 }
 
-FUZZ_TARGETS=(certificate metadata response_pinned response_unpinned realm idp page_azure page_twilio page_report request sp_metadata)
+FUZZ_TARGETS=(certificate metadata response_pinned response_unpinned realm idp page_azure page_twilio page_report request sp_metadata trace)
 
 # Each target starts from its committed corpus (fuzz/corpus/T, read only) and keeps what it
 # learns in fuzz/work/T; a crash lands in fuzz/artifacts/T. Slow by design: never part of test.

@@ -99,6 +99,29 @@ pub fn sp_metadata(data: &[u8]) {
     }
 }
 
+/// A SAML-tracer export or a HAR file, judged with the fuzz realm and the test certificate: a
+/// verdict that it works has a response that passed; every host shown is the file's own.
+pub fn trace(data: &[u8]) {
+    use crate::setup::trace::{check_trace, Kind, TraceInput};
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let input = TraceInput {
+        service_provider: sp_urls(SID, None, None).ok(),
+        certificate_der: Some(test_signing_der()),
+        ..TraceInput::default()
+    };
+    let Ok(r) = check_trace(text, &input, now()) else { return };
+    if r.verdict.ok && !r.timeline.iter().any(|e| e.kind == Kind::Response) {
+        panic!("a trace works without a response");
+    }
+    // JSON may spell a host with escapes (\u0041, \/): then it is not looked for as written.
+    let lower = text.to_ascii_lowercase();
+    for e in &r.timeline {
+        if !text.contains('\\') && !lower.contains(&e.host) {
+            panic!("the host {} is not in the file", e.host);
+        }
+    }
+}
+
 /// A SAML response, checked with the test signing certificate pinned (`pinned`) or with none.
 pub fn response(data: &[u8], pinned: Option<&[u8]>) {
     let Ok(text) = std::str::from_utf8(data) else { return };

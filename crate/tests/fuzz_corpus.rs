@@ -38,6 +38,7 @@ fn every_corpus_file_keeps_every_invariant() {
         ("page_report", &fc::page_report_of),
         ("request", &fc::request),
         ("sp_metadata", &fc::sp_metadata),
+        ("trace", &fc::trace),
     ];
     for (target, run) in targets {
         for (path, data) in corpus(target) {

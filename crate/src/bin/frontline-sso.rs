@@ -15,9 +15,11 @@ use frontline_sso::product::{detect, sp_urls, Product, SpUrls};
 use frontline_sso::saml::metadata::parse_metadata;
 use frontline_sso::saml::request::check_request;
 use frontline_sso::saml::response::{check_response, Expectations};
-use frontline_sso::setup::diagnose::{diagnose, read_error, Known};
+use frontline_sso::setup::diagnose::{diagnose, read_error, Diagnosis, Known};
 use frontline_sso::setup::idp::{check_idp_values, IdpInput};
 use frontline_sso::setup::plan::{setup_plan, PlanInput};
+use frontline_sso::setup::trace::{check_trace, TraceInput};
+use frontline_sso::setup::twilio_errors::{diagnose_twilio, read_twilio_error};
 use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
 use serde::Serialize;
 
@@ -50,6 +52,11 @@ Usage:
                      (--realm <SID> [--region <R>] | --sp-metadata <FILE>)
                      [--reply-url <URL>]… [--identifier <URL>]…
                                                      what an AADSTS error means for this app, and the fix
+  frontline-sso trace <FILE | -> [--realm <SID> [--region <R>] | --sp-metadata <FILE>]
+                     [--cert <FILE> | --metadata <FILE>] [--entra-identifier <URL>] [--reply-url <URL>]…
+                     [--identifier <URL>]… [--at <RFC3339>]
+                                                     a SAML-tracer export or a HAR file: the timeline
+                                                     (request → Entra → response) and the step to fix
   frontline-sso page <REPORT.json> [--realm <SID>]   replay a page report (the panel's Copy page
                                                      report) through recognition: which forms, what
                                                      would be filled; exit 1 if not what the page saw
@@ -260,6 +267,7 @@ fn run(raw: &[String]) -> Result<u8, CoreError> {
         "response" => cmd_response(&c),
         "request" => cmd_request(&c),
         "diagnose" => cmd_diagnose(&c),
+        "trace" => cmd_trace(&c),
         "page" => replay_page(&read_text(&c.need("a page report file")?)?, a.realm.as_deref(), a.json, now_ms),
         "" => Err(CoreError::new(codes::USAGE, "Name a command.")),
         other => Err(CoreError::new(codes::USAGE, format!("Unknown command \"{other}\"."))),
@@ -409,15 +417,7 @@ fn cmd_plan(c: &Cmd) -> Result<u8, CoreError> {
 fn cmd_response(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
     let input = read_text(&c.need("a SAMLResponse file")?)?;
-    let certificate_der = match (&a.cert, &a.metadata) {
-        (Some(c), _) => decode(CertInput::Bytes(&read(c)?))?.into_iter().next(),
-        (None, Some(m)) => {
-            let md = parse_metadata(&read_text(m)?, c.now_ms)?;
-            let pem = md.chosen().map(|c| c.pem.clone()).unwrap_or_default();
-            decode(CertInput::Text(&pem)).ok().and_then(|d| d.into_iter().next())
-        }
-        (None, None) => None,
-    };
+    let certificate_der = pinned_certificate(c)?;
     let realm = c.need_sp_source(a.realm.clone())?;
     let expect = Expectations {
         service_provider: sp_urls(&realm, None, a.region.as_deref())?,
@@ -477,6 +477,70 @@ fn cmd_request(c: &Cmd) -> Result<u8, CoreError> {
     Ok(status(&r.findings))
 }
 
+/// The signing certificate given (`--cert`, or the one `--metadata` chooses), as DER.
+fn pinned_certificate(c: &Cmd) -> Result<Option<Vec<u8>>, CoreError> {
+    Ok(match (&c.a.cert, &c.a.metadata) {
+        (Some(f), _) => decode(CertInput::Bytes(&read(f)?))?.into_iter().next(),
+        (None, Some(m)) => {
+            let md = parse_metadata(&read_text(m)?, c.now_ms)?;
+            let pem = md.chosen().map(|c| c.pem.clone()).unwrap_or_default();
+            decode(CertInput::Text(&pem)).ok().and_then(|d| d.into_iter().next())
+        }
+        (None, None) => None,
+    })
+}
+
+/// `frontline-sso trace`: a SAML-tracer export or a HAR file, as one timeline and a verdict.
+fn cmd_trace(c: &Cmd) -> Result<u8, CoreError> {
+    let a = c.a;
+    let text = text_or_file(&c.need("a SAML-tracer export or a HAR file, or -")?)?;
+    let service_provider = match c.sp_source(a.realm.clone())? {
+        Some(s) => Some(sp_urls(&s, None, a.region.as_deref())?),
+        None => None,
+    };
+    let input = TraceInput {
+        service_provider,
+        entra_identifier: a.entra_identifier.clone(),
+        certificate_der: pinned_certificate(c)?,
+        known: Known { reply_urls: a.reply_urls.clone(), identifiers: a.identifiers.clone(), ..Known::default() },
+    };
+    let r = check_trace(&text, &input, c.now_ms)?;
+    if a.json {
+        println!("{}", to_json(&r));
+        return Ok(u8::from(!r.verdict.ok));
+    }
+    let format = serde_json::to_value(r.format).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    println!("{format}: {} requests, {} with SAML", r.exchanges, r.timeline.len());
+    if let Some(sp) = &r.service_provider {
+        let by = if r.inferred { " (from the trace)" } else { "" };
+        println!("setup         {} {}{by}", sp.product.facts().name, sp.sid);
+    }
+    for e in &r.timeline {
+        let status = e.status.map(|s| format!(" → {s}")).unwrap_or_default();
+        println!("\n#{:<3} {} {}{}{status}", e.n, e.method, e.host, e.path);
+        println!("     {}", e.summary);
+        for f in e.findings.iter().filter(|f| f.severity != frontline_sso::common::finding::Severity::Info) {
+            println!("     {} [{}]: {}", f.severity.label(), f.code, f.message);
+        }
+    }
+    let v = &r.verdict;
+    println!("\nverdict       {}", if v.ok { "works" } else { "fails" });
+    if let Some(step) = v.step {
+        println!("step          {}", step.id());
+    }
+    println!("{}", v.summary);
+    for x in &v.values {
+        println!("  {}: {} (should be {})", x.what, x.actual, x.expected);
+    }
+    if !v.fix.is_empty() {
+        println!("fix: {}", v.fix);
+    }
+    if let Some(u) = &v.lookup_url {
+        println!("more: {u}");
+    }
+    Ok(u8::from(!v.ok))
+}
+
 /// `frontline-sso diagnose`.
 fn cmd_diagnose(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
@@ -484,12 +548,20 @@ fn cmd_diagnose(c: &Cmd) -> Result<u8, CoreError> {
     let service_provider = sp_urls(&realm, None, a.region.as_deref()).ok();
     let text = text_or_file(a.error.as_deref().unwrap_or_default())?;
     let error = read_error(&text);
+    if error.is_none() {
+        if let Some(t) = read_twilio_error(&text) {
+            return print_diagnosis(a, &diagnose_twilio(&t, None, &Known { service_provider, ..Known::default() }));
+        }
+    }
     let request = match &a.request {
         Some(r) => Some(check_request(&text_or_file(r)?, service_provider.as_ref())?),
         None => None,
     };
     if error.is_none() && request.is_none() {
-        return Err(CoreError::new(codes::NO_ERROR_CODE, "No AADSTS code in --error, and no --request to check."));
+        return Err(CoreError::new(
+            codes::NO_ERROR_CODE,
+            "No AADSTS code or Twilio error code in --error, and no --request to check.",
+        ));
     }
     let known = Known {
         service_provider,
@@ -497,21 +569,30 @@ fn cmd_diagnose(c: &Cmd) -> Result<u8, CoreError> {
         identifiers: a.identifiers.clone(),
         ..Known::default()
     };
-    let d = diagnose(error.as_ref(), request.as_ref(), &known);
+    print_diagnosis(a, &diagnose(error.as_ref(), request.as_ref(), &known))
+}
+
+/// A diagnosis as `diagnose` prints it; exit 1 (a diagnosis is a failure to fix).
+fn print_diagnosis(a: &Args, d: &Diagnosis) -> Result<u8, CoreError> {
     if a.json {
-        println!("{}", to_json(&d));
-    } else {
-        println!("{}step          {}", d.code.map(|c| format!("AADSTS{c}\n")).unwrap_or_default(), d.step.id());
-        println!("{}", d.summary);
-        for v in &d.values {
-            println!("  {}: {} (should be {})", v.what, v.actual, v.expected);
-        }
-        if !d.fix.is_empty() {
-            println!("fix: {}", d.fix);
-        }
-        if let Some(u) = &d.lookup_url {
-            println!("more: {u}");
-        }
+        println!("{}", to_json(d));
+        return Ok(1);
+    }
+    let code = d
+        .code
+        .map(|c| format!("AADSTS{c}\n"))
+        .or_else(|| d.twilio_code.map(|c| format!("Twilio error {c}\n")))
+        .unwrap_or_default();
+    println!("{code}step          {}", d.step.id());
+    println!("{}", d.summary);
+    for v in &d.values {
+        println!("  {}: {} (should be {})", v.what, v.actual, v.expected);
+    }
+    if !d.fix.is_empty() {
+        println!("fix: {}", d.fix);
+    }
+    if let Some(u) = &d.lookup_url {
+        println!("more: {u}");
     }
     Ok(1)
 }

@@ -225,6 +225,10 @@ codes! {
     NOT_AUTHN_REQUEST = "not_authn_request",
     /// input error: Neither XML nor raw-DEFLATE XML, or it inflates past 64 KB
     NOT_DEFLATE = "not_deflate",
+    /// input error: Neither a SAML-tracer export nor a HAR file (not JSON, cut short, or another JSON)
+    NOT_A_TRACE = "not_a_trace",
+    /// input error: A trace that holds no SAML message at all
+    NO_SAML_IN_TRACE = "no_saml_in_trace",
     /// input error: A value of the wrong type
     BAD_INPUT = "bad_input",
     /// input error: An unknown or incomplete setup event

@@ -76,6 +76,11 @@ pub const LOGIN_HOSTS: &[(&str, Cloud)] = &[
     ("login.partner.microsoftonline.cn", Cloud::China),
     ("login.chinacloudapi.cn", Cloud::China),
 ];
+/// Whether a host name is one of Microsoft's sign-in hosts.
+pub fn is_login_host(host: &str) -> bool {
+    LOGIN_HOSTS.iter().any(|(h, _)| host.eq_ignore_ascii_case(h))
+}
+
 const ISSUER_HOSTS: &[(&str, Cloud)] = &[
     ("sts.windows.net", Cloud::Global),
     ("login.microsoftonline.us", Cloud::UsGovernment),

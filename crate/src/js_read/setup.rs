@@ -121,6 +121,7 @@ fn sign_in_failure(f: &JsValue) -> R<Option<SignInFailure>> {
         at: int(f, "at", W)?,
         source: string(f, "source", W)?,
         code: opt_int(f, "code", W)?.and_then(|c| u32::try_from(c).ok()),
+        twilio_code: opt_int(f, "twilioCode", W)?.and_then(|c| u32::try_from(c).ok()),
         message: string(f, "message", W)?,
         request_id: opt_str(f, "requestId", W)?,
         correlation_id: opt_str(f, "correlationId", W)?,

@@ -275,6 +275,11 @@ fn unknown_product(input: &str) -> CoreError {
     }
 }
 
+/// Twilio's error dictionary page for one of its error codes (70251, say).
+pub fn twilio_error_url(code: u32) -> String {
+    format!("https://www.twilio.com/docs/api/errors/{code}")
+}
+
 /// Every claim, role and source attribute word of every product: a page report may keep them as they are.
 pub fn words() -> impl Iterator<Item = &'static str> {
     Product::ALL.into_iter().flat_map(|p| {

@@ -40,7 +40,10 @@ pub struct Compared {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
+    /// The AADSTS code, when Entra refused the sign-in.
     pub code: Option<u32>,
+    /// Twilio's error code, when Twilio refused the response (`twilio_errors`).
+    pub twilio_code: Option<u32>,
     /// The checklist step to fix.
     pub step: Step,
     pub summary: String,
@@ -145,7 +148,7 @@ pub fn diagnose(error: Option<&EntraError>, request: Option<&RequestReport>, kno
         None => from_request(&ctx),
     };
     let values = values.into_iter().filter(|c| !c.actual.is_empty() && c.actual != c.expected).collect();
-    Diagnosis { code, step, summary, values, fix: l(fix), lookup_url: code.map(lookup_url) }
+    Diagnosis { code, twilio_code: None, step, summary, values, fix: l(fix), lookup_url: code.map(lookup_url) }
 }
 
 /// The codes whose values can be compared side by side.
@@ -274,6 +277,7 @@ pub fn not_found(request: Option<&RequestReport>, known: &Known) -> Diagnosis {
     };
     Diagnosis {
         code: None,
+        twilio_code: None,
         step: Step::TwilioSso,
         summary: "Twilio sent the sign-in to a page that does not exist (404): the Single Sign-On URL Twilio holds \
             is not Entra's Login URL (or the Issuer names another tenant)."

@@ -15,6 +15,10 @@ pub mod plan;
 pub mod renewal;
 pub mod signin_failure;
 mod summary;
+#[cfg(feature = "xmldsig")]
+pub mod trace;
+#[cfg(feature = "xmldsig")]
+pub mod twilio_errors;
 mod view;
 
 pub use apply::apply_event;

@@ -26,7 +26,10 @@ pub struct CapturedRequest {
 pub struct SignInFailure {
     pub at: i64,
     pub source: String,
+    /// The AADSTS code, when Entra refused the sign-in.
     pub code: Option<u32>,
+    /// Twilio's error code, when Twilio refused the response.
+    pub twilio_code: Option<u32>,
     pub message: String,
     pub request_id: Option<String>,
     pub correlation_id: Option<String>,
@@ -86,6 +89,12 @@ pub fn failed(
     use crate::setup::diagnose::{diagnose, is_not_found, not_found, read_error, EntraError, Known};
     let error = read_error(text);
     let known = Known { service_provider: service_provider.cloned(), lang, login_url, ..Known::default() };
+    // Twilio's own error (it refused the response): its code names the step.
+    if let Some(t) = error.is_none().then(|| crate::setup::twilio_errors::read_twilio_error(text)).flatten() {
+        let d = crate::setup::twilio_errors::diagnose_twilio(&t, None, &known);
+        let e = EntraError { message: t.message, ..EntraError::default() };
+        return Ok(failure(d, e, source, now));
+    }
     // A page of the sign-in host that does not exist, after Twilio's request: a wrong SSO URL.
     let sent = before.and_then(|c| check_request(&c.text, None).ok());
     if error.is_none() && sent.is_some() && is_not_found(text) {
@@ -96,8 +105,8 @@ pub fn failed(
         None => Some(check_request(text, None).map_err(|_| {
             CoreError::new(
                 codes::NO_ERROR_CODE,
-                "No AADSTS code was found: paste Microsoft's whole error (Message and Troubleshooting details), \
-                or the sign-in URL with its SAMLRequest.",
+                "No AADSTS code or Twilio error code was found: paste Microsoft's whole error (Message and \
+                Troubleshooting details), Twilio's error (such as 70251), or the sign-in URL with its SAMLRequest.",
             )
         })?),
     };
@@ -117,6 +126,7 @@ fn failure(
         at: now,
         source: source.to_string(),
         code: d.code,
+        twilio_code: d.twilio_code,
         message: e.message,
         request_id: e.request_id,
         correlation_id: e.correlation_id,

@@ -172,10 +172,7 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         sign_in: setup.sign_in.clone(),
         signed_in_verified: setup.signed_in_verified(),
         // Its lookup link is made again from the code: a stored link is never shown as it is.
-        sign_in_failure: setup
-            .sign_in_failure
-            .clone()
-            .map(|f| SignInFailure { lookup_url: f.code.map(lookup_url), ..f }),
+        sign_in_failure: setup.sign_in_failure.clone().map(|f| SignInFailure { lookup_url: failure_lookup(&f), ..f }),
         steps,
         next,
         attention,
@@ -184,4 +181,10 @@ pub fn view(setup: &Setup, now: i64) -> SetupView {
         renewal,
         portal_labels: PortalLabels::new(setup.portal.lang),
     }
+}
+
+/// A failure's lookup page, made again from its code: Microsoft's for an AADSTS code, Twilio's
+/// dictionary for Twilio's.
+fn failure_lookup(f: &SignInFailure) -> Option<String> {
+    f.code.map(lookup_url).or_else(|| f.twilio_code.map(product::twilio_error_url))
 }
