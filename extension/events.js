@@ -67,6 +67,10 @@ export const signInRequest = (text, source) => ({ type: 'signInRequest', text, s
  */
 export const signInFailure = (text, source) => ({ type: 'signInFailure', text, source });
 
+/** A recorded sign-in (SAML-tracer export, HAR): the core keeps only its verdict.
+ *  @param {string} text @param {string} source */
+export const signInTrace = (text, source) => ({ type: 'signInTrace', text, source });
+
 /** "Mark as fixed, try again": the diagnosis is set aside. */
 export const clearSignInFailure = () => ({ type: 'clearSignInFailure' });
 
@@ -88,7 +92,8 @@ export const undo = (step) => ({ type: 'undo', step });
  * @typedef {ReturnType<typeof setProduct | typeof setRealmSid | typeof setRegion | typeof setWorkspaceId
  *   | typeof setAppName | typeof setIdpValues | typeof setCertificate | typeof clearCertificate
  *   | typeof certificateFromMetadata | typeof approveReplace
- *   | typeof signInResponse | typeof signInRequest | typeof signInFailure | typeof clearSignInFailure
+ *   | typeof signInResponse | typeof signInRequest | typeof signInFailure | typeof signInTrace
+ *   | typeof clearSignInFailure
  *   | typeof observed | typeof markDone | typeof undo>} SetupEvent
  */
 

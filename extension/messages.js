@@ -41,6 +41,9 @@ export const MSG = Object.freeze({
   /** panel → worker: `{}` → `Reply<SignInWatch>`: the admin starts a test sign-in (the panel has
    *  asked for its permissions first). Only then, for SIGN_IN_WATCH_MS, is a sign-in read. */
   SIGN_IN_START: 'signin/start',
+  /** panel → worker: `{text, name}` → `Reply<TraceReport>`: a SAML-tracer export or a HAR file the
+   *  admin chose, checked against the active setup; only its verdict is stored (signInTrace). */
+  TRACE_CHECK: 'trace/check',
   /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open (top frame). */
   PAGE_HELLO: 'page/hello',
   /** content → worker: `{snapshot, onDemand, verify?, stuck?: string[]}` → `Reply<{form, forms, regions,

@@ -233,6 +233,23 @@ pub fn check_request(input: &str, realm_sid: &str) -> Result<JsValue, JsValue> {
     to_js(&js(crate::saml::request::check_request(input, service_provider.as_ref()))?)
 }
 
+/// `setupLabel(setup)` → what names a setup in the panel's list: its SID, or (Console) its SP
+/// metadata's entity ID; else what was typed, cut short; empty for a new one.
+#[wasm_bindgen(js_name = setupLabel)]
+pub fn setup_label(setup: JsValue) -> Result<String, JsValue> {
+    Ok(js(read::setup(&setup))?.label())
+}
+
+/// `checkTrace(text, setup, nowMs)` → a SAML-tracer export or a HAR file, as a timeline and a
+/// verdict against the stored setup. Full module only.
+#[cfg(feature = "xmldsig")]
+#[wasm_bindgen(js_name = checkTrace)]
+pub fn check_trace(text: &str, setup: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    let (setup, now) = (js(read::setup(&setup))?, js(read::now(now_ms))?);
+    let input = crate::setup::trace::input_of(&setup);
+    to_js(&js(crate::setup::trace::check_trace(text, &input, now))?)
+}
+
 /// `checkResponse(input, {realmSid, entraIdentifier?, certificate?}, nowMs)` → response report.
 /// `input` is a SAMLResponse as base64, a URL-encoded form body, or XML; `certificate` PEM.
 #[wasm_bindgen(js_name = checkResponse)]

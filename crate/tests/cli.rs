@@ -357,6 +357,11 @@ fn oversized_inputs_are_refused_with_too_large() {
         let (status, v) = json(&["page", file]);
         assert_eq!((status, v["error"]["code"].as_str()), (2, Some("too_large")), "{name}: {v}");
     }
+    // A trace far past one sign-in (a 200 MB HAR, say): refused at once, with no parse.
+    let started = std::time::Instant::now();
+    let (status, v) = json(&["trace", "/dev/zero"]);
+    assert_eq!((status, v["error"]["code"].as_str()), (2, Some("too_large")), "{v}");
+    assert!(started.elapsed().as_secs() < 10, "quickly: {:?}", started.elapsed());
 }
 
 /// Twilio Console at the command line: its values come from the SP metadata (`sp-metadata`, and
@@ -403,4 +408,62 @@ fn console_commands_take_the_sp_metadata() {
     assert_eq!(v["azure"]["nameId"]["sourceAttribute"], "user.mail");
     let (_, v) = json(&["sp-metadata", &md]);
     assert_eq!(v["wantAssertionsSigned"], true);
+}
+
+/// `trace`: a SAML-tracer export or a HAR file, as one timeline and the step to fix; `diagnose`
+/// takes Twilio's error codes as it takes AADSTS codes.
+#[test]
+fn trace_gives_the_timeline_and_the_step_and_diagnose_takes_twilio_codes() {
+    let t = |name: &str| path(&format!("generated/traces/{name}"));
+    let cert = path("generated/responses/test-signing-cert.pem");
+    let at = "2026-11-29T00:00:00Z";
+    type Case<'a> = (&'a str, Vec<String>, i32, &'a [&'a str]);
+    let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let cases: Vec<Case> = vec![
+        (
+            "a good sign-in",
+            args(&["trace", &t("good.saml-tracer.json"), "--realm", SID, "--cert", &cert, "--at", at]),
+            0,
+            &["saml-tracer: 4 requests, 2 with SAML", "verdict       works"],
+        ),
+        (
+            "the SID from the trace",
+            args(&["trace", &t("good.saml-tracer.json"), "--cert", &cert, "--at", at]),
+            0,
+            &["(from the trace)", "verdict       works"],
+        ),
+        (
+            "AADSTS50011's request",
+            args(&["trace", &t("aadsts50011.saml-tracer.json"), "--realm", SID, "--at", at]),
+            1,
+            &["step          basic-saml", "error [request_acs_mismatch]"],
+        ),
+        ("no SAML at all", args(&["trace", &t("no_saml.saml-tracer.json")]), 2, &["error [no_saml_in_trace]"]),
+        (
+            "Twilio's 70251",
+            args(&["diagnose", "--error", "Error 70251: no valid certificate for identity realm", "--realm", SID]),
+            1,
+            &["Twilio error 70251", "step          twilio-sso", "https://www.twilio.com/docs/api/errors/70251"],
+        ),
+        (
+            "Twilio's 70004",
+            args(&["diagnose", "--error", "70004 invalid issuer", "--realm", SID]),
+            1,
+            &["step          twilio-sso", "trailing slash"],
+        ),
+    ];
+    for (name, args, want_code, says) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = run(&args);
+        assert_eq!(code, want_code, "{name}: {out}{err}");
+        for s in says {
+            assert!(out.contains(s) || err.contains(s), "{name}: {s} missing from {out}{err}");
+        }
+    }
+    let (_, v) = json(&["trace", &t("flex_missing_full_name.saml-tracer.json"), "--cert", &cert, "--at", at]);
+    assert_eq!(
+        (v["verdict"]["step"].as_str(), v["serviceProvider"]["product"].as_str()),
+        (Some("claims"), Some("flex"))
+    );
+    assert_eq!(v["timeline"].as_array().map(Vec::len), Some(2));
 }

@@ -276,3 +276,25 @@ fn a_not_found_page_after_twilios_request_names_the_sso_url_in_twilio() {
         }
     }
 }
+
+/// Twilio's own error, pasted or read: its code names the step, and its page in Twilio's dictionary.
+#[test]
+fn a_pasted_twilio_error_becomes_the_diagnosis() {
+    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
+    let s = apply_event(new_setup("a", 0), &SetupEvent::SetRealmSid { value: SID.into() }, 1).unwrap();
+    let cases = [
+        ("70251", "Error 70251: no valid certificate for identity realm", Step::TwilioSso, "certificate"),
+        ("70004", "70004 invalid issuer", Step::TwilioSso, "trailing slash"),
+        ("another code", "Twilio error 70999: something new", Step::TestSignIn, "70999"),
+    ];
+    for (name, text, step, says) in cases {
+        let e = SetupEvent::SignInFailure { text: text.into(), source: "pasted".into() };
+        let f = apply_event(s.clone(), &e, 2).unwrap().sign_in_failure.unwrap();
+        assert_eq!((f.code, f.step), (None, Some(step)), "{name}");
+        assert!(f.twilio_code.is_some(), "{name}");
+        assert!(f.summary.contains(says) || f.fix.contains(says), "{name}: {} {}", f.summary, f.fix);
+        let view = frontline_sso::setup::view(&apply_event(s.clone(), &e, 2).unwrap(), 2);
+        let url = view.sign_in_failure.unwrap().lookup_url.unwrap();
+        assert!(url.starts_with("https://www.twilio.com/docs/api/errors/70"), "{name}: {url}");
+    }
+}

@@ -17,6 +17,7 @@ import { renderProgress } from './views/progress.js';
 import { renderRenewal } from './views/renewal.js';
 import { clockTime, renderSignIn, renderSignInWatch } from './views/signin.js';
 import { renderSignInFailure } from './views/signin-failure.js';
+import { renderTrace, renderTraceError } from './views/trace.js';
 import { renderValues } from './views/values.js';
 
 /** @type {any} the last state the worker returned */
@@ -139,6 +140,18 @@ byId('cert-use-paste').addEventListener('click', async () => {
   if (reply.ok) /** @type {HTMLTextAreaElement} */ (byId('cert-paste')).value = '';
 });
 byId('cert-clear').addEventListener('click', () => emit(ev.clearCertificate()));
+
+// A SAML-tracer export or a HAR file: read here, judged by the core; only its verdict is stored.
+byId('trace-file').addEventListener('change', async (e) => {
+  const input = /** @type {HTMLInputElement} */ (e.target);
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  if (file.size > 16 * 1024 * 1024) return renderTraceError('This file is over 16 MB: far more than one sign-in.');
+  const reply = await send(MSG.TRACE_CHECK, { text: await file.text(), name: file.name });
+  if (reply.ok) renderTrace(reply.value, file.name);
+  else renderTraceError(reply.error.message);
+});
 
 // Filling: the automatic toggle, "Fill this page", and Replace for a conflict.
 async function fillPage() {

@@ -4,7 +4,8 @@
 import { capSnapshot, SNAPSHOT_LIMITS, STUCK_LIMITS } from '../limits.js';
 import { MSG } from '../messages.js';
 import { now } from './clock.js';
-import { loadCore } from './core.js';
+import { signInTrace } from '../events.js';
+import { loadCore, loadFullCore } from './core.js';
 import { fetchCertificate, fetchCertificateSoon } from './metadata-fetch.js';
 import { dismissLatest, latestPage, rememberPage } from './page-reports.js';
 import { nextSetupId } from './schema.js';
@@ -53,11 +54,23 @@ function validEvent(e) {
   if ('bytes' in e && !(Array.isArray(e.bytes) && e.bytes.length <= 256 * 1024)) return false;
   if (e.type === 'signInResponse' && !isStr(e.text, 1024 * 1024)) return false;
   if (['signInRequest', 'signInFailure'].includes(e.type) && !isStr(e.text, 64 * 1024)) return false;
+  if (e.type === 'signInTrace' && !isStr(e.text, TRACE_MAX)) return false;
   return true;
 }
 
 const PAGE = (s) => s.kind === 'page';
 const CONTENT = (s) => s.kind === 'content';
+/** A SAML-tracer export or a HAR file: the core's own cap (setup/trace/read.rs). */
+const TRACE_MAX = 16 * 1024 * 1024;
+
+/** A setup's name in the panel's list, the core's (a SID, or Console's entity ID, never a document). */
+function labelOf(core, setup) {
+  try {
+    return (setup && core.setupLabel(setup)) || 'New setup';
+  } catch {
+    return 'New setup';
+  }
+}
 
 /**
  * @typedef {(msg: any, s: any, sender: chrome.runtime.MessageSender) => Promise<any>} Handler
@@ -75,7 +88,7 @@ const ROUTES = {
     run: async () => {
       const [core, state, at] = await Promise.all([loadCore(), read(), now()]);
       const setup = state.setups[state.activeId];
-      const setups = state.order.map((id) => ({ id, label: state.setups[id]?.realmSidInput || 'New setup' }));
+      const setups = state.order.map((id) => ({ id, label: labelOf(core, state.setups[id]) }));
       return ok({
         revision: state.revision,
         activeId: state.activeId,
@@ -87,6 +100,17 @@ const ROUTES = {
     },
   },
   [MSG.SIGN_IN_START]: { allow: PAGE, run: async () => ok(await startWatch()) },
+  [MSG.TRACE_CHECK]: {
+    allow: PAGE,
+    run: async (m) => {
+      if (!isStr(m.text, TRACE_MAX) || !isStr(m.name, 200)) return fail('bad_input', 'A trace is a text up to 16 MB.');
+      const [core, state, at] = await Promise.all([loadFullCore(), read(), now()]);
+      const report = core.checkTrace(m.text, state.setups[state.activeId], at);
+      // The verdict alone is stored; the timeline goes back to the panel and nowhere else.
+      await applyToActive(signInTrace(m.text, `trace ${m.name}`));
+      return ok(report);
+    },
+  },
   [MSG.SETUP_EVENT]: {
     allow: PAGE,
     run: (m) => (validEvent(m.event) ? applyToActive(m.event) : Promise.resolve(fail('bad_input', 'Malformed event.'))),

@@ -7,7 +7,7 @@ import { update } from './store.js';
 const ok = (value) => ({ ok: true, value });
 
 /** Events only the full core handles: it verifies XML signatures and reads sign-in requests. */
-const FULL = new Set(['signInResponse', 'signInRequest', 'signInFailure']);
+const FULL = new Set(['signInResponse', 'signInRequest', 'signInFailure', 'signInTrace']);
 
 /** Apply one core event to the active setup, serialized with every other write. */
 export async function applyToActive(event) {

@@ -493,7 +493,9 @@ fn pinned_certificate(c: &Cmd) -> Result<Option<Vec<u8>>, CoreError> {
 /// `frontline-sso trace`: a SAML-tracer export or a HAR file, as one timeline and a verdict.
 fn cmd_trace(c: &Cmd) -> Result<u8, CoreError> {
     let a = c.a;
-    let text = text_or_file(&c.need("a SAML-tracer export or a HAR file, or -")?)?;
+    // A file (or stdin), never a value: a path that is not a file is an error, not a trace.
+    let arg = c.need("a SAML-tracer export or a HAR file, or -")?;
+    let text = if arg == "-" { text_or_file(&arg)? } else { read_text(&arg)? };
     let service_provider = match c.sp_source(a.realm.clone())? {
         Some(s) => Some(sp_urls(&s, None, a.region.as_deref())?),
         None => None,

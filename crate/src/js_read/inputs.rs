@@ -186,6 +186,7 @@ pub fn event(e: &JsValue) -> R<SetupEvent> {
         "signInResponse" => SetupEvent::SignInResponse { text: required(e, "text")?, source: source()? },
         "signInRequest" => SetupEvent::SignInRequest { text: required(e, "text")?, source: source()? },
         "signInFailure" => SetupEvent::SignInFailure { text: required(e, "text")?, source: source()? },
+        "signInTrace" => SetupEvent::SignInTrace { text: required(e, "text")?, source: source()? },
         "clearSignInFailure" => SetupEvent::ClearSignInFailure,
         "observed" => {
             let outcome = required(e, "outcome")?;

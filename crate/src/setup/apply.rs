@@ -70,6 +70,7 @@ pub fn apply_event(setup: Setup, event: &SetupEvent, now: i64) -> Result<Setup, 
         }
         SetupEvent::SignInRequest { text, source } => s = sign_in_request(s, text, source, now)?,
         SetupEvent::SignInFailure { text, source } => s = sign_in_failure(s, text, source, now)?,
+        SetupEvent::SignInTrace { text, source } => s = sign_in_trace(s, text, source, now)?,
         SetupEvent::ClearSignInFailure => s.sign_in_failure = None,
         SetupEvent::ApproveReplace { id } => {
             if !s.conflicts.iter().any(|c| &c.id == id) {
@@ -405,4 +406,41 @@ fn observe_sp_metadata(s: Setup, now: i64) -> Result<Setup, CoreError> {
     };
     let checklist = s.checklist.clone().apply(&event, now)?;
     Ok(Setup { checklist, ..s })
+}
+
+/// A recorded sign-in: its verdict, as a failure to fix or as the test sign-in's evidence. The
+/// file itself is never kept, nor its timeline.
+#[cfg(feature = "xmldsig")]
+fn sign_in_trace(mut s: Setup, text: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
+    let r = crate::setup::trace::check_trace(text, &crate::setup::trace::input_of(&s), now)?;
+    let v = r.verdict;
+    let outcome = if v.ok { Status::Done } else { Status::Attention };
+    let what = format!("{source}: {}", v.summary);
+    if !v.ok && v.step.is_some() {
+        s.sign_in_failure = Some(SignInFailure {
+            at: now,
+            source: source.to_string(),
+            code: v.code,
+            twilio_code: v.twilio_code,
+            step: v.step,
+            summary: v.summary,
+            values: v
+                .values
+                .into_iter()
+                .map(|c| ComparedValue { what: c.what, expected: c.expected, actual: c.actual })
+                .collect(),
+            fix: v.fix,
+            lookup_url: v.lookup_url,
+            ..SignInFailure::default()
+        });
+    }
+    observe_main(s, observed(Step::TestSignIn, outcome, what, source), now)
+}
+
+#[cfg(not(feature = "xmldsig"))]
+fn sign_in_trace(_: Setup, _: &str, _: &str, _: i64) -> Result<Setup, CoreError> {
+    Err(CoreError::new(
+        codes::NEEDS_FULL_CORE,
+        "This part of the extension cannot read a trace. Reload the extension from chrome://extensions and try again.",
+    ))
 }

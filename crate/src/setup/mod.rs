@@ -204,6 +204,11 @@ pub enum SetupEvent {
         text: String,
         source: String,
     },
+    /// A sign-in recorded by SAML-tracer or as a HAR file: only its verdict is kept.
+    SignInTrace {
+        text: String,
+        source: String,
+    },
     /// "Mark as fixed, try again": the diagnosis is set aside.
     ClearSignInFailure,
     /// The admin's "Replace" for one conflict.
@@ -222,6 +227,16 @@ impl Setup {
     /// The product's URLs from the SID as typed, in the setup's product and region.
     pub fn urls(&self) -> Result<SpUrls, CoreError> {
         sp_urls(&self.sp_input, Some(self.product()), Some(self.region.as_str()).filter(|r| !r.is_empty()))
+    }
+
+    /// What names the setup in a list: its SID (Console: its entity ID), else the input as typed
+    /// (never a whole document), cut at 60 characters.
+    pub fn label(&self) -> String {
+        match self.urls() {
+            Ok(u) => u.sid,
+            Err(_) if self.product().facts().source == product::SpSource::Metadata => String::new(),
+            Err(_) => self.sp_input.chars().take(60).collect(),
+        }
     }
 
     /// Whether a checked response made the test sign-in done: every check passed.

@@ -1,5 +1,6 @@
-// A sign-in Entra refused: the AADSTS code, what it means for this app, the values side by
-// side, where to fix them, and "Mark as fixed, try again". All of it is the core's diagnosis.
+// A sign-in Entra refused (its AADSTS code) or Twilio refused (its error code): what it means for
+// this app, the values side by side, where to fix them, and "Mark as fixed, try again". All of it
+// is the core's diagnosis.
 import { isLinkUrl } from '../../hosts.js';
 import { byId, h } from '../dom.js';
 
@@ -11,7 +12,9 @@ export function renderSignInFailure(state) {
   const step = state.view.steps.find((s) => s.id === f.step);
   byId('signin-failure-h').textContent = f.code
     ? `Entra refused the sign-in: AADSTS${f.code}`
-    : "Twilio's sign-in request needs a fix";
+    : f.twilioCode
+      ? `Twilio refused the sign-in: error ${f.twilioCode}`
+      : "Twilio's sign-in request needs a fix";
   byId('signin-failure-summary').textContent = step
     ? `${f.summary} Step to fix: ${step.number}. ${step.title}.`
     : f.summary;
@@ -40,4 +43,5 @@ export function renderSignInFailure(state) {
   const safe = isLinkUrl(f.lookupUrl);
   lookup.hidden = !safe;
   lookup.href = safe ? f.lookupUrl : '#';
+  lookup.textContent = f.twilioCode && !f.code ? "Twilio's page for this code" : "Microsoft's page for this code";
 }

@@ -32,6 +32,25 @@ pub struct TraceInput {
     pub known: crate::setup::diagnose::Known,
 }
 
+/// What a stored setup gives the trace: its values, its certificate, the portal's language.
+pub fn input_of(setup: &crate::setup::Setup) -> TraceInput {
+    use crate::cert::certificate::{decode, CertInput};
+    TraceInput {
+        service_provider: setup.urls().ok(),
+        entra_identifier: Some(setup.entra_identifier.clone()).filter(|i| !i.is_empty()),
+        certificate_der: setup
+            .certificate_pem
+            .as_deref()
+            .and_then(|p| decode(CertInput::Text(p)).ok())
+            .and_then(|d| d.into_iter().next()),
+        known: crate::setup::diagnose::Known {
+            lang: setup.portal.lang,
+            login_url: Some(setup.login_url.clone()).filter(|l| !l.is_empty()),
+            ..crate::setup::diagnose::Known::default()
+        },
+    }
+}
+
 /// What happened at one exchange, as the timeline shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -199,12 +218,15 @@ fn look(x: &Exchange, requested: bool, sp: Option<&SpUrls>, input: &TraceInput, 
         out.push(Seen::EntraError(e));
     } else if let Some(t) = read_twilio_error(page).filter(|_| !is_login_host(&host(&x.url))) {
         out.push(Seen::TwilioError(t));
-    } else if requested && x.status == Some(404) && is_login_host(&host(&x.url)) {
-        out.push(Seen::NotFound);
-    } else if requested && is_login_host(&host(&x.url)) && is_not_found(page) && x.status.is_some_and(|s| s >= 400) {
+    } else if requested && is_login_host(&host(&x.url)) && missing_page(x.status, page) {
         out.push(Seen::NotFound);
     }
     out
+}
+
+/// A page that does not exist: a 404, or an error status whose page says so.
+fn missing_page(status: Option<u16>, page: &str) -> bool {
+    status == Some(404) || (status.is_some_and(|s| s >= 400) && is_not_found(page))
 }
 
 fn host(url: &str) -> String {

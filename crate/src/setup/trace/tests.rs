@@ -128,7 +128,11 @@ fn what_is_not_a_trace_is_named_quickly() {
 fn a_har_file_keeps_entras_error_page_and_twilios() {
     let entry = |method: &str, url: &str, status: u16, text: &str, body: &str| {
         serde_json::json!({
-            "request": { "method": method, "url": url, "postData": { "mimeType": "application/x-www-form-urlencoded", "text": body } },
+            "request": {
+                "method": method,
+                "url": url,
+                "postData": { "mimeType": "application/x-www-form-urlencoded", "text": body }
+            },
             "response": { "status": status, "content": { "mimeType": "text/html", "text": text } }
         })
     };
@@ -143,7 +147,8 @@ fn a_har_file_keeps_entras_error_page_and_twilios() {
         ] } })
         .to_string()
     };
-    let cases: [(&str, String, Option<u32>, Option<u32>, Step); 3] = [
+    type Case = (&'static str, String, Option<u32>, Option<u32>, Step);
+    let cases: [Case; 3] = [
         (
             "Entra's error page",
             har(
