@@ -47,6 +47,7 @@ test('every event events.js builds is one the core applies', () => {
     checkCertificate: ev.checkCertificate(),
     signInRequest: ev.signInRequest(readFileSync(join(FIXTURES, 'generated/requests/good.redirect-url.txt'), 'utf8'), 'test'),
     signInFailure: ev.signInFailure('AADSTS50105: Your administrator has configured the application to block users.', 'test'),
+    signInTrace: ev.signInTrace(readFileSync(join(FIXTURES, 'generated/traces/aadsts50011.saml-tracer.json'), 'utf8'), 'test'),
     clearSignInFailure: ev.clearSignInFailure(),
   };
   assert.deepEqual(Object.keys(cases).sort(), Object.keys(ev).sort(), 'a case for every constructor');
