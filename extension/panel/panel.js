@@ -141,16 +141,26 @@ byId('cert-use-paste').addEventListener('click', async () => {
 });
 byId('cert-clear').addEventListener('click', () => emit(ev.clearCertificate()));
 
-// A SAML-tracer export or a HAR file: read here, judged by the core; only its verdict is stored.
-byId('trace-file').addEventListener('change', async (e) => {
-  const input = /** @type {HTMLInputElement} */ (e.target);
-  const file = input.files?.[0];
-  input.value = '';
+// A SAML-tracer export or a HAR file, chosen or dropped on the test sign-in card: read here,
+// judged by the core; only its verdict is stored.
+async function useTrace(file) {
   if (!file) return;
   if (file.size > 16 * 1024 * 1024) return renderTraceError('This file is over 16 MB: far more than one sign-in.');
   const reply = await send(MSG.TRACE_CHECK, { text: await file.text(), name: file.name });
   if (reply.ok) renderTrace(reply.value, file.name);
   else renderTraceError(reply.error.message);
+}
+byId('trace-file').addEventListener('change', (e) => {
+  const input = /** @type {HTMLInputElement} */ (e.target);
+  const file = input.files?.[0];
+  input.value = '';
+  useTrace(file);
+});
+const signInCard = byId('signin-card');
+signInCard.addEventListener('dragover', (e) => e.preventDefault());
+signInCard.addEventListener('drop', (e) => {
+  e.preventDefault();
+  useTrace(e.dataTransfer?.files?.[0]);
 });
 
 // Filling: the automatic toggle, "Fill this page", and Replace for a conflict.

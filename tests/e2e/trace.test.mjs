@@ -1,6 +1,7 @@
 // A SAML-tracer export chosen in the panel (issue 30): the core reads it against the active setup,
 // the panel shows the timeline once, and only the verdict is stored, never the file.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { SID, newSetupWithSid, openPasteBox } from './azure-helpers.mjs';
@@ -34,6 +35,15 @@ test('a SAML-tracer export shows its timeline and the step to fix; only the verd
     assert.match(await panel.locator('#signin-failure-summary').textContent(), /Step to fix: 3\. Basic SAML Configuration/);
     const stored = await panel.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
     assert.ok(!stored.includes('SAMLRequest') && !stored.includes('User-Agent'), 'nothing of the file is stored');
+    // Dropped on the test sign-in card, the same.
+    const text = readFileSync(resolve(TRACES, 'aadsts700016.saml-tracer.json'), 'utf8');
+    await panel.evaluate((t) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+      document.getElementById('signin-card').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, text);
+    await panel.locator('#trace-h', { hasText: 'dropped.json' }).waitFor();
+    await panel.locator('#trace-timeline [data-code="request_issuer_mismatch"]').waitFor({ state: 'attached' });
     // A file that is not a trace is named as such.
     await panel.getByLabel('Or choose a SAML-tracer export or a HAR file').setInputFiles(resolve(TRACES, 'no_saml.saml-tracer.json'));
     await panel.locator('#trace-h', { hasText: 'Not a trace' }).waitFor();
