@@ -531,16 +531,21 @@ fn cmd_trace(c: &Cmd) -> Result<u8, CoreError> {
         println!("step          {}", step.id());
     }
     println!("{}", v.summary);
-    for x in &v.values {
-        println!("  {}: {} (should be {})", x.what, x.actual, x.expected);
+    print_fix(&v.values, &v.fix, v.lookup_url.as_deref());
+    Ok(u8::from(!v.ok))
+}
+
+/// The values side by side, the fix and the page that says more, as a diagnosis ends.
+fn print_fix(values: &[frontline_sso::setup::diagnose::Compared], fix: &str, lookup_url: Option<&str>) {
+    for v in values {
+        println!("  {}: {} (should be {})", v.what, v.actual, v.expected);
     }
-    if !v.fix.is_empty() {
-        println!("fix: {}", v.fix);
+    if !fix.is_empty() {
+        println!("fix: {fix}");
     }
-    if let Some(u) = &v.lookup_url {
+    if let Some(u) = lookup_url {
         println!("more: {u}");
     }
-    Ok(u8::from(!v.ok))
 }
 
 /// `frontline-sso diagnose`.
@@ -587,15 +592,7 @@ fn print_diagnosis(a: &Args, d: &Diagnosis) -> Result<u8, CoreError> {
         .unwrap_or_default();
     println!("{code}step          {}", d.step.id());
     println!("{}", d.summary);
-    for v in &d.values {
-        println!("  {}: {} (should be {})", v.what, v.actual, v.expected);
-    }
-    if !d.fix.is_empty() {
-        println!("fix: {}", d.fix);
-    }
-    if let Some(u) = &d.lookup_url {
-        println!("more: {u}");
-    }
+    print_fix(&d.values, &d.fix, d.lookup_url.as_deref());
     Ok(1)
 }
 
