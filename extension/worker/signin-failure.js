@@ -127,9 +127,12 @@ function onRequest(d) {
   return undefined; // observe only
 }
 
-/** @param {number} tabId @param {{ status?: string }} info */
-function onUpdated(tabId, info) {
+/** @param {number} tabId @param {{ status?: string }} info @param {{ url?: string }} [tab] */
+function onUpdated(tabId, info, tab) {
   if (info.status !== 'complete') return;
+  // Only a page of Microsoft's sign-in hosts can be its error page (Chrome names the URL of a
+  // tab on a host the extension was granted; without one, the checks below decide).
+  if (tab?.url && !isSignInOrigin(tab.url)) return;
   during(async (watch) => {
     const tab = await takenTab(tabId, watch.startedAt);
     if (!tab) return;
@@ -143,15 +146,15 @@ function onUpdated(tabId, info) {
 
 /**
  * The watch's tab, if it is `tabId` and the core took its request. An error page may load
- * while the core still reads the request: then this waits for its answer, up to 5 s.
+ * before the request is even recorded (the worker is still loading the core, or checking who
+ * sent it), or while the core reads it: then this waits for its answer, up to 10 s.
  * @param {number} tabId @param {number} startedAt
  */
 async function takenTab(tabId, startedAt) {
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 40; i++) {
     const stored = await chrome.storage.session.get(TABS_KEY);
     const tab = /** @type {{ tabId?: number, startedAt?: number, taken?: boolean } | undefined} */ (stored[TABS_KEY]);
-    if (tab?.tabId !== tabId || tab.startedAt !== startedAt) return null;
-    if (tab.taken) return tab;
+    if (tab?.tabId === tabId && tab.startedAt === startedAt && tab.taken) return tab;
     await new Promise((r) => setTimeout(r, 250));
   }
   return null;
