@@ -4,12 +4,11 @@
 //! (`product::console::admin_center`) and filled with the same refusals as the other consoles.
 //! "Save", "Test SSO Connection" and "Enforce SSO" are the admin's.
 
-use super::super::{editable, named, norm, observed, Plan, Snapshot, Wording};
-use super::{conflict_fields, exact, refusal, same_pem, Filler};
+use super::super::{editable, named, norm, Plan, Snapshot, Wording};
+use super::{fill_idp, IdpPage};
 use crate::common::ids::{FormId, Step};
 use crate::product::console::{self, admin_center as l};
 use crate::product::Product;
-use crate::setup::checklist::Status;
 use crate::setup::{Conflict, Setup, SetupEvent};
 
 /// The SP metadata the page shows whole (a code block, a read-only text area), if any.
@@ -99,30 +98,13 @@ fn idp_values(setup: &Setup, snap: &Snapshot, now: i64, plan: &mut Plan) {
     ) else {
         return;
     };
-    let problems = refusal(setup, now);
-    if !problems.is_empty() {
-        let what = format!("Not filled: {}", problems.join("; "));
-        plan.events.push(observed(Step::TwilioSso, Status::Attention, what, l::PLACE));
-        return;
-    }
-    let Some(pem) = setup.certificate_pem.as_deref() else { return };
-    let mut fill = Filler::new(setup, FormId::ConsoleProfile, "console-idp", std::mem::take(plan));
-    fill.want(sso, "sso-url", &setup.login_url, exact, false);
-    fill.want(issuer, "issuer", &setup.entra_identifier, exact, false);
-    fill.want(cert, "certificate", pem, same_pem, false);
-    let all_satisfied = fill.all_satisfied();
-    *plan = fill.plan;
-    let saved = snap.headings.iter().map(|h| &h.text).chain(snap.notices.iter()).any(|t| norm(t).contains(l::SAVED));
-    let (outcome, what) = if !plan.conflicts.is_empty() {
-        let what =
-            format!("{} already hold other values; check them, or use Replace in the panel", conflict_fields(plan));
-        (Status::Attention, what)
-    } else if all_satisfied && saved {
-        (Status::Done, "Saved: the profile's Issuer, Single Sign-On URL and certificate match Entra".to_string())
-    } else if all_satisfied {
-        (Status::InProgress, "Issuer, Single Sign-On URL and certificate entered; press Save".to_string())
-    } else {
-        return;
+    let page = IdpPage {
+        form: FormId::ConsoleProfile,
+        prefix: "console-idp",
+        place: l::PLACE,
+        saved_word: l::SAVED,
+        done: "Saved: the profile's Issuer, Single Sign-On URL and certificate match Entra",
+        typed: "Issuer, Single Sign-On URL and certificate entered; press Save",
     };
-    plan.events.push(observed(Step::TwilioSso, outcome, what, l::PLACE));
+    *plan = fill_idp(setup, snap, now, [sso, issuer, cert], &page, std::mem::take(plan));
 }

@@ -3,8 +3,8 @@
 //! and the page that takes the identity provider's values back, recognised by its fields' names
 //! (`product::flex::console`), filled with the same refusals as Frontline's form.
 
-use super::super::{editable, named, norm, observed, Plan, Snapshot};
-use super::{conflict_fields, exact, refusal, same_pem, Filler};
+use super::super::{editable, named, observed, Plan, Snapshot};
+use super::{fill_idp, IdpPage};
 use crate::common::ids::{FormId, Step};
 use crate::product::flex::console as l;
 use crate::product::flex::shown_url;
@@ -73,33 +73,15 @@ pub(super) fn idp_data(setup: &Setup, snap: &Snapshot, now: i64) -> Option<Plan>
     let sso = named(snap, l::SSO_URL).find(editable)?;
     let issuer = named(snap, l::ISSUER).find(editable)?;
     let cert = named(snap, l::CERTIFICATE).find(editable)?;
-    let mut plan = Plan { form: Some(FormId::FlexIdpData), ..Plan::default() };
-    let problems = refusal(setup, now);
-    if !problems.is_empty() {
-        let what = format!("Not filled: {}", problems.join("; "));
-        plan.events.push(observed(Step::TwilioSso, Status::Attention, what, l::IDP_DATA_PLACE));
-        return Some(plan);
-    }
-    let Some(pem) = setup.certificate_pem.as_deref() else { return Some(plan) };
-    let mut fill = Filler::new(setup, FormId::FlexIdpData, "flex-idp", plan);
-    fill.want(sso, "sso-url", &setup.login_url, exact, false);
-    fill.want(issuer, "issuer", &setup.entra_identifier, exact, false);
-    fill.want(cert, "certificate", pem, same_pem, false);
-    let all_satisfied = fill.all_satisfied();
-    let mut plan = fill.plan;
-    let saved = snap.headings.iter().map(|h| &h.text).chain(snap.notices.iter()).any(|t| norm(t).contains(l::SAVED));
     let sid = setup.urls().map(|u| u.sid).unwrap_or_default();
-    let (outcome, what) = if !plan.conflicts.is_empty() {
-        let what =
-            format!("{} already hold other values; check them, or use Replace in the panel", conflict_fields(&plan));
-        (Status::Attention, what)
-    } else if all_satisfied && saved {
-        (Status::Done, format!("Saved: SSO URL, issuer and certificate match Entra (connection {sid})"))
-    } else if all_satisfied {
-        (Status::InProgress, "SSO URL, issuer and certificate entered; press Save".to_string())
-    } else {
-        return Some(plan);
+    let page = IdpPage {
+        form: FormId::FlexIdpData,
+        prefix: "flex-idp",
+        place: l::IDP_DATA_PLACE,
+        saved_word: l::SAVED,
+        done: &format!("Saved: SSO URL, issuer and certificate match Entra (connection {sid})"),
+        typed: "SSO URL, issuer and certificate entered; press Save",
     };
-    plan.events.push(observed(Step::TwilioSso, outcome, what, l::IDP_DATA_PLACE));
-    Some(plan)
+    let plan = Plan { form: Some(FormId::FlexIdpData), ..Plan::default() };
+    Some(fill_idp(setup, snap, now, [sso, issuer, cert], &page, plan))
 }

@@ -6,11 +6,12 @@ mod console;
 mod flex;
 mod frontline;
 
-use super::{Field, Fill, FillAction, Plan, Snapshot};
+use super::{norm, observed, Field, Fill, FillAction, Plan, Snapshot};
 use crate::cert::certificate::{inspect_certificate, CertInput};
 use crate::common::finding::{message, Severity};
 use crate::common::ids::{FormId, Step};
 use crate::product::Product;
+use crate::setup::checklist::Status;
 use crate::setup::idp::{check_idp_values, IdpInput};
 use crate::setup::{Conflict, Setup};
 
@@ -44,6 +45,54 @@ pub(super) fn value_words() -> impl Iterator<Item = &'static str> {
     .into_iter()
     .flatten()
     .copied()
+}
+
+/// A console page that takes the identity provider's three values, in its own words.
+struct IdpPage<'a> {
+    form: FormId,
+    /// Conflict ids: "<prefix>/sso-url", "<prefix>/issuer", "<prefix>/certificate".
+    prefix: &'static str,
+    place: &'static str,
+    /// A notice or heading holding this word says the values were saved.
+    saved_word: &'static str,
+    /// Evidence once saved, and once typed.
+    done: &'a str,
+    typed: &'a str,
+}
+
+/// The three IdP values (`fields`: SSO URL, issuer, certificate) into `plan`: refused when
+/// unsafe, filled without overwriting, proved saved when the page says so.
+fn fill_idp(setup: &Setup, snap: &Snapshot, now: i64, fields: [&Field; 3], page: &IdpPage, plan: Plan) -> Plan {
+    let mut plan = plan;
+    let problems = refusal(setup, now);
+    if !problems.is_empty() {
+        let what = format!("Not filled: {}", problems.join("; "));
+        plan.events.push(observed(Step::TwilioSso, Status::Attention, what, page.place));
+        return plan;
+    }
+    let Some(pem) = setup.certificate_pem.as_deref() else { return plan };
+    let [sso, issuer, cert] = fields;
+    let mut fill = Filler::new(setup, page.form, page.prefix, plan);
+    fill.want(sso, "sso-url", &setup.login_url, exact, false);
+    fill.want(issuer, "issuer", &setup.entra_identifier, exact, false);
+    fill.want(cert, "certificate", pem, same_pem, false);
+    let all_satisfied = fill.all_satisfied();
+    let mut plan = fill.plan;
+    let saved =
+        snap.headings.iter().map(|h| &h.text).chain(snap.notices.iter()).any(|t| norm(t).contains(page.saved_word));
+    let (outcome, what) = if !plan.conflicts.is_empty() {
+        let what =
+            format!("{} already hold other values; check them, or use Replace in the panel", conflict_fields(&plan));
+        (Status::Attention, what)
+    } else if all_satisfied && saved {
+        (Status::Done, page.done.to_string())
+    } else if all_satisfied {
+        (Status::InProgress, page.typed.to_string())
+    } else {
+        return plan;
+    };
+    plan.events.push(observed(Step::TwilioSso, outcome, what, page.place));
+    plan
 }
 
 /// One console form's fills: a field that holds another value is a conflict until the admin's

@@ -163,6 +163,11 @@ fn infer(exchanges: &[Exchange]) -> Option<SpUrls> {
     })
 }
 
+/// A value SAML-tracer's "mask values" replaced: it is no longer base64.
+fn masked(value: &str) -> bool {
+    !value.chars().all(|c| c.is_ascii_alphanumeric() || "+/=\r\n ".contains(c))
+}
+
 /// The SAMLRequest of an exchange, as `check_request` reads it: the sign-in URL (Redirect), the
 /// posted value, or the XML SAML-tracer decoded when its masking hid the value.
 fn request_of(x: &Exchange) -> Option<String> {
@@ -170,8 +175,7 @@ fn request_of(x: &Exchange) -> Option<String> {
     if x.method.eq_ignore_ascii_case("GET") {
         return Some(x.url.clone());
     }
-    let masked = !value.chars().all(|c| c.is_ascii_alphanumeric() || "+/=\r\n ".contains(c));
-    match (&x.saml, masked) {
+    match (&x.saml, masked(value)) {
         (Some(xml), true) => Some(xml.clone()),
         _ => Some(value.to_string()),
     }
@@ -181,8 +185,7 @@ fn request_of(x: &Exchange) -> Option<String> {
 /// RelayState, or the XML SAML-tracer decoded when its masking hid the value.
 fn response_of(x: &Exchange) -> Option<String> {
     let value = x.param("SAMLResponse")?;
-    let masked = !value.chars().all(|c| c.is_ascii_alphanumeric() || "+/=\r\n ".contains(c));
-    if masked {
+    if masked(value) {
         return x.saml.clone();
     }
     let mut body = form_urlencoded::Serializer::new(String::new());
