@@ -44,6 +44,9 @@ export const MSG = Object.freeze({
   /** panel → worker: `{text, name}` → `Reply<TraceReport>`: a SAML-tracer export or a HAR file the
    *  admin chose, checked against the active setup; only its verdict is stored (signInTrace). */
   TRACE_CHECK: 'trace/check',
+  /** panel → worker: `{includeValues: boolean}` → `Reply<{json, fileName}>`: the test sign-in captured
+   *  in this browser session, as a SAML-tracer export; redacted unless `includeValues`. */
+  TRACE_EXPORT: 'trace/export',
   /** content → worker: `{title}` → `Reply<{console}>`: a supported page is open (top frame). */
   PAGE_HELLO: 'page/hello',
   /** content → worker: `{snapshot, onDemand, verify?, stuck?: string[]}` → `Reply<{form, forms, regions,
@@ -73,6 +76,12 @@ export const PAGE_KEY_PREFIX = 'page:';
  * @typedef {{ setupId: string, realmSid: string, startedAt: number, until: number }} SignInWatch
  */
 export const SIGN_IN_WATCH_KEY = 'signInWatch';
+/**
+ * The last test sign-in captured, kept in chrome.storage.session (memory only, never written to
+ * disk, gone when the browser closes) under SIGN_IN_CAPTURE_KEY, for "Export for support".
+ * @typedef {{ setupId: string, url: string, form: string, atMs: number }} SignInCapture
+ */
+export const SIGN_IN_CAPTURE_KEY = 'signInCapture';
 /** How long after "Start test sign-in" a sign-in is read. */
 export const SIGN_IN_WATCH_MS = 10 * 60 * 1000;
 

@@ -250,6 +250,15 @@ pub fn check_trace(text: &str, setup: JsValue, now_ms: f64) -> Result<JsValue, J
     to_js(&js(crate::setup::trace::check_trace(text, &input, now))?)
 }
 
+/// `exportTrace(captured, setup, includeValues)` → the captured test sign-in as SAML-tracer JSON,
+/// its NameID and attribute values redacted unless `includeValues`. Full module only.
+#[cfg(feature = "xmldsig")]
+#[wasm_bindgen(js_name = exportTrace)]
+pub fn export_trace(captured: JsValue, setup: JsValue, include_values: bool) -> Result<String, JsValue> {
+    let (captured, setup) = (js(read::captured(&captured))?, js(read::setup(&setup))?);
+    js(crate::setup::trace::export_trace(&captured, setup.product().facts(), include_values))
+}
+
 /// `checkResponse(input, {realmSid, entraIdentifier?, certificate?}, nowMs)` → response report.
 /// `input` is a SAMLResponse as base64, a URL-encoded form body, or XML; `certificate` PEM.
 #[wasm_bindgen(js_name = checkResponse)]

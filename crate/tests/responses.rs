@@ -267,3 +267,51 @@ fn a_console_response_is_judged_by_the_sp_metadata_and_its_rules() {
     assert!(not_email.message.contains("#EXT#"), "{}", not_email.message);
     assert!(real.findings.iter().any(|f| f.code == "relay_state_missing"), "its form has an empty RelayState");
 }
+
+/// The real Entra response, redacted for sharing: nothing of the user is left, the findings are the
+/// same, and the signature is still judged by the key that made it.
+#[test]
+fn the_real_response_redacted_keeps_its_findings_and_its_key_and_loses_the_user() {
+    use frontline_sso::saml::response::redact::redact;
+    let params: serde_json::Value =
+        serde_json::from_str(&text("realworld/responses/entra_response_a9054a0f_2023_ssoready.params.json")).unwrap();
+    let at = at(params["now"].as_str().unwrap());
+    let xml = text("realworld/responses/entra_response_a9054a0f_2023_ssoready.xml");
+    let real_cert = der("realworld/certs/entra_app_a9054a0f_2023-11-16_to_2026-11-16.pem");
+    let frontline = sp_urls(SID, None, None).unwrap();
+    let redacted = redact(&xml, frontline.product.facts()).unwrap();
+    for personal in ["ulysse", "Ulysse", "Carion", "74a35d48", "live.com"] {
+        assert!(!redacted.contains(personal), "{personal} is left");
+    }
+    assert!(redacted.contains("<X509Certificate>") && redacted.contains("<SignatureValue>"), "the signature stays");
+    // (name, the pinned certificate, the signatures' verdict)
+    let cases: [(&str, Vec<u8>, Option<bool>); 2] = [
+        ("its own certificate: the key is the pinned one", real_cert.clone(), None),
+        ("another certificate: the key is not", der("generated/responses/test-signing-cert.pem"), Some(false)),
+    ];
+    for (name, cert, verified) in cases {
+        let expect = Expectations {
+            service_provider: frontline.clone(),
+            entra_identifier: Some("https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/".into()),
+            certificate_der: Some(cert),
+        };
+        let (before, after) =
+            (check_response(&xml, &expect, at).unwrap(), check_response(&redacted, &expect, at).unwrap());
+        assert!(after.redacted && !before.redacted, "{name}");
+        assert_eq!(after.signature_verified, verified, "{name}: {}", after.signature_note);
+        let codes = |r: &frontline_sso::saml::response::ResponseReport| {
+            r.findings.iter().map(|f| f.code).filter(|c| *c != "signature_invalid").collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&after), codes(&before), "{name}: the same findings");
+    }
+    // Console: the guest's #EXT# name is still named as such.
+    let console = Expectations {
+        service_provider: sp_urls(&text("console/twilio-sp-metadata.xml"), None, None).unwrap(),
+        entra_identifier: None,
+        certificate_der: Some(real_cert),
+    };
+    let redacted = redact(&xml, console.service_provider.product.facts()).unwrap();
+    let r = check_response(&redacted, &console, at).unwrap();
+    let not_email = r.findings.iter().find(|f| f.code == "name_id_not_email").unwrap();
+    assert!(not_email.message.contains("#EXT#"), "{}", not_email.message);
+}

@@ -2,8 +2,8 @@
 // into events. It decides nothing and stores nothing: the worker owns chrome.storage.
 import * as ev from '../events.js';
 import { signInOrigins } from '../hosts.js';
-import { MSG, PAGE_KEY_PREFIX, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../messages.js';
-import { byId, toast } from './dom.js';
+import { MSG, PAGE_KEY_PREFIX, SIGN_IN_CAPTURE_KEY, SIGN_IN_WATCH_KEY, STORAGE_KEY, send } from '../messages.js';
+import { byId, download, toast } from './dom.js';
 import { holdCompiledCore } from './hold-core.js';
 import { renderCaptured } from './views/captured.js';
 import { renderCertificate } from './views/certificate.js';
@@ -156,6 +156,14 @@ byId('trace-file').addEventListener('change', (e) => {
   input.value = '';
   useTrace(file);
 });
+// The captured sign-in as a SAML-tracer file for support: redacted unless the admin ticks the box.
+byId('signin-export').addEventListener('click', async () => {
+  const includeValues = /** @type {HTMLInputElement} */ (byId('signin-export-values')).checked;
+  const reply = await send(MSG.TRACE_EXPORT, { includeValues });
+  if (!reply.ok) return toast(reply.error.message);
+  download(reply.value.json, reply.value.fileName);
+  toast(includeValues ? 'Exported, with the values.' : 'Exported, redacted.');
+});
 const signInCard = byId('signin-card');
 signInCard.addEventListener('dragover', (e) => e.preventDefault());
 signInCard.addEventListener('drop', (e) => {
@@ -261,13 +269,8 @@ byId('copy-summary').addEventListener('click', async () => {
 byId('download-json').addEventListener('click', async () => {
   const reply = await send(MSG.EXPORT);
   if (!reply.ok) return toast(reply.error.message);
-  const blob = new Blob([JSON.stringify(reply.value, null, 2)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
   const name = reply.value.view.realm?.sid ?? reply.value.setup.id;
-  a.download = `frontline-sso-${name}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  download(JSON.stringify(reply.value, null, 2), `frontline-sso-${name}.json`);
 });
 const confirmBox = byId('confirm-reset');
 byId('start-over').addEventListener('click', () => {
@@ -291,7 +294,7 @@ byId('confirm-reset-yes').addEventListener('click', async () => {
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && STORAGE_KEY in changes) refresh();
   if (area === 'session' && Object.keys(changes).some((k) => k.startsWith(PAGE_KEY_PREFIX))) refreshPageReport();
-  if (area === 'session' && SIGN_IN_WATCH_KEY in changes) renderSignInWatch();
+  if (area === 'session' && (SIGN_IN_WATCH_KEY in changes || SIGN_IN_CAPTURE_KEY in changes)) renderSignInWatch();
 });
 refreshPageReport();
 renderSignInWatch();

@@ -2,7 +2,7 @@
 // validates its input's shape before the core sees it; the core validates again. Page reports
 // (page-reports.js) and the metadata fetch (metadata-fetch.js) live in files of their own.
 import { capSnapshot, SNAPSHOT_LIMITS, STUCK_LIMITS } from '../limits.js';
-import { MSG } from '../messages.js';
+import { MSG, SIGN_IN_CAPTURE_KEY } from '../messages.js';
 import { now } from './clock.js';
 import { signInTrace } from '../events.js';
 import { loadCore, loadFullCore } from './core.js';
@@ -109,6 +109,22 @@ const ROUTES = {
       // The verdict alone is stored; the timeline goes back to the panel and nowhere else.
       await applyToActive(signInTrace(m.text, `trace ${m.name}`));
       return ok(report);
+    },
+  },
+  [MSG.TRACE_EXPORT]: {
+    allow: PAGE,
+    run: async (m) => {
+      if (typeof m.includeValues !== 'boolean') return fail('bad_input', 'includeValues is true or false.');
+      const [core, state, stored] = await Promise.all([
+        loadFullCore(),
+        read(),
+        chrome.storage.session.get(SIGN_IN_CAPTURE_KEY),
+      ]);
+      const kept = /** @type {import('../messages.js').SignInCapture | undefined} */ (stored[SIGN_IN_CAPTURE_KEY]);
+      const captured = kept?.setupId === state.activeId ? kept : null; // another setup's sign-in is not this one's
+      const json = core.exportTrace(captured, state.setups[state.activeId], m.includeValues);
+      const at = new Date(captured?.atMs ?? 0).toISOString().replace(/[:.]/g, '-');
+      return ok({ json, fileName: `SAML-tracer-export-${at}-frontline-sso.json` });
     },
   },
   [MSG.SETUP_EVENT]: {

@@ -8,7 +8,7 @@
 // to survive its restarts.
 import { signInResponse } from '../events.js';
 import { TWILIO_ACS_HOSTS, isAcsHost, isSignInOrigin } from '../hosts.js';
-import { SIGN_IN_WATCH_KEY, SIGN_IN_WATCH_MS } from '../messages.js';
+import { SIGN_IN_CAPTURE_KEY, SIGN_IN_WATCH_KEY, SIGN_IN_WATCH_MS } from '../messages.js';
 import { now } from './clock.js';
 import { postedForm } from './posted-form.js';
 import { loadCore } from './core.js';
@@ -68,6 +68,10 @@ async function capture(url, text) {
   const posted = new URL(url);
   // Not this setup's Reply URL, or the SID changed since the start: not ours to keep.
   if (!isReplyUrl(posted, new URL(realm.replyUrl)) || realm.sid !== watch.realmSid) return;
+  // Kept in memory for "Export for support" (the core redacts it then); the check stores its verdict.
+  /** @type {import('../messages.js').SignInCapture} */
+  const kept = { setupId: watch.setupId, url, form: text, atMs: await now() };
+  await chrome.storage.session.set({ [SIGN_IN_CAPTURE_KEY]: kept });
   await applyToActive(signInResponse(text, `captured sign-in (${posted.hostname})`));
   // A verified response ends the watch: nothing after it (a request, an error page) is read.
   const after = await read();

@@ -1,14 +1,18 @@
 // Test sign-in on the real extension: a replica Entra sign-in page posts a SAMLResponse to the
 // replica Twilio ACS; the extension reads it as it passes, checks it, and keeps the result.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { SID, openPasteBox, readyForTwilio, until, waitStep } from './azure-helpers.mjs';
 import { openPanel, replicaSession, stopWorker, storedState } from './harness.mjs';
+import { restoreFromImport } from './saml-tracer-import.mjs';
 import { TENANT } from './tenant.mjs';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+const ROOT = resolve(import.meta.dirname, '../..');
 
 let ext;
 let panel;
@@ -38,6 +42,45 @@ test('a sign-in posted to Twilio is captured and checked, and the result survive
     await again.evaluate(async () => (await chrome.storage.local.get('frontlineSso')).frontlineSso),
   );
   assert.ok(!stored.includes('SignatureValue') && !stored.includes('PHNhbWxwOl'), 'no raw response kept');
+});
+
+test('the captured sign-in exports for support: SAML-tracer opens it, redacted unless asked, same verdict', async () => {
+  const state = await storedState(panel);
+  const pem = state.setups[state.activeId].certificatePem;
+  const dir = mkdtempSync(resolve(tmpdir(), 'fsso-export-'));
+  writeFileSync(resolve(dir, 'entra.pem'), pem);
+  const exported = async (includeValues) => {
+    await panel.getByLabel("Include the user's email, name and other values").setChecked(includeValues);
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Export for support (SAML-tracer file)' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^SAML-tracer-export-.*-frontline-sso\.json$/);
+    const file = resolve(dir, `${includeValues ? 'values' : 'redacted'}.json`);
+    await download.saveAs(file);
+    return file;
+  };
+  // The CLI reads it back: the same verdict as the capture's, redacted or not.
+  const verdict = (file) => {
+    const args = ['run', '-q', '--manifest-path', resolve(ROOT, 'crate/Cargo.toml'), '--bin', 'frontline-sso', '--'];
+    const out = execFileSync('cargo', [...args, 'trace', file, '--realm', SID, '--cert', resolve(dir, 'entra.pem'), '--json']);
+    return JSON.parse(out.toString()).verdict;
+  };
+  for (const includeValues of [false, true]) {
+    const file = await exported(includeValues);
+    const text = readFileSync(file, 'utf8');
+    const [request] = restoreFromImport(text);
+    assert.equal(request.req.method, 'POST');
+    assert.equal(request.url, `https://iam.twilio.com/v2/saml2/authenticate/${SID}`);
+    assert.match(request.saml, /^<samlp:Response/);
+    assert.equal(request.req.requestBody.post[0][0], 'SAMLResponse');
+    assert.ok(!/cookie/i.test(text), 'no cookie');
+    assert.equal(/agent@owlpress\.test/.test(text), includeValues, 'the email only when asked for');
+    assert.equal(text.includes('‹email›'), !includeValues);
+    const v = verdict(file);
+    assert.ok(v.ok, v.summary);
+    assert.equal(/redacted/.test(v.summary), !includeValues, v.summary);
+  }
 });
 
 test('a failing sign-in names each failed check; a pasted response works too', async () => {

@@ -229,6 +229,8 @@ codes! {
     NOT_A_TRACE = "not_a_trace",
     /// input error: A trace that holds no SAML message at all
     NO_SAML_IN_TRACE = "no_saml_in_trace",
+    /// input error: An export asked for, and no test sign-in captured in this browser session
+    NO_CAPTURED_SIGN_IN = "no_captured_sign_in",
     /// input error: A value of the wrong type
     BAD_INPUT = "bad_input",
     /// input error: An unknown or incomplete setup event

@@ -115,6 +115,22 @@ pub fn expectations(v: &JsValue) -> R<Expectations> {
     })
 }
 
+/// `{url, form, atMs}`: the test sign-in the worker captured; none (null) is an empty one, which
+/// the export names as such.
+#[cfg(feature = "xmldsig")]
+pub fn captured(v: &JsValue) -> R<crate::setup::trace::Captured> {
+    if v.is_null() || v.is_undefined() {
+        return Ok(crate::setup::trace::Captured::default());
+    }
+    object(v, "exportTrace's capture")?;
+    let at = get(v, "atMs").as_f64().unwrap_or_default();
+    Ok(crate::setup::trace::Captured {
+        url: text(v, "url")?.unwrap_or_default(),
+        form: text(v, "form")?.unwrap_or_default(),
+        at_ms: now(at)?,
+    })
+}
+
 /// `{extension, browser}`: the core adds its own version.
 pub fn versions(v: &JsValue) -> R<ReportVersions> {
     let core = env!("CARGO_PKG_VERSION").to_string();

@@ -16,7 +16,7 @@ mod snapshot;
 mod verdicts;
 
 #[cfg(feature = "xmldsig")]
-pub use inputs::plan_input;
+pub use inputs::{captured, plan_input};
 pub use inputs::{cert_input, console, event, expectations, fill_mode, idp_input, now, product, versions};
 pub use setup::setup;
 pub use snapshot::snapshot;

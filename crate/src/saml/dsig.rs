@@ -4,17 +4,27 @@
 use xml_sec::api::Operation;
 use xml_sec::policy::{PolicyCompileContext, PolicyCompiler, PolicyProfile};
 use xml_sec::provider::RustCryptoProvider;
-use xml_sec::xmldsig::{DsigStatus, SignatureAlgorithm, VerificationKey, VerificationRequest};
+use xml_sec::xmldsig::{DsigStatus, FailureReason, SignatureAlgorithm, VerificationKey, VerificationRequest};
 use xml_sec::XmlSecurity;
 
 /// What one pass over a document found: each signature's own outcome, in document order,
 /// and for each requested element whether a valid signature made with the key covers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
-    /// `Ok(())` when the signature verified with the key; `Err` carries the library's reason.
-    pub signatures: Vec<Result<(), String>>,
+    /// Each signature's outcome.
+    pub signatures: Vec<Checked>,
     /// One per requested ID, in the order asked.
     pub covered: Vec<bool>,
+}
+
+/// One signature's outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    Valid,
+    /// The key signed the SignedInfo, but a signed element's digest differs: its content changed.
+    ContentChanged,
+    /// The library's reason.
+    Invalid(String),
 }
 
 /// Verify every signature in `xml` with the key in `spki_der` (a DER SubjectPublicKeyInfo),
@@ -50,9 +60,12 @@ pub fn verify_document(xml: &str, ids: &[&str], spki_der: &[u8]) -> Result<Outco
         .signatures()
         .iter()
         .map(|s| match s.result() {
-            Ok(r) if r.status == DsigStatus::Valid => Ok(()),
-            Ok(r) => Err(format!("{:?}", r.status)),
-            Err(e) => Err(e.to_string()),
+            Ok(r) if r.status == DsigStatus::Valid => Checked::Valid,
+            Ok(r) if matches!(r.status, DsigStatus::Invalid(FailureReason::ReferenceDigestMismatch { .. })) => {
+                Checked::ContentChanged
+            }
+            Ok(r) => Checked::Invalid(format!("{:?}", r.status)),
+            Err(e) => Checked::Invalid(e.to_string()),
         })
         .collect();
     let mut covered = Vec::with_capacity(targets.len());

@@ -94,7 +94,8 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
     let conditions = assertion.and_then(|a| child(a, SAML, "Conditions"));
     let audience = check_audience(assertion, conditions, realm, &mut f);
     let (not_before, not_on_or_after) = check_times(conditions, now_ms, &mut f);
-    let signed = Signed::of(resp, assertion);
+    let redacted = super::redact::is_redacted(&doc);
+    let signed = Signed::of(resp, assertion, redacted);
     let (signature_verified, signature_note, key_info_thumbprint) =
         check_signatures(&xml, &doc, &signed, facts, expect, now_ms, &mut f);
     let attributes = check_attributes(assertion, facts, &mut f);
@@ -121,6 +122,7 @@ pub fn check_response(input: &str, expect: &Expectations, now_ms: i64) -> Result
         signature_verified,
         signature_note,
         key_info_thumbprint,
+        redacted,
         findings: f,
         ok,
     })

@@ -16,6 +16,8 @@ use crate::product::SpUrls;
 mod check;
 #[cfg(feature = "xmldsig")]
 pub use check::{check_response, decode_response};
+#[cfg(feature = "xmldsig")]
+pub mod redact;
 
 /// Real responses are 5–15 KB; the cap keeps hostile input cheap.
 pub const MAX_RESPONSE_BYTES: usize = 512 * 1024;
@@ -61,6 +63,9 @@ pub struct ResponseReport {
     pub signature_note: String,
     /// SHA-1 thumbprint of the certificate in the response's KeyInfo.
     pub key_info_thumbprint: Option<String>,
+    /// Its NameID or attribute values are shapes (`‹email›`), as an export for sharing has them:
+    /// the signed values are not the ones Entra signed, so only the signatures' key is judged.
+    pub redacted: bool,
     pub findings: Vec<Finding>,
     /// No error findings: sign-in works as configured.
     pub ok: bool,

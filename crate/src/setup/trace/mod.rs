@@ -5,8 +5,11 @@
 //! Without the setup's values, the product and SID are taken from the request (its Issuer, else
 //! its ACS) or the response (its Audience), and the report says so.
 
+mod export;
 mod read;
 mod verdict;
+
+pub use export::{export_trace, Captured};
 
 pub use read::{read_trace, Exchange, Format, MAX_TRACE_BYTES};
 

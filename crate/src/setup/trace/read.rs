@@ -113,14 +113,16 @@ fn form_data(v: Option<&Value>) -> Vec<(String, String)> {
 }
 
 /// A URL's query parameters, decoded.
-fn query(url: &str) -> Vec<(String, String)> {
+pub(super) fn query(url: &str) -> Vec<(String, String)> {
     let q = url.split_once('?').map(|(_, q)| q.split('#').next().unwrap_or_default()).unwrap_or_default();
     form_urlencoded::parse(q.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
 }
 
+/// The HTTP status; 0 (HAR's, and an export's, "no response recorded") is none.
 fn status(v: Option<&Value>) -> Option<u16> {
     let v = v?;
-    v.as_u64().and_then(|n| u16::try_from(n).ok()).or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    let n = v.as_u64().and_then(|n| u16::try_from(n).ok()).or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()));
+    n.filter(|s| *s != 0)
 }
 
 fn tracer_exchange(r: &Value) -> Exchange {

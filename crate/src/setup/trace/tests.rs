@@ -199,3 +199,85 @@ fn a_har_recorded_by_the_browser_gives_the_same_verdict() {
         assert!(r.verdict.ok, "{name}: {}", r.verdict.summary);
     }
 }
+
+/// A captured sign-in: the generated response's form, posted to the setup's Reply URL.
+fn captured(response: &str, relay: Option<&str>, sp: &SpUrls) -> Captured {
+    let path = format!("{}/../tests/fixtures/generated/responses/{response}.b64.txt", env!("CARGO_MANIFEST_DIR"));
+    let b64 = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    form.append_pair("SAMLResponse", b64.trim());
+    if let Some(r) = relay {
+        form.append_pair("RelayState", r);
+    }
+    Captured { url: sp.reply_url.clone(), form: form.finish(), at_ms: NOW }
+}
+
+fn console_sp() -> SpUrls {
+    let path = format!("{}/../tests/fixtures/console/twilio-sp-metadata.xml", env!("CARGO_MANIFEST_DIR"));
+    sp_urls(&std::fs::read_to_string(path).unwrap(), None, None).unwrap()
+}
+
+#[test]
+fn an_exported_sign_in_read_back_gives_the_same_verdict_redacted_or_not() {
+    let (frontline, flex, console) =
+        (sp_urls(SID, None, None).unwrap(), sp_urls(JQ, None, None).unwrap(), console_sp());
+    // (name, the captured response, its RelayState, the setup, works?, the step to fix)
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, &'a SpUrls, bool, Option<Step>);
+    let cases: [Case; 7] = [
+        ("a good Frontline sign-in", "good", None, &frontline, true, None),
+        ("a good Flex sign-in, its roles kept", "flex_good", None, &flex, true, None),
+        ("signed with another certificate", "certificate_mismatch", None, &frontline, false, Some(Step::TwilioSso)),
+        ("Flex without full_name", "flex_missing_full_name", None, &flex, false, Some(Step::Claims)),
+        ("Flex, a role that is not Flex's", "flex_role_not_flex", None, &flex, false, Some(Step::AssignUsers)),
+        ("Console: the NameID is the UPN, not the email", "console_upn_name_id", Some("r"), &console, false, {
+            Some(Step::NameId)
+        }),
+        ("Console: no RelayState came back", "console_good", None, &console, false, Some(Step::TestSignIn)),
+    ];
+    for (name, response, relay, sp, ok, step) in cases {
+        let input = TraceInput { service_provider: Some(sp.clone()), ..input(None) };
+        let facts = sp.product.facts();
+        let judged = |include: bool| {
+            let text = export_trace(&captured(response, relay, sp), facts, include).unwrap();
+            (check_trace(&text, &input, NOW).unwrap_or_else(|e| panic!("{name}: {e:?}")), text)
+        };
+        let ((values, _), (redacted, text)) = (judged(true), judged(false));
+        assert_eq!((values.verdict.ok, values.verdict.step), (ok, step), "{name}: {}", values.verdict.summary);
+        assert_eq!((redacted.verdict.ok, redacted.verdict.step), (ok, step), "{name}: {}", redacted.verdict.summary);
+        assert_eq!(redacted.format, Format::SamlTracer, "{name}");
+        for personal in ["owlpress", "Ada Agent", "11111111-2222-4333-8444-555555555555</", "Cookie"] {
+            assert!(!text.contains(personal), "{name}: the redacted export holds {personal:?}");
+        }
+        if ok {
+            assert!(redacted.verdict.summary.contains("redacted"), "{name}: {}", redacted.verdict.summary);
+        }
+    }
+}
+
+#[test]
+fn a_redacted_copy_cannot_show_a_value_altered_after_signing_and_says_so() {
+    let sp = sp_urls(SID, None, None).unwrap();
+    let export =
+        |include| export_trace(&captured("assertion_signature_invalid", None, &sp), sp.product.facts(), include);
+    let values = check_trace(&export(true).unwrap(), &input(Some(SID)), NOW).unwrap();
+    assert!(!values.verdict.ok, "with its values, the altered assertion fails: {}", values.verdict.summary);
+    let redacted = check_trace(&export(false).unwrap(), &input(Some(SID)), NOW).unwrap();
+    assert!(redacted.verdict.summary.contains("not by what they signed"), "{}", redacted.verdict.summary);
+}
+
+#[test]
+fn nothing_captured_is_named() {
+    let sp = sp_urls(SID, None, None).unwrap();
+    let cases: [(&str, Captured, &str); 3] = [
+        ("nothing", Captured::default(), "bad_input"),
+        ("no response", Captured { form: "RelayState=x".into(), ..captured("good", None, &sp) }, {
+            "no_captured_sign_in"
+        }),
+        ("not a response", Captured { form: "SAMLResponse=PGEvPg%3D%3D".into(), ..captured("good", None, &sp) }, {
+            "not_saml_response"
+        }),
+    ];
+    for (name, c, code) in cases {
+        assert_eq!(export_trace(&c, sp.product.facts(), false).unwrap_err().code, code, "{name}");
+    }
+}

@@ -85,6 +85,7 @@ pub(super) fn judge(
     let mut request: Option<&RequestReport> = None;
     let mut last_issuer: Option<&str> = None;
     let mut passed = false;
+    let mut redacted = false;
     for (_, _, s) in seen {
         match s {
             Seen::Request(r) => {
@@ -102,11 +103,21 @@ pub(super) fn judge(
                     return plain(false, Some(step_for(f.code)), f.message.clone());
                 }
                 passed = true;
+                redacted |= r.redacted;
             }
         }
     }
     let by = if inferred { " (the setup's values taken from the trace itself)" } else { "" };
     match (passed, has_sp) {
+        (true, _) if pinned && redacted => plain(
+            true,
+            None,
+            format!(
+                "The response passes every check{by}. Its values were redacted for sharing: they were judged by their \
+                    shape, and the signatures by the key that made them (the pinned certificate's), not by what they \
+                    signed."
+            ),
+        ),
         (true, _) if pinned => plain(true, None, format!("The response passes every check{by}.")),
         (true, _) => plain(
             true,

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::product::NameIdRule;
+use crate::saml::response::redact::looks_like_email;
 
 /// Where a NameID's fix is made in Entra.
 const FIX: &str = "In Entra → [ClaimsSection] → [NameIdClaim]: [NameIdFormat] \"[EmailAddressFormat]\", source \
@@ -49,16 +50,6 @@ pub(super) fn check_name_id(
     if let Some(why) = why {
         let msg = format!("{why} Twilio finds the user by email, so the sign-in fails. {fix}");
         f.push(Finding::error(codes::NAME_ID_NOT_EMAIL, msg));
-    }
-}
-
-/// One @, with something on both sides, a dot in the domain and no space.
-fn looks_like_email(v: &str) -> bool {
-    match v.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.contains('@') && !v.chars().any(char::is_whitespace)
-        }
-        None => false,
     }
 }
 

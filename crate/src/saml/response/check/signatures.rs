@@ -2,19 +2,21 @@
 
 use super::*;
 
-/// The response, its assertion, and the signature of each.
+/// The response, its assertion, and the signature of each; and whether its values were redacted
+/// (then a signed element's digest cannot match, and only the key that signed is judged).
 pub(super) struct Signed<'a, 'i> {
     pub(super) resp: Node<'a, 'i>,
     pub(super) assertion: Option<Node<'a, 'i>>,
     pub(super) resp_sig: Option<Node<'a, 'i>>,
     pub(super) assertion_sig: Option<Node<'a, 'i>>,
+    pub(super) redacted: bool,
 }
 
 impl<'a, 'i> Signed<'a, 'i> {
-    pub(super) fn of(resp: Node<'a, 'i>, assertion: Option<Node<'a, 'i>>) -> Self {
+    pub(super) fn of(resp: Node<'a, 'i>, assertion: Option<Node<'a, 'i>>, redacted: bool) -> Self {
         let resp_sig = child(resp, DS, "Signature");
         let assertion_sig = assertion.and_then(|a| child(a, DS, "Signature"));
-        Signed { resp, assertion, resp_sig, assertion_sig }
+        Signed { resp, assertion, resp_sig, assertion_sig, redacted }
     }
 }
 
@@ -85,7 +87,7 @@ pub(super) fn check_signatures(
     now_ms: i64,
     f: &mut Vec<Finding>,
 ) -> (Option<bool>, String, Option<String>) {
-    let Signed { resp, assertion, resp_sig, assertion_sig } = *signed;
+    let Signed { resp_sig, assertion_sig, .. } = *signed;
     let weak_alg = check_signing(signed, facts, f);
     let key_info_der = [assertion_sig, resp_sig]
         .into_iter()
@@ -112,7 +114,7 @@ pub(super) fn check_signatures(
     } else if expect.certificate_der.is_none() {
         (None, "Not verified: no certificate is pinned to check it with".to_string())
     } else {
-        verify_signatures(xml, doc, resp, assertion, resp_sig, assertion_sig, expect)
+        verify_signatures(xml, doc, signed, expect)
     };
     if expect.certificate_der.is_none() && (resp_sig.is_some() || assertion_sig.is_some()) {
         // Anyone can sign with a certificate of their own and put it in KeyInfo.
@@ -151,26 +153,25 @@ pub(super) fn check_signatures(
 pub(super) fn verify_signatures(
     xml: &str,
     doc: &Document<'_>,
-    resp: Node<'_, '_>,
-    assertion: Option<Node<'_, '_>>,
-    resp_sig: Option<Node<'_, '_>>,
-    assertion_sig: Option<Node<'_, '_>>,
+    signed: &Signed<'_, '_>,
     expect: &Expectations,
 ) -> (Option<bool>, String) {
+    use crate::saml::dsig::Checked;
+    let Signed { resp, assertion, resp_sig, assertion_sig, redacted } = *signed;
     let Some(spki) = expect.certificate_der.as_deref().and_then(spki_of) else {
         return (None, "Not verified: the pinned certificate's public key could not be read".into());
     };
     let mut ids = Vec::new();
-    let mut signed = Vec::new();
+    let mut parts = Vec::new();
     for (sig, el, what) in [(resp_sig, Some(resp), "response"), (assertion_sig, assertion, "assertion")] {
         let (Some(_), Some(el)) = (sig, el) else { continue };
         let Some(id) = el.attribute("ID") else {
             return (Some(false), format!("the signed {what} has no ID"));
         };
         ids.push(id);
-        signed.push(what);
+        parts.push(what);
     }
-    if signed.is_empty() {
+    if parts.is_empty() {
         return (None, "Not verified: nothing in the response is signed".into());
     }
     let outcome = match crate::saml::dsig::verify_document(xml, &ids, &spki) {
@@ -181,10 +182,12 @@ pub(super) fn verify_signatures(
     if found.len() != outcome.signatures.len() {
         return (Some(false), "the signatures could not be matched to their elements".into());
     }
+    // Redacted values change the digests, and only them: the key that signed is still judged.
+    let failing = |c: &Checked| *c != Checked::Valid && !(redacted && *c == Checked::ContentChanged);
     let failed: Vec<String> = found
         .iter()
         .zip(&outcome.signatures)
-        .filter(|(_, r)| r.is_err())
+        .filter(|(_, r)| failing(r))
         .map(|(n, _)| match n.parent_element() {
             Some(p) if p == resp => "the response signature".to_string(),
             Some(p) if Some(p) == assertion => "the assertion signature".to_string(),
@@ -196,10 +199,18 @@ pub(super) fn verify_signatures(
         let verb = if failed.len() == 1 { "does" } else { "do" };
         return (Some(false), format!("{} {verb} not verify with the pinned certificate", failed.join(" and ")));
     }
-    if let Some((what, _)) = signed.iter().zip(&outcome.covered).find(|(_, c)| !**c) {
+    if redacted && outcome.signatures.contains(&Checked::ContentChanged) {
+        return (
+            None,
+            "Not verified: its values were redacted for sharing, so what was signed cannot be compared; the \
+                signatures themselves were made with the pinned certificate's key"
+                .into(),
+        );
+    }
+    if let Some((what, _)) = parts.iter().zip(&outcome.covered).find(|(_, c)| !**c) {
         return (Some(false), format!("the {what} signature does not cover the {what}"));
     }
-    (Some(true), format!("Verified ({}) with the pinned certificate: exclusive C14N, RSA-SHA256", signed.join(" and ")))
+    (Some(true), format!("Verified ({}) with the pinned certificate: exclusive C14N, RSA-SHA256", parts.join(" and ")))
 }
 
 pub(super) fn spki_of(der: &[u8]) -> Option<Vec<u8>> {
