@@ -256,7 +256,7 @@ pub fn check_trace(text: &str, setup: JsValue, now_ms: f64) -> Result<JsValue, J
 #[wasm_bindgen(js_name = exportTrace)]
 pub fn export_trace(captured: JsValue, setup: JsValue, include_values: bool) -> Result<String, JsValue> {
     let (captured, setup) = (js(read::captured(&captured))?, js(read::setup(&setup))?);
-    js(crate::setup::trace::export_trace(&captured, setup.product().facts(), include_values))
+    js(crate::setup::trace::export_trace(&captured, setup.urls().ok().as_ref(), include_values))
 }
 
 /// `checkResponse(input, {realmSid, entraIdentifier?, certificate?}, nowMs)` → response report.

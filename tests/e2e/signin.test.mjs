@@ -81,6 +81,11 @@ test('the captured sign-in exports for support: SAML-tracer opens it, redacted u
     assert.ok(v.ok, v.summary);
     assert.equal(/redacted/.test(v.summary), !includeValues, v.summary);
   }
+  // The panel reads the redacted file back too: the same verdict, and it says the values were redacted.
+  await openPasteBox(panel);
+  await panel.getByLabel('Or choose a SAML-tracer export or a HAR file').setInputFiles(resolve(dir, 'redacted.json'));
+  await panel.locator('#trace-h', { hasText: 'redacted.json' }).waitFor();
+  assert.match(await panel.locator('#trace-verdict').textContent(), /passes every check.*redacted for sharing/);
 });
 
 test('a failing sign-in names each failed check; a pasted response works too', async () => {

@@ -13,7 +13,7 @@ use super::read::query;
 use crate::common::codes;
 use crate::common::finding::CoreError;
 use crate::common::timefmt::rfc3339_from_secs;
-use crate::product::Facts;
+use crate::product::SpUrls;
 use crate::saml::response::{decode_response, redact::redact, MAX_RESPONSE_BYTES};
 
 /// A test sign-in as the worker captured it: the form Entra posted, where to and when.
@@ -26,17 +26,20 @@ pub struct Captured {
     pub at_ms: i64,
 }
 
-/// The SAML-tracer JSON of a captured sign-in, with its values redacted unless `include_values`.
-pub fn export_trace(captured: &Captured, facts: &Facts, include_values: bool) -> Result<String, CoreError> {
-    if !captured.url.starts_with("https://") || captured.url.len() > 4096 {
-        return Err(CoreError::new(codes::BAD_INPUT, "The captured sign-in has no Reply URL: run the test again."));
-    }
-    if !captured.form.contains("SAMLResponse=") {
+/// The SAML-tracer JSON of a sign-in captured for the setup whose values are `sp`, with its values
+/// redacted unless `include_values`.
+pub fn export_trace(captured: &Captured, sp: Option<&SpUrls>, include_values: bool) -> Result<String, CoreError> {
+    // A sign-in captured before the setup was reset, or for another setup, is not this one's.
+    let path = |u: &str| u.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    let sp = sp.filter(|sp| path(&sp.reply_url) == path(&captured.url) && captured.form.contains("SAMLResponse="));
+    let Some(sp) = sp else {
         return Err(CoreError::new(
             codes::NO_CAPTURED_SIGN_IN,
-            "No test sign-in was captured since the browser started: run the test sign-in, then export.",
+            "No test sign-in of this setup was captured since the browser started: run the test sign-in, then \
+                export.",
         ));
-    }
+    };
+    let facts = sp.product.facts();
     let xml = decode_response(&captured.form)?;
     if xml.len() > MAX_RESPONSE_BYTES {
         return Err(CoreError::new(codes::TOO_LARGE, "The captured response is too large to export."));

@@ -236,9 +236,8 @@ fn an_exported_sign_in_read_back_gives_the_same_verdict_redacted_or_not() {
     ];
     for (name, response, relay, sp, ok, step) in cases {
         let input = TraceInput { service_provider: Some(sp.clone()), ..input(None) };
-        let facts = sp.product.facts();
         let judged = |include: bool| {
-            let text = export_trace(&captured(response, relay, sp), facts, include).unwrap();
+            let text = export_trace(&captured(response, relay, sp), Some(sp), include).unwrap();
             (check_trace(&text, &input, NOW).unwrap_or_else(|e| panic!("{name}: {e:?}")), text)
         };
         let ((values, _), (redacted, text)) = (judged(true), judged(false));
@@ -257,8 +256,7 @@ fn an_exported_sign_in_read_back_gives_the_same_verdict_redacted_or_not() {
 #[test]
 fn a_redacted_copy_cannot_show_a_value_altered_after_signing_and_says_so() {
     let sp = sp_urls(SID, None, None).unwrap();
-    let export =
-        |include| export_trace(&captured("assertion_signature_invalid", None, &sp), sp.product.facts(), include);
+    let export = |include| export_trace(&captured("assertion_signature_invalid", None, &sp), Some(&sp), include);
     let values = check_trace(&export(true).unwrap(), &input(Some(SID)), NOW).unwrap();
     assert!(!values.verdict.ok, "with its values, the altered assertion fails: {}", values.verdict.summary);
     let redacted = check_trace(&export(false).unwrap(), &input(Some(SID)), NOW).unwrap();
@@ -266,18 +264,21 @@ fn a_redacted_copy_cannot_show_a_value_altered_after_signing_and_says_so() {
 }
 
 #[test]
-fn nothing_captured_is_named() {
+fn only_this_setups_captured_sign_in_is_exported() {
     let sp = sp_urls(SID, None, None).unwrap();
-    let cases: [(&str, Captured, &str); 3] = [
-        ("nothing", Captured::default(), "bad_input"),
-        ("no response", Captured { form: "RelayState=x".into(), ..captured("good", None, &sp) }, {
-            "no_captured_sign_in"
-        }),
-        ("not a response", Captured { form: "SAMLResponse=PGEvPg%3D%3D".into(), ..captured("good", None, &sp) }, {
+    let other = sp_urls("JB11111111111111111111111111111111", None, None).unwrap();
+    let good = captured("good", None, &sp);
+    // (name, the capture, the setup's values, the error's code)
+    let cases: [(&str, Captured, Option<&SpUrls>, &str); 5] = [
+        ("nothing captured", Captured::default(), Some(&sp), "no_captured_sign_in"),
+        ("captured for another setup", good.clone(), Some(&other), "no_captured_sign_in"),
+        ("a setup without its values", good.clone(), None, "no_captured_sign_in"),
+        ("no response", Captured { form: "RelayState=x".into(), ..good.clone() }, Some(&sp), "no_captured_sign_in"),
+        ("not a response", Captured { form: "SAMLResponse=PGEvPg%3D%3D".into(), ..good }, Some(&sp), {
             "not_saml_response"
         }),
     ];
-    for (name, c, code) in cases {
-        assert_eq!(export_trace(&c, sp.product.facts(), false).unwrap_err().code, code, "{name}");
+    for (name, c, sp, code) in cases {
+        assert_eq!(export_trace(&c, sp, false).unwrap_err().code, code, "{name}");
     }
 }
