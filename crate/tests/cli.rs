@@ -467,3 +467,36 @@ fn trace_gives_the_timeline_and_the_step_and_diagnose_takes_twilio_codes() {
     );
     assert_eq!(v["timeline"].as_array().map(Vec::len), Some(2));
 }
+
+/// The panel's "Export for support" file, read back by `trace`: the capture's verdict, redacted or not.
+#[test]
+fn an_exported_sign_in_reads_back_with_its_verdict() {
+    use frontline_sso::product::sp_urls;
+    use frontline_sso::setup::trace::{export_trace, Captured};
+    let cert = path("generated/responses/test-signing-cert.pem");
+    let dir = std::env::temp_dir().join(format!("fsso-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // (name, the captured response, its setup's SID, values included?, exit status, what it says)
+    type Case<'a> = (&'a str, &'a str, &'a str, bool, i32, &'a [&'a str]);
+    let jq = "JQ0123456789abcdef0123456789abcdef";
+    let cases: [Case; 4] = [
+        ("good, redacted", "good", SID, false, 0, &["NameID ‹email›", "verdict       works", "redacted"]),
+        ("good, with its values", "good", SID, true, 0, &["NameID agent@owlpress.test", "verdict       works"]),
+        ("Flex without full_name, redacted", "flex_missing_full_name", jq, false, 1, &["step          claims"]),
+        ("another certificate, redacted", "certificate_mismatch", SID, false, 1, &["[certificate_mismatch]"]),
+    ];
+    for (name, response, sid, include, want_code, says) in cases {
+        let sp = sp_urls(sid, None, None).unwrap();
+        let b64 = text(&format!("generated/responses/{response}.b64.txt"));
+        let form = format!("SAMLResponse={}", b64.trim().replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"));
+        let captured = Captured { url: sp.reply_url.clone(), form, at_ms: 0 };
+        let file = dir.join(format!("{response}-{include}.json"));
+        std::fs::write(&file, export_trace(&captured, Some(&sp), include).unwrap()).unwrap();
+        let file = file.to_string_lossy().to_string();
+        let (code, out, err) = run(&["trace", &file, "--realm", sid, "--cert", &cert, "--at", "2026-11-29T00:00:00Z"]);
+        assert_eq!(code, want_code, "{name}: {out}{err}");
+        for s in says {
+            assert!(out.contains(s), "{name}: {s} missing from {out}");
+        }
+    }
+}

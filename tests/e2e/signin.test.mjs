@@ -44,7 +44,7 @@ test('a sign-in posted to Twilio is captured and checked, and the result survive
   assert.ok(!stored.includes('SignatureValue') && !stored.includes('PHNhbWxwOl'), 'no raw response kept');
 });
 
-test('the captured sign-in exports for support: SAML-tracer opens it, redacted unless asked, same verdict', async () => {
+test('the captured sign-in exports for support: SAML-tracer opens it, redacted unless asked', async () => {
   const state = await storedState(panel);
   const pem = state.setups[state.activeId].certificatePem;
   const dir = mkdtempSync(resolve(tmpdir(), 'fsso-export-'));
@@ -63,7 +63,8 @@ test('the captured sign-in exports for support: SAML-tracer opens it, redacted u
   // The CLI reads it back: the same verdict as the capture's, redacted or not.
   const verdict = (file) => {
     const args = ['run', '-q', '--manifest-path', resolve(ROOT, 'crate/Cargo.toml'), '--bin', 'frontline-sso', '--'];
-    const out = execFileSync('cargo', [...args, 'trace', file, '--realm', SID, '--cert', resolve(dir, 'entra.pem'), '--json']);
+    const pem = resolve(dir, 'entra.pem');
+    const out = execFileSync('cargo', [...args, 'trace', file, '--realm', SID, '--cert', pem, '--json']);
     return JSON.parse(out.toString()).verdict;
   };
   for (const includeValues of [false, true]) {
