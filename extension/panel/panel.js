@@ -34,7 +34,7 @@ async function refresh(attempt = 0) {
   if (read !== latestRead) return;
   if (!reply?.ok) {
     // Chrome may stop the worker in the middle of a read: ask again, so the panel never stays behind.
-    if (attempt < 5) return void setTimeout(() => refresh(attempt + 1), 200 * (attempt + 1));
+    if (attempt < 8) return void setTimeout(() => refresh(attempt + 1), 200 * (attempt + 1));
     return toast(reply?.error?.message ?? 'The extension did not answer; reopen the panel.');
   }
   state = reply.value;
@@ -55,10 +55,12 @@ async function refresh(attempt = 0) {
   document.body.dataset.revision = String(state.revision);
 }
 
-/** Send one event for the active setup; the storage change triggers the re-render. */
+/** Send one event for the active setup; the storage change triggers the re-render, and so does a reply
+ *  newer than what is shown (a re-render that lost its read to a restarting worker catches up). */
 async function emit(event) {
   const reply = await send(MSG.SETUP_EVENT, { event });
   if (!reply.ok) toast(reply.error.message);
+  else if (typeof reply.value?.revision === 'number' && reply.value.revision > (state?.revision ?? 0)) refresh();
   return reply;
 }
 
