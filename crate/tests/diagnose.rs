@@ -298,3 +298,59 @@ fn a_pasted_twilio_error_becomes_the_diagnosis() {
         assert!(url.starts_with("https://www.twilio.com/docs/api/errors/70"), "{name}: {url}");
     }
 }
+
+/// An export for support, redacted, passes every check it allows but proves no sign-in: pasted or
+/// read as a trace, the test sign-in stays to do; with its values, it is done.
+#[test]
+fn a_redacted_copy_never_makes_the_test_sign_in_done() {
+    use frontline_sso::product::sp_urls;
+    use frontline_sso::saml::response::redact::redact;
+    use frontline_sso::setup::checklist::Status;
+    use frontline_sso::setup::trace::{export_trace, Captured};
+    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/generated");
+    let read = |rel: &str| std::fs::read_to_string(fixtures.join(rel)).unwrap().trim().to_string();
+    let now = frontline_sso::common::timefmt::parse_rfc3339_ms("2026-11-29T00:00:00Z").unwrap();
+    let mut setup = new_setup("a", now);
+    for e in [
+        SetupEvent::SetRealmSid { value: SID.into() },
+        SetupEvent::SetCertificate {
+            text: Some(read("responses/test-signing-cert.pem")),
+            bytes: None,
+            source: "test".into(),
+        },
+    ] {
+        setup = apply_event(setup, &e, now).unwrap();
+    }
+    let sp = sp_urls(SID, None, None).unwrap();
+    let b64 = read("responses/good.b64.txt");
+    let form = format!("SAMLResponse={}", b64.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"));
+    let captured = Captured { url: sp.reply_url.clone(), form, at_ms: now };
+    let redacted_xml = redact(&read("responses/good.xml"), sp.product.facts()).unwrap();
+    let trace = |include| export_trace(&captured, Some(&sp), include).unwrap();
+    // (name, the event, the step's status)
+    let cases: [(&str, SetupEvent, Status); 4] = [
+        ("a redacted response, pasted", SetupEvent::SignInResponse { text: redacted_xml, source: "pasted".into() }, {
+            Status::Attention
+        }),
+        ("a redacted export, read", SetupEvent::SignInTrace { text: trace(false), source: "x".into() }, {
+            Status::Attention
+        }),
+        ("the export with its values", SetupEvent::SignInTrace { text: trace(true), source: "x".into() }, Status::Done),
+        (
+            "the response itself",
+            SetupEvent::SignInResponse { text: b64.clone(), source: "pasted".into() },
+            Status::Done,
+        ),
+    ];
+    let verified = apply_event(setup.clone(), &cases[3].1, now).unwrap();
+    for (name, event, status) in cases {
+        let s = apply_event(setup.clone(), &event, now).unwrap();
+        let step = s.checklist.step(Step::TestSignIn).unwrap();
+        assert_eq!(step.status(), status, "{name}");
+        assert!(!s.signed_in_verified() || status == Status::Done, "{name}");
+        // After a verified sign-in, a copy of it (redacted or not) leaves it verified.
+        let after = apply_event(verified.clone(), &event, now).unwrap();
+        assert!(after.signed_in_verified(), "{name}, after a verified sign-in");
+    }
+}

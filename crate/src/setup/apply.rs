@@ -195,7 +195,12 @@ fn sign_in_response(mut s: Setup, text: &str, source: &str, now: i64) -> Result<
     };
     let r = check_response(text, &expect, now)?;
     let errors: Vec<&Finding> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
-    let (outcome, what) = if errors.is_empty() {
+    if errors.is_empty() && r.redacted && s.signed_in_verified() {
+        return Ok((s, (Status::Done, REDACTED_COPY.to_string()))); // a copy of a verified sign-in changes nothing
+    }
+    let (outcome, what) = if errors.is_empty() && r.redacted {
+        (Status::Attention, REDACTED_COPY.to_string())
+    } else if errors.is_empty() {
         (
             Status::Done,
             format!(
@@ -408,14 +413,21 @@ fn observe_sp_metadata(s: Setup, now: i64) -> Result<Setup, CoreError> {
     Ok(Setup { checklist, ..s })
 }
 
+/// A redacted copy of a response (an export for support) passes, but proves no sign-in of this setup.
+const REDACTED_COPY: &str = "A redacted copy passes every check it allows (its values are shapes, its signatures \
+    judged by their key only), but proves no sign-in: run the test sign-in, or give the export with its values.";
+
 /// A recorded sign-in: its verdict, as a failure to fix or as the test sign-in's evidence. The
 /// file itself is never kept, nor its timeline.
 #[cfg(feature = "xmldsig")]
 fn sign_in_trace(mut s: Setup, text: &str, source: &str, now: i64) -> Result<Setup, CoreError> {
     let r = crate::setup::trace::check_trace(text, &crate::setup::trace::input_of(&s), now)?;
     let v = r.verdict;
-    let outcome = if v.ok { Status::Done } else { Status::Attention };
-    let what = format!("{source}: {}", v.summary);
+    if v.redacted && s.signed_in_verified() {
+        return Ok(s); // a copy of a verified sign-in changes nothing
+    }
+    let outcome = if v.ok && !v.redacted { Status::Done } else { Status::Attention };
+    let what = if v.redacted { format!("{source}: {REDACTED_COPY}") } else { format!("{source}: {}", v.summary) };
     if !v.ok && v.step.is_some() {
         s.sign_in_failure = Some(SignInFailure {
             at: now,

@@ -24,6 +24,8 @@ pub struct Verdict {
     pub code: Option<u32>,
     pub twilio_code: Option<u32>,
     pub lookup_url: Option<String>,
+    /// Judged from a redacted copy: its values by their shape, its signatures by their key only.
+    pub redacted: bool,
 }
 
 /// The step a response finding is fixed at.
@@ -52,6 +54,7 @@ fn from(d: Diagnosis) -> Verdict {
         code: d.code,
         twilio_code: d.twilio_code,
         lookup_url: d.lookup_url,
+        redacted: false,
     }
 }
 
@@ -65,6 +68,7 @@ fn plain(ok: bool, step: Option<Step>, summary: String) -> Verdict {
         code: None,
         twilio_code: None,
         lookup_url: None,
+        redacted: false,
     }
 }
 
@@ -109,15 +113,18 @@ pub(super) fn judge(
     }
     let by = if inferred { " (the setup's values taken from the trace itself)" } else { "" };
     match (passed, has_sp) {
-        (true, _) if pinned && redacted => plain(
-            true,
-            None,
-            format!(
-                "The response passes every check{by}. Its values were redacted for sharing: they were judged by their \
-                    shape, and the signatures by the key that made them (the pinned certificate's), not by what they \
-                    signed."
-            ),
-        ),
+        (true, _) if pinned && redacted => Verdict {
+            redacted: true,
+            ..plain(
+                true,
+                None,
+                format!(
+                    "The response passes every check{by}. Its values were redacted for sharing: they were judged by \
+                        their shape, and the signatures by the key that made them (the pinned certificate's), not by \
+                        what they signed."
+                ),
+            )
+        },
         (true, _) if pinned => plain(true, None, format!("The response passes every check{by}.")),
         (true, _) => plain(
             true,
