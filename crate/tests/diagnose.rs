@@ -15,6 +15,31 @@ fn sp(sid: &str, region: Option<&str>) -> Option<frontline_sso::product::SpUrls>
 const SID: &str = "JB0123456789abcdef0123456789abcdef";
 const OTHER: &str = "JBffffffffffffffffffffffffffffffff";
 
+/// A generated fixture's text, trimmed.
+fn generated(rel: &str) -> String {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/generated");
+    std::fs::read_to_string(fixtures.join(rel)).unwrap().trim().to_string()
+}
+
+/// The moment the generated responses are valid at.
+fn generated_now() -> i64 {
+    frontline_sso::common::timefmt::parse_rfc3339_ms("2026-11-29T00:00:00Z").unwrap()
+}
+
+/// A Frontline setup with its SID and the generated responses' signing certificate pinned.
+fn pinned_setup(now: i64) -> frontline_sso::setup::Setup {
+    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
+    let events = [
+        SetupEvent::SetRealmSid { value: SID.into() },
+        SetupEvent::SetCertificate {
+            text: Some(generated("responses/test-signing-cert.pem")),
+            bytes: None,
+            source: "test".into(),
+        },
+    ];
+    events.iter().fold(new_setup("a", now), |s, e| apply_event(s, e, now).unwrap())
+}
+
 /// The page's "Troubleshooting details", as an admin copies them.
 fn page(code: u32, message: &str) -> String {
     format!(
@@ -187,26 +212,15 @@ fn the_error_text_is_cut_at_16_kb_even_inside_a_character() {
 #[test]
 fn a_request_never_undoes_a_verified_sign_in_and_another_issuer_is_refused() {
     use frontline_sso::setup::checklist::Status;
-    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/generated");
-    let read = |rel: &str| std::fs::read_to_string(fixtures.join(rel)).unwrap().trim().to_string();
-    let now = frontline_sso::common::timefmt::parse_rfc3339_ms("2026-11-29T00:00:00Z").unwrap();
-    let mut s = new_setup("a", now);
-    for e in [
-        SetupEvent::SetRealmSid { value: SID.into() },
-        SetupEvent::SetCertificate {
-            text: Some(read("responses/test-signing-cert.pem")),
-            bytes: None,
-            source: "test".into(),
-        },
-        SetupEvent::SetIdpValues {
-            login_url: None,
-            entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
-            place: None,
-        },
-    ] {
-        s = apply_event(s, &e, now).unwrap();
-    }
+    use frontline_sso::setup::{apply_event, SetupEvent};
+    let read = generated;
+    let now = generated_now();
+    let idp = SetupEvent::SetIdpValues {
+        login_url: None,
+        entra_identifier: Some("https://sts.windows.net/11111111-2222-4333-8444-555555555555/".into()),
+        place: None,
+    };
+    let s = apply_event(pinned_setup(now), &idp, now).unwrap();
     // A page forged a request for another service provider: refused, nothing kept.
     let forged = SetupEvent::SignInRequest { text: read("requests/wrong_issuer.redirect-url.txt"), source: "x".into() };
     assert_eq!(apply_event(s.clone(), &forged, now).unwrap_err().code, "request_not_this_setup");
@@ -307,21 +321,10 @@ fn a_redacted_copy_never_makes_the_test_sign_in_done() {
     use frontline_sso::saml::response::redact::redact;
     use frontline_sso::setup::checklist::Status;
     use frontline_sso::setup::trace::{export_trace, Captured};
-    use frontline_sso::setup::{apply_event, new_setup, SetupEvent};
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/generated");
-    let read = |rel: &str| std::fs::read_to_string(fixtures.join(rel)).unwrap().trim().to_string();
-    let now = frontline_sso::common::timefmt::parse_rfc3339_ms("2026-11-29T00:00:00Z").unwrap();
-    let mut setup = new_setup("a", now);
-    for e in [
-        SetupEvent::SetRealmSid { value: SID.into() },
-        SetupEvent::SetCertificate {
-            text: Some(read("responses/test-signing-cert.pem")),
-            bytes: None,
-            source: "test".into(),
-        },
-    ] {
-        setup = apply_event(setup, &e, now).unwrap();
-    }
+    use frontline_sso::setup::{apply_event, SetupEvent};
+    let read = generated;
+    let now = generated_now();
+    let setup = pinned_setup(now);
     let sp = sp_urls(SID, None, None).unwrap();
     let b64 = read("responses/good.b64.txt");
     let form = format!("SAMLResponse={}", b64.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"));
