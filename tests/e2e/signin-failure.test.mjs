@@ -26,10 +26,14 @@ const saved = (identifiers, replyUrls) => ({
 });
 /** "Start test sign-in", and wait until the panel says it is waiting (as the admin would). */
 async function startSignIn() {
+  const before = await watchStartedAt();
   await panel.locator('#start-signin').click();
+  await until(async () => (await watchStartedAt()) !== before, { what: 'the test sign-in started' });
   await panel.locator('#signin-watch', { hasText: 'Waiting for a sign-in until' }).waitFor();
 }
 const setupNow = async () => (await storedState(panel)).setups[(await storedState(panel)).activeId];
+const watchStartedAt = () =>
+  panel.evaluate(async () => (await chrome.storage.session.get('signInWatch')).signInWatch?.startedAt);
 
 test('without "Start test sign-in", nothing is read on the sign-in hosts', async () => {
   server.seed({ ...freshTenant(), basic: saved([ENTITY_ID], []) });
@@ -73,8 +77,11 @@ for (const { code, step, basic, assigned, values } of [
       await again.locator('#signin-failure').screenshot({ path: join(OUTPUT, 'signin-failure-50011.png') });
     }
     // "Mark as fixed, try again" sets it aside and starts a new test sign-in.
+    const watched = await watchStartedAt();
     await again.getByRole('button', { name: 'Mark as fixed, try again' }).click();
     await again.locator('#signin-failure').waitFor({ state: 'hidden' });
+    // The new test sign-in has started before the panel closes: nothing of it lands in the next test.
+    await until(async () => (await watchStartedAt()) !== watched, { what: 'a new test sign-in' });
     await again.close();
   });
 }
@@ -91,6 +98,13 @@ test('a request for another realm is named before any error page, and a pasted e
   await openPasteBox(panel);
   await panel.getByLabel('Or paste an error or a sign-in URL').fill(`AADSTS50105: Your administrator has configured the application to block users.\nRequest Id: x-1`);
   await panel.getByRole('button', { name: 'Diagnose' }).click();
+  // Stored first, then shown: a failure names which of the two did not happen.
+  await until(async () => (await setupNow()).signInFailure?.code === 50105, { what: 'AADSTS50105 stored' }).catch(
+    async (e) => {
+      const shown = await panel.locator('#signin-error').textContent();
+      throw new Error(`${e.message}: ${JSON.stringify((await setupNow()).signInFailure)}; the panel says: ${shown}`);
+    },
+  );
   await panel.locator('#signin-failure-h', { hasText: 'AADSTS50105' }).waitFor();
 });
 
